@@ -1,0 +1,302 @@
+"""The corpus as typed, frozen records: sources, tags, sets, items of every kind, caveats.
+
+Models are strict about types (a string where a number belongs is an error, never a
+silent coercion) and refuse unknown keys, so a typo in a data file is reported rather
+than dropped. `defer_build` keeps class creation cheap: the CLI usually reads a cached,
+already validated corpus and never needs the validators.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from briefcase_tui.domain.text import clean_text
+
+Text = Annotated[str, Field(strict=True), AfterValidator(clean_text)]
+"""Any text from a data file: control characters and escape sequences removed on load."""
+Title = Annotated[str, Field(strict=True, min_length=1), AfterValidator(clean_text)]
+Ident = Annotated[
+    str,
+    Field(strict=True),
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+]
+"""A stable readable id: lowercase letters, digits and single hyphens."""
+Ids = tuple[Ident, ...]
+Date = Annotated[dt.date, Field(strict=True)]
+Int = Annotated[int, Field(strict=True)]
+Number = Annotated[float, Field(strict=False)]
+"""Amounts may be written 109000000000 or 1.09e11; both are numbers."""
+ClockTime = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+PartialDate = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+SourceKind = Literal["official-outcome", "position-paper", "pre-event-preview", "commentary"]
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "official-outcome": "official outcome",
+    "position-paper": "position paper",
+    "pre-event-preview": "pre-event preview",
+    "commentary": "commentary",
+}
+
+
+class Record(BaseModel):
+    """Base of every corpus record: frozen, strict about unknown keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class CorpusInfo(Record):
+    """What the corpus is about."""
+
+    title: Title
+    timezone: Text = "Europe/Paris"
+    """IANA zone in which event times are shown."""
+    description: Text = ""
+
+
+class Source(Record):
+    """A document the corpus quotes."""
+
+    id: Ident
+    title: Title
+    publisher: Text
+    kind: SourceKind
+    """How far to trust it: an official outcome outranks a preview written before the event."""
+    reliability: Text
+    """One line a delegate can repeat: why this source is or is not authoritative."""
+    date: PartialDate | None = None
+    date_note: Text = ""
+    file: Text = ""
+    """The text file the quotes come from, when the corpus ships with its sources."""
+
+    @property
+    def kind_label(self) -> str:
+        """The kind of source in words."""
+        return SOURCE_KIND_LABELS[self.kind]
+
+
+class Tag(Record):
+    """One theme of the controlled vocabulary."""
+
+    id: Ident
+    label: Title
+    description: Text = ""
+
+
+class RecommendationSet(Record):
+    """A document's list of priorities, recommendations or actions."""
+
+    id: Ident
+    title: Title
+    source: Ident
+    description: Text = ""
+
+
+class Quote(Record):
+    """A verbatim span of a source, with where in it to look."""
+
+    text: Title
+    source: Ident
+    locator: Text = ""
+
+
+class CaveatSide(Record):
+    """One side of a disagreement: what a source says, quoted."""
+
+    source: Ident
+    text: Title
+    locator: Text = ""
+    claim: Text = ""
+    """The side's position in our words."""
+
+
+class Caveat(Record):
+    """Sources, or one source with itself, disagree about the items named."""
+
+    id: Ident
+    topic: Title
+    summary: Text
+    items: Ids = Field(min_length=1)
+    sides: tuple[CaveatSide, ...] = Field(min_length=2)
+
+
+class ItemBase(Record):
+    """Fields every item has, whatever its kind."""
+
+    id: Ident
+    title: Title
+    summary: Text
+    tags: Ids = ()
+    links: Ids = ()
+    aliases: tuple[Title, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+class Summit(ItemBase):
+    """A summit in the series: Bletchley Park, Seoul, Paris."""
+
+    kind: Literal["summit"]
+    year: Int
+    location: Text
+    dates: tuple[Date, ...] = ()
+
+
+class Day(ItemBase):
+    """One calendar day of the programme."""
+
+    kind: Literal["day"]
+    date: Date
+
+
+class Event(ItemBase):
+    """Something on the programme, with when and where as far as the sources say."""
+
+    kind: Literal["event"]
+    dates: tuple[Date, ...] = ()
+    start: ClockTime | None = None
+    end: ClockTime | None = None
+    timezone: Text | None = None
+    """IANA zone of start/end when it is not the corpus's own."""
+    venue: Ident | None = None
+    organiser: Text = ""
+    audience: Text = ""
+    date_note: Text = ""
+
+
+class Venue(ItemBase):
+    """A place where events happen."""
+
+    kind: Literal["venue"]
+    city: Text = ""
+
+
+class Workstream(ItemBase):
+    """One of the summit's working groups, led by an envoy."""
+
+    kind: Literal["workstream"]
+    number: Int
+    envoy: Ident
+    focus: Text
+
+
+class Priority(ItemBase):
+    """A numbered priority of a recommendation set."""
+
+    kind: Literal["priority"]
+    set: Ident
+    rank: Int
+
+
+class Recommendation(ItemBase):
+    """A recommendation of a set, under one of its priorities where it has them."""
+
+    kind: Literal["recommendation"]
+    set: Ident
+    priority: Ident | None = None
+    rank: Int
+
+
+class Principle(ItemBase):
+    """A principle a document says it follows."""
+
+    kind: Literal["principle"]
+    set: Ident
+    rank: Int
+
+
+class Action(ItemBase):
+    """Something a document says was launched or committed to."""
+
+    kind: Literal["action"]
+    set: Ident
+    rank: Int
+
+
+class Theme(ItemBase):
+    """A theme a document draws out."""
+
+    kind: Literal["theme"]
+    set: Ident
+    rank: Int
+
+
+class Initiative(ItemBase):
+    """A programme, platform, coalition or process the sources name."""
+
+    kind: Literal["initiative"]
+    announced_by: Text = ""
+
+
+class Figure(ItemBase):
+    """A number the sources give: an investment, a count, a share."""
+
+    kind: Literal["figure"]
+    amount: Number
+    amount_high: Number | None = None
+    unit: Text
+    approximation: Literal["exact", "over", "nearly", "range"] = "exact"
+    measures: Text
+
+
+class Signatory(ItemBase):
+    """One numbered entry of the Statement's list of signatories, as printed."""
+
+    kind: Literal["signatory"]
+    signatory_type: Literal["country", "organisation"]
+    position: Int
+    listed_as: Title
+    duplicate_of: Ident | None = None
+    """Set on an entry that repeats an earlier one: kept visible, never dropped."""
+
+
+class Organisation(ItemBase):
+    """An association, body or company the sources name."""
+
+    kind: Literal["organisation"]
+    country: Text = ""
+    category: Text = ""
+
+
+class Person(ItemBase):
+    """A person the sources name."""
+
+    kind: Literal["person"]
+    role: Text
+
+
+class Milestone(ItemBase):
+    """A follow-up meeting or date the sources look forward to."""
+
+    kind: Literal["milestone"]
+    when: Text = ""
+    host: Text = ""
+
+
+class Document(ItemBase):
+    """A document the sources refer to (not itself a source of the corpus)."""
+
+    kind: Literal["document"]
+    published: Text = ""
+    publisher: Text = ""
+
+
+Item = Annotated[
+    Union[
+        Summit, Day, Event, Venue, Workstream, Priority, Recommendation, Principle, Action,
+        Theme, Initiative, Figure, Signatory, Organisation, Person, Milestone, Document,
+    ],
+    Field(discriminator="kind"),
+]
+"""Any item; its `kind` decides which fields it has."""
+
+ITEM_CLASSES: tuple[type[ItemBase], ...] = (
+    Summit, Day, Event, Venue, Workstream, Priority, Recommendation, Principle, Action,
+    Theme, Initiative, Figure, Signatory, Organisation, Person, Milestone, Document,
+)
+KINDS: tuple[str, ...] = tuple(
+    cls.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
+    for cls in ITEM_CLASSES
+)
+"""Every kind of item, in the order the browser shows them."""

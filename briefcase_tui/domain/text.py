@@ -1,0 +1,48 @@
+"""Text hygiene: what may reach a terminal or a document, and how search compares words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]             # CSI: colours, cursor moves
+    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC: titles, hyperlinks, clipboard
+    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?       # DCS, SOS, PM, APC strings
+    | \x1b.?                            # any other escape and the byte after it
+    """,
+    re.VERBOSE,
+)
+_UNSAFE_CHARS = re.compile(
+    "["
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 and C1 controls except tab and newline
+    "\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides, isolates
+    "\u2028\u2029"  # line and paragraph separators that some terminals honour
+    "]"
+)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def clean_text(text: str) -> str:
+    """Remove escape sequences and control characters, keeping tab and newline.
+
+    Data from files reaches the terminal and exported documents; an ESC sequence could
+    recolour the screen, retitle the window or write the clipboard, and a bidi override
+    could make text read differently from what it is. We strip them once, where text
+    enters the program. CRLF becomes LF so a note reads the same on every platform.
+    """
+    text = text.replace("\r\n", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return _UNSAFE_CHARS.sub("", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents so `ecole` finds `École` and `TISNE` finds `Tisne`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order: letters and digits, no punctuation."""
+    return _WORD.findall(fold(text))

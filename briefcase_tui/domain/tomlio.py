@@ -1,0 +1,74 @@
+"""Read TOML files into plain data, turning every failure into a located BriefcaseError."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from briefcase_tui.errors import BriefcaseError
+
+MAX_TOML_BYTES = 4 * 1024 * 1024
+"""Larger files are refused before parsing: tomllib can exhaust memory on hostile input."""
+
+_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
+    """Parse TOML text; errors name the file, line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _LOCATION.search(message)
+        line = int(match.group(1)) if match else None
+        column = int(match.group(2)) if match else None
+        reason = _LOCATION.sub("", message).strip() or "invalid TOML"
+        raise BriefcaseError(f"invalid TOML: {reason}", path, line, column) from None
+    except RecursionError:
+        raise BriefcaseError("invalid TOML: nested too deeply", path) from None
+    except MemoryError:
+        raise BriefcaseError("invalid TOML: too large to parse", path) from None
+
+
+def decode_toml_bytes(data: bytes, path: Path | str) -> str:
+    """Decode file bytes as UTF-8, naming the file when they are not."""
+    if len(data) > MAX_TOML_BYTES:
+        raise BriefcaseError(f"file is larger than {MAX_TOML_BYTES // (1024 * 1024)} MiB", path)
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise BriefcaseError("not UTF-8 without a byte-order mark; save it as plain UTF-8", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise BriefcaseError("not UTF-8; save it as UTF-8", path, line) from None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Read and parse one TOML file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BriefcaseError("no such file", path) from None
+    except IsADirectoryError:
+        raise BriefcaseError("is a folder, not a file", path) from None
+    except OSError as error:
+        raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
+    return parse_toml(decode_toml_bytes(data, path), path)
+
+
+def line_of_key(text: str, key: str, value: str | None = None, start_line: int = 1) -> int | None:
+    """The 1-based line where `key = ...` (optionally `= "value"`) first appears from start_line.
+
+    tomllib gives no positions for valid documents, so schema errors find their line by
+    looking for the key in the text: good enough to send a person to the right spot.
+    """
+    if value is None:
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    else:
+        pattern = re.compile(rf"""^\s*{re.escape(key)}\s*=\s*["']{re.escape(value)}["']""")
+    for number, line in enumerate(text.splitlines()[start_line - 1 :], start=start_line):
+        if pattern.match(line):
+            return number
+    return None

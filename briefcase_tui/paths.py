@@ -1,0 +1,36 @@
+"""Where Briefcase finds its data and keeps its caches; environment overrides. Stdlib only."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "briefcase"
+CORPUS_ENV = "BRIEF_CORPUS"
+"""Points at a corpus folder to browse instead of the bundled one."""
+CACHE_ENV = "BRIEF_CACHE_DIR"
+"""Overrides the folder for the validated-corpus cache; `off` disables the cache."""
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BUNDLED_CORPUS_DIR = PACKAGE_DIR / "data" / "corpus"
+STOPWORDS_FILE = PACKAGE_DIR / "data" / "stopwords.toml"
+
+
+def corpus_dir(explicit: Path | None = None) -> Path:
+    """The corpus to load: `--corpus` beats `BRIEF_CORPUS` beats the bundled one."""
+    if explicit is not None:
+        return explicit
+    from_env = os.environ.get(CORPUS_ENV)
+    if from_env:
+        return Path(from_env)
+    return BUNDLED_CORPUS_DIR
+
+
+def cache_dir() -> Path | None:
+    """The folder for derived caches, or None when caching is switched off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return None if configured.lower() == "off" else Path(configured)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / APP_NAME
