@@ -13,7 +13,7 @@ CACHE_ENV = "BRIEF_CACHE_DIR"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_CORPUS_DIR = PACKAGE_DIR / "data" / "corpus"
-STOPWORDS_FILE = PACKAGE_DIR / "data" / "stopwords.toml"
+SEARCH_SETTINGS_FILE = PACKAGE_DIR / "data" / "search.toml"
 
 
 def corpus_dir(explicit: Path | None = None) -> Path:

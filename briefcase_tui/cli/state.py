@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,36 +10,38 @@ from typing import TYPE_CHECKING
 from briefcase_tui.paths import corpus_dir
 
 if TYPE_CHECKING:
-    from briefcase_tui.domain.corpus.cache import CachedCorpus
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.search import SearchIndex
 
 
 @dataclass
 class State:
-    """The corpus folder chosen on the command line, and the corpus loaded from it on demand."""
+    """The corpus folder chosen on the command line, and what is loaded from it on demand."""
 
     corpus_folder: Path | None = None
-    _loaded: CachedCorpus | None = field(default=None, repr=False)
+    _corpus: Corpus | None = field(default=None, repr=False)
+    _index_loader: Callable[[], SearchIndex] | None = field(default=None, repr=False)
+    _index: SearchIndex | None = field(default=None, repr=False)
 
     @property
     def folder(self) -> Path:
         """The corpus folder in force: `--corpus`, then BRIEF_CORPUS, then the bundled one."""
         return corpus_dir(self.corpus_folder)
 
-    def _load(self) -> CachedCorpus:
-        if self._loaded is None:
-            from briefcase_tui.domain.corpus.load import load_indexed_corpus
-
-            self._loaded = load_indexed_corpus(self.folder)
-        return self._loaded
-
     @property
     def corpus(self) -> Corpus:
         """The validated corpus, loaded once."""
-        return self._load().corpus
+        if self._corpus is None:
+            from briefcase_tui.domain.corpus.cache import load_indexed_corpus
+
+            self._corpus, self._index_loader = load_indexed_corpus(self.folder)
+        return self._corpus
 
     @property
     def index(self) -> SearchIndex:
-        """The search index of the corpus, built once."""
-        return self._load().index  # type: ignore[return-value]
+        """The search index of the corpus, built or read once."""
+        if self._index is None:
+            self.corpus  # noqa: B018 - loads the corpus and the index loader
+            assert self._index_loader is not None
+            self._index = self._index_loader()
+        return self._index

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from typing import TYPE_CHECKING
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.facts import KIND_LABELS, item_facts
 from briefcase_tui.domain.corpus.models import ItemBase
-from briefcase_tui.domain.corpus.search import SearchHit
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.search import SearchHit
 
 CAVEAT_MARK = "! Sources disagree:"
 """Caveats are marked by a symbol and words, never by colour alone."""

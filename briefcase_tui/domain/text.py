@@ -46,3 +46,25 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of a text, in order: letters and digits, no punctuation."""
     return _WORD.findall(fold(text))
+
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ers", "er", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A light English stem so `investing`, `investment` and `invests` meet at `invest`.
+
+    Deliberately crude: it only strips common suffixes from longer words, which is enough
+    for a delegate's phrasing to find the corpus's wording without a stemming library.
+    """
+    if len(word) <= 4 or word.isdigit():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if suffix == "ies":
+                return base + "y"
+            if suffix in ("es", "s") and (base.endswith("s") or word.endswith("ss")):
+                return word if word.endswith("ss") else base
+            return base
+    return word

@@ -1,10 +1,10 @@
-"""A cache of the validated corpus and its search index, keyed by the files' contents.
+"""A cache of the validated corpus and of its search index, keyed by the files' contents.
 
-Validating a few hundred items and building the index takes longer than the rest of a
-`brief show` run put together. The result depends only on the corpus files and this
-version of Briefcase, so it is stored once (atomically, in the user's cache folder) and
-read back by every later run. A cache that is missing, stale, unreadable or unwritable
-is simply rebuilt or skipped: it never changes what a command shows.
+Validating a few hundred items and building the index take longer than the rest of a
+`brief show` run put together. Both depend only on the corpus files and this version of
+Briefcase, so each is stored once (atomically, in the user's cache folder) and read back
+by later runs; `show` reads only the corpus, `search` the index too. A cache file that is
+missing, stale, damaged or unwritable is rebuilt or skipped: it never changes an answer.
 """
 
 from __future__ import annotations
@@ -13,91 +13,120 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefcase_tui import __version__
-from briefcase_tui.domain.corpus.corpus import Corpus
+from briefcase_tui.domain.corpus.files import read_corpus_files
 from briefcase_tui.errors import CorpusError
 from briefcase_tui.paths import cache_dir
 
-FORMAT = 1
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.corpus.search import SearchIndex
+
+FORMAT = 2
 """Bump when what the cache holds changes shape."""
+KEEP_DAYS = 30
+"""Cache files of other corpus versions are pruned after this long unused."""
 
-
-@dataclass(frozen=True)
-class CachedCorpus:
-    """A validated corpus with its index, as stored."""
-
-    corpus: Corpus
-    index: object
-    """A SearchIndex; typed loosely so that reading the cache imports no search code."""
+T = TypeVar("T")
 
 
 class CorpusCache:
-    """Reads and writes CachedCorpus files in one folder (or nowhere)."""
+    """Builds the corpus and its index from file contents, through a cache folder (or none)."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self._corpus: dict[str, Corpus] = {}
 
     @classmethod
     def default(cls) -> CorpusCache:
         """The cache in the user's cache folder, or none when switched off."""
         return cls(cache_dir())
 
-    def load(self, contents: dict[Path, bytes]) -> CachedCorpus:
-        """The cached corpus for these file contents, building and storing it when needed."""
+    def corpus(self, contents: dict[Path, bytes]) -> Corpus:
+        """The validated corpus for these file contents; any problem raises CorpusError."""
         key = _key(contents)
-        path = self.folder / f"corpus-{key}.pickle" if self.folder else None
+        if key not in self._corpus:
+            self._corpus[key] = self._through_file(f"corpus-{key}", lambda: _build_corpus(contents))
+        return self._corpus[key]
+
+    def index(self, contents: dict[Path, bytes]) -> SearchIndex:
+        """The search index of the corpus for these file contents."""
+        key = _key(contents)
+
+        def build() -> SearchIndex:
+            from briefcase_tui.domain.corpus.search import SearchIndex
+
+            return SearchIndex(self.corpus(contents))
+
+        return self._through_file(f"index-{key}", build)
+
+    def _through_file(self, name: str, build: Callable[[], T]) -> T:
+        path = self.folder / f"{name}.pickle" if self.folder else None
         if path is not None:
             cached = _read(path)
             if cached is not None:
-                return cached
-        built = _build(contents)
+                return cached  # type: ignore[no-any-return]
+        built = build()
         if path is not None:
             _write(path, built)
         return built
 
 
+def load_indexed_corpus(folder: Path, use_cache: bool = True) -> tuple[Corpus, Callable[[], SearchIndex]]:
+    """The corpus of a folder, and a function that gives its index when first needed."""
+    contents = read_corpus_files(folder)
+    cache = CorpusCache.default() if use_cache else CorpusCache(None)
+    return cache.corpus(contents), lambda: cache.index(contents)
+
+
+CODE_FILES = ("models.py", "corpus.py", "search.py", "load.py")
+"""The modules whose classes the cache stores: any change to them invalidates it."""
+
+
 def _key(contents: dict[Path, bytes]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{FORMAT}:{__version__}:{sys.version_info[:2]}".encode())
+    here = Path(__file__).parent
+    for name in CODE_FILES:
+        digest.update((here / name).read_bytes())
     for path, data in contents.items():
         digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(len(data).to_bytes(8, "little") + data)
     return digest.hexdigest()
 
 
-def _build(contents: dict[Path, bytes]) -> CachedCorpus:
+def _build_corpus(contents: dict[Path, bytes]) -> Corpus:
     from briefcase_tui.domain.corpus.load import build_corpus
-    from briefcase_tui.domain.corpus.search import SearchIndex
 
     corpus, problems = build_corpus(contents)
     if problems or corpus is None:
         raise CorpusError(problems)
-    return CachedCorpus(corpus, SearchIndex(corpus))
+    return corpus
 
 
-def _read(path: Path) -> CachedCorpus | None:
+def _read(path: Path) -> Any:
     try:
         with path.open("rb") as handle:
-            cached = pickle.load(handle)
+            return pickle.load(handle)
     except Exception:  # a damaged or foreign cache file is rebuilt, whatever is wrong with it
         return None
-    return cached if isinstance(cached, CachedCorpus) else None
 
 
-def _write(path: Path, cached: CachedCorpus) -> None:
+def _write(path: Path, value: object) -> None:
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("corpus-*.pickle"):
-            if old != path and old.stat().st_size and _is_stale(old):
-                old.unlink(missing_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".corpus-", suffix=".tmp")
+        _prune(path.parent)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(cached, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -106,8 +135,12 @@ def _write(path: Path, cached: CachedCorpus) -> None:
         pass  # a read-only or full cache folder costs speed, never correctness
 
 
-def _is_stale(path: Path, days: int = 30) -> bool:
-    """Other corpus versions are kept a while (several corpora may be in use), then pruned."""
-    import time
-
-    return time.time() - path.stat().st_mtime > days * 86400
+def _prune(folder: Path) -> None:
+    """Remove cache files unused for KEEP_DAYS (several corpora may be in use at once)."""
+    limit = time.time() - KEEP_DAYS * 86400
+    for old in folder.glob("*.pickle"):
+        try:
+            if old.stat().st_atime < limit and old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass

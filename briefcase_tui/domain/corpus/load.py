@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from briefcase_tui.domain.corpus.cache import CachedCorpus, CorpusCache
 from briefcase_tui.domain.corpus.corpus import Corpus
+from briefcase_tui.domain.corpus.files import read_corpus_files
 from briefcase_tui.domain.corpus.models import (
     Caveat,
     CorpusInfo,
@@ -50,27 +50,6 @@ class _Draft:
     origin: dict[str, tuple[Path, str]] = field(default_factory=dict)
     """Record key (`item:x`, `source:x`, ...) → (file, file text), for locating errors."""
     problems: list[BriefcaseError] = field(default_factory=list)
-
-
-def corpus_files(folder: Path) -> list[Path]:
-    """The TOML files of a corpus folder, in name order."""
-    if not folder.is_dir():
-        raise BriefcaseError("corpus folder not found", folder)
-    return sorted(p for p in folder.glob("*.toml") if p.is_file())
-
-
-def read_corpus_files(folder: Path) -> dict[Path, bytes]:
-    """The raw bytes of every corpus file: what the cache key is made of."""
-    files = corpus_files(folder)
-    if not files:
-        raise BriefcaseError("corpus folder has no .toml files", folder)
-    contents: dict[Path, bytes] = {}
-    for path in files:
-        try:
-            contents[path] = path.read_bytes()
-        except OSError as error:
-            raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
-    return contents
 
 
 def build_corpus(contents: dict[Path, bytes]) -> tuple[Corpus | None, list[BriefcaseError]]:
@@ -111,14 +90,10 @@ def check_corpus(folder: Path) -> list[BriefcaseError]:
 
 def load_corpus(folder: Path, use_cache: bool = True) -> Corpus:
     """Load and validate a corpus folder; any problem raises CorpusError listing them all."""
-    return load_indexed_corpus(folder, use_cache).corpus
+    from briefcase_tui.domain.corpus.cache import CorpusCache
 
-
-def load_indexed_corpus(folder: Path, use_cache: bool = True) -> CachedCorpus:
-    """The validated corpus with its search index, through the cache when allowed."""
-    contents = read_corpus_files(folder)
     cache = CorpusCache.default() if use_cache else CorpusCache(None)
-    return cache.load(contents)
+    return cache.corpus(read_corpus_files(folder))
 
 
 def _read_document(draft: _Draft, path: Path, text: str, document: dict[str, Any]) -> None:

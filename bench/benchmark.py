@@ -1,0 +1,168 @@
+"""Briefcase benchmarks: corpus loading, search latency, and whole-process CLI start-up.
+
+Run inside the project's virtual environment (the bare interpreter starts slower):
+
+    python bench/benchmark.py            # everything
+    python bench/benchmark.py --quick    # fewer repetitions
+
+Whole-process timings are reported as ratios against a do-nothing Typer command run
+interleaved in the same session, because absolute times on a shared machine drift by
+10-30 % between runs while ratios move by a few percent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefcase_tui.domain.corpus.files import read_corpus_files  # noqa: E402
+from briefcase_tui.domain.corpus.load import build_corpus  # noqa: E402
+from briefcase_tui.domain.corpus.search import SearchIndex  # noqa: E402
+from briefcase_tui.paths import BUNDLED_CORPUS_DIR  # noqa: E402
+
+QUERIES = [
+    "future of work", "envoy", "grand palais", "station f", "hiroshima", "public interest platform",
+    "109 billion", "estonia", "who signed", "kigali", "business day", "ecole normale",
+    "watermarking provenance", "smes cloud", "iea observatory", "tisne", "sust", "reskilling workers",
+    "11 february", "deepfakes",
+]
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def time_call(function, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def bench_load(repeat: int) -> None:
+    contents = read_corpus_files(BUNDLED_CORPUS_DIR)
+    samples = time_call(lambda: build_corpus(contents), repeat)
+    corpus, _ = build_corpus(contents)
+    assert corpus is not None
+    index_samples = time_call(lambda: SearchIndex(corpus), repeat)
+    print(f"corpus load + validation ({len(corpus)} items): median {median_ms(samples):.1f} ms")
+    print(f"search index build: median {median_ms(index_samples):.1f} ms")
+
+
+def bench_search(index: SearchIndex, label: str, repeat: int) -> None:
+    per_query = []
+    for query in QUERIES:
+        per_query.append(median_ms(time_call(lambda q=query: index.search(q), repeat)))
+    as_you_type = []
+    for query in ("grand palais", "public interest platform"):
+        for end in range(1, len(query) + 1):
+            as_you_type.append(median_ms(time_call(lambda q=query[:end]: index.search(q), repeat)))
+    print(
+        f"search on {label} ({len(index)} items): median {statistics.median(per_query):.3f} ms, "
+        f"worst {max(per_query):.3f} ms over {len(QUERIES)} queries; "
+        f"as-you-type keystrokes median {statistics.median(as_you_type):.3f} ms, worst {max(as_you_type):.3f} ms"
+    )
+
+
+def generated_corpus(folder: Path, count: int, seed: int = 7) -> None:
+    """Write a corpus folder of `count` items built from the bundled corpus's own words."""
+    rng = random.Random(seed)
+    for name in ("corpus.toml", "sources.toml", "tags.toml"):
+        shutil.copy(BUNDLED_CORPUS_DIR / name, folder / name)
+    contents = read_corpus_files(BUNDLED_CORPUS_DIR)
+    bundled, _ = build_corpus(contents)
+    assert bundled is not None
+    vocabulary = sorted({w for item in bundled for w in item.summary.split() if w.isalpha()})
+    tags = sorted(bundled.tags)
+    lines: list[str] = []
+    for number in range(count):
+        title = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(2, 7)))
+        summary = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(30, 80)))
+        quote = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(8, 25)))
+        lines += [
+            "[[items]]",
+            f'id = "gen-{number}"',
+            'kind = "initiative"',
+            f'title = "{title}"',
+            f'summary = "{summary}"',
+            f'tags = ["{rng.choice(tags)}"]',
+            "[[items.quotes]]",
+            f'text = "{quote}"',
+            'source = "statement"',
+            "",
+        ]
+        if (number + 1) % 1000 == 0 or number + 1 == count:  # files stay under the size cap
+            (folder / f"generated-{number // 1000:03d}.toml").write_text("\n".join(lines), encoding="utf-8")
+            lines = []
+
+
+def bench_processes(repeat: int) -> None:
+    """Whole `brief` commands next to a do-nothing Typer command, interleaved."""
+    bin_dir = Path(sys.executable).parent
+    brief = bin_dir / "brief"
+    if not brief.exists():
+        print("whole-process timings skipped: no `brief` script beside this Python (install the package)")
+        return
+    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS")}
+    commands = {
+        "do-nothing Typer command": [sys.executable, str(ROOT / "bench" / "noop_typer.py")],
+        "brief show ws-future-of-work": [str(brief), "show", "ws-future-of-work"],
+        "brief search 'future of work'": [str(brief), "search", "future of work"],
+        "brief list --kind workstream": [str(brief), "list", "--kind", "workstream"],
+    }
+    for command in commands.values():  # warm the corpus cache and the OS file cache
+        subprocess.run(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            samples[name].append(time.perf_counter() - start)
+    floor = median_ms(samples["do-nothing Typer command"])
+    print(f"whole process, median of {repeat} interleaved runs:")
+    for name, values in samples.items():
+        value = median_ms(values)
+        print(f"  {name:<32} {value:7.1f} ms   {value / floor:5.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--items", type=int, default=10_000, help="size of the generated corpus")
+    arguments = parser.parse_args()
+    repeat = 5 if arguments.quick else 20
+    print(f"Python {sys.version.split()[0]} on {sys.platform}")
+    bench_load(repeat)
+    contents = read_corpus_files(BUNDLED_CORPUS_DIR)
+    corpus, _ = build_corpus(contents)
+    assert corpus is not None
+    bench_search(SearchIndex(corpus), "the bundled corpus", repeat)
+    with tempfile.TemporaryDirectory() as folder:
+        generated_corpus(Path(folder), arguments.items)
+        start = time.perf_counter()
+        big, problems = build_corpus(read_corpus_files(Path(folder)))
+        assert big is not None and not problems, problems[:3]
+        loaded = time.perf_counter() - start
+        start = time.perf_counter()
+        big_index = SearchIndex(big)
+        built = time.perf_counter() - start
+        print(f"generated corpus of {len(big)} items: load {loaded * 1000:.0f} ms, index {built * 1000:.0f} ms")
+        bench_search(big_index, "the generated corpus", max(3, repeat // 4))
+    bench_processes(repeat)
+
+
+if __name__ == "__main__":
+    main()
