@@ -40,7 +40,7 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 def render_item(item: ItemBase, corpus: Corpus) -> str:
     """An item as a terminal page: title, kind and id, facts, summary, quotes, caveats, related."""
     kind = item.kind  # type: ignore[attr-defined]
-    lines = [item.title, f"{KIND_LABELS.get(kind, kind)} · {item.id}", ""]
+    lines = [*wrap(item.title), f"{KIND_LABELS.get(kind, kind)} · {item.id}", ""]
     facts = item_facts(item, corpus)
     label_width = max((len(label) for label, _ in facts), default=0) + 2
     for label, value in facts:
