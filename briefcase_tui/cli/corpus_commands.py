@@ -51,7 +51,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 def _filters(state: State, kind: list[str] | None, tag: list[str] | None, day: str | None,
              source: list[str] | None) -> Any:
     from briefcase_tui.domain.corpus.models import KINDS
-    from briefcase_tui.domain.corpus.search import SearchFilters
+    from briefcase_tui.domain.corpus.filters import SearchFilters
 
     corpus = state.corpus
     date = _day(day)
@@ -77,15 +77,7 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
     ) -> None:
         """List items, optionally filtered by kind, tag, day or source."""
         state = _state(context)
-        filters = _filters(state, kind, tag, day, source)
-        corpus = state.corpus
-        chosen = [
-            item for item in corpus.items
-            if (not filters.kinds or item.kind in filters.kinds)
-            and (not filters.tags or set(item.tags) & filters.tags)
-            and (not filters.days or set(corpus.dates_of(item)) & filters.days)
-            and (not filters.sources or {s.id for s in corpus.sources_of(item)} & filters.sources)
-        ]
+        chosen = _filters(state, kind, tag, day, source).select(state.corpus)
         if as_json:
             _print_json([{"id": i.id, "kind": i.kind, "title": i.title} for i in chosen])
             return

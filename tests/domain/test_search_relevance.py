@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.search import SearchFilters, SearchHit, SearchIndex
+from briefcase_tui.domain.corpus.filters import SearchFilters
+from briefcase_tui.domain.corpus.search import SearchHit, SearchIndex
 from briefcase_tui.domain.text import words
 
 # (question as typed, the item a knowledgeable person expects first)

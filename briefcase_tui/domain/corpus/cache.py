@@ -84,7 +84,7 @@ def load_indexed_corpus(folder: Path, use_cache: bool = True) -> tuple[Corpus, C
     return cache.corpus(contents), lambda: cache.index(contents)
 
 
-CODE_FILES = ("models.py", "corpus.py", "search.py", "load.py")
+CODE_FILES = ("models.py", "corpus.py", "filters.py", "search.py", "load.py")
 """The modules whose classes the cache stores: any change to them invalidates it."""
 
 

@@ -15,13 +15,13 @@ import datetime as dt
 import heapq
 import math
 import re
-import tomllib
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefcase_tui.domain.corpus.corpus import Corpus
+from briefcase_tui.domain.corpus.filters import SearchFilters
 from briefcase_tui.domain.corpus.models import ItemBase
 from briefcase_tui.domain.text import stem, words
 from briefcase_tui.paths import SEARCH_SETTINGS_FILE
@@ -57,16 +57,6 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
-class SearchFilters:
-    """Narrow results by kind, tag, day or cited source; empty means no restriction."""
-
-    kinds: frozenset[str] = frozenset()
-    tags: frozenset[str] = frozenset()
-    days: frozenset[dt.date] = frozenset()
-    sources: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
 class SearchSettings:
     """How queries are read: words to ignore and question words that hint at a kind."""
 
@@ -78,6 +68,8 @@ class SearchSettings:
     @classmethod
     def load(cls, path: Path = SEARCH_SETTINGS_FILE) -> SearchSettings:
         """Read the settings from their data file."""
+        import tomllib
+
         with path.open("rb") as handle:
             data = tomllib.load(handle)
         return cls(
@@ -229,13 +221,8 @@ class SearchIndex:
             yield term, PREFIX_FACTOR
 
     def _passes(self, number: int, filters: SearchFilters | None) -> bool:
-        if filters is None:
-            return True
-        return (
-            (not filters.kinds or self._kinds[number] in filters.kinds)
-            and (not filters.tags or bool(self._tags[number] & filters.tags))
-            and (not filters.days or bool(self._dates[number] & filters.days))
-            and (not filters.sources or bool(self._sources[number] & filters.sources))
+        return filters is None or filters.admits(
+            self._kinds[number], self._tags[number], self._dates[number], self._sources[number]
         )
 
 
