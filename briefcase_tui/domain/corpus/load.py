@@ -121,21 +121,11 @@ def _read_document(draft: _Draft, path: Path, text: str, document: dict[str, Any
                 _register(draft, target, table[:-1], record, path, text)
     for raw in _array_of_tables(draft, document, "items", path, text):
         item = _validate(draft, _item_adapter(), raw, path, text, "item", raw.get("id"))
-        if item is not None:
-            key = f"item:{item.id}"
-            if key in draft.origin:
-                other = draft.origin[key][0]
-                draft.problems.append(
-                    BriefcaseError(f"item {item.id!r}: duplicate id (also in {other.name})", path,
-                                   line_of_key(text, "id", item.id))
-                )
-                continue
-            draft.origin[key] = (path, text)
+        if item is not None and _register(draft, None, "item", item, path, text):
             draft.items.append(item)
     for raw in _array_of_tables(draft, document, "caveats", path, text):
         caveat = _validate(draft, Caveat, raw, path, text, "caveat", raw.get("id"))
-        if caveat is not None:
-            _register(draft, None, "caveat", caveat, path, text)
+        if caveat is not None and _register(draft, None, "caveat", caveat, path, text):
             draft.caveats.append(caveat)
 
 
@@ -158,8 +148,8 @@ def _array_of_tables(
     return value
 
 
-def _register(draft: _Draft, target: dict[str, Any] | None, label: str, record: Any, path: Path, text: str) -> None:
-    """Keep a record under its id, reporting duplicates."""
+def _register(draft: _Draft, target: dict[str, Any] | None, label: str, record: Any, path: Path, text: str) -> bool:
+    """Keep a record under its id; a duplicate id is reported and the record refused."""
     key = f"{label}:{record.id}"
     if key in draft.origin:
         other = draft.origin[key][0]
@@ -167,10 +157,11 @@ def _register(draft: _Draft, target: dict[str, Any] | None, label: str, record: 
             BriefcaseError(f"{label} {record.id!r}: duplicate id (also in {other.name})", path,
                            line_of_key(text, "id", record.id))
         )
-        return
+        return False
     draft.origin[key] = (path, text)
     if target is not None:
         target[record.id] = record
+    return True
 
 
 def _validate(
