@@ -159,3 +159,22 @@ def test_briefcase_errors_render_path_line_and_column_on_one_line() -> None:
     assert str(BriefcaseError("bad", "a.toml", 3, 7)) == "a.toml:3:7: bad"
     assert str(BriefcaseError("bad", "a.toml")) == "a.toml: bad"
     assert str(BriefcaseError("bad")) == "bad"
+
+
+def test_a_file_with_a_byte_order_mark_is_named_with_the_fix(corpus_copy: Path) -> None:
+    (corpus_copy / "bom.toml").write_bytes(b"\xef\xbb\xbf" + b'[[tags]]\nid = "b"\nlabel = "B"\n')
+    [message] = messages(corpus_copy)
+    assert message == f"{corpus_copy / 'bom.toml'}: not UTF-8 without a byte-order mark; save it as plain UTF-8"
+
+
+def test_a_date_written_as_a_string_is_refused_not_coerced(corpus_copy: Path) -> None:
+    add_file(corpus_copy, "extra.toml", ITEM.format(id="day-x", title="X")
+             .replace('kind = "venue"', 'kind = "day"').replace('city = "Paris"', 'date = "2025-02-12"'))
+    [message] = messages(corpus_copy)
+    assert "item 'day-x': field 'date'" in message
+
+
+def test_an_oversized_file_is_refused_before_parsing(corpus_copy: Path) -> None:
+    (corpus_copy / "huge.toml").write_bytes(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
+    [message] = messages(corpus_copy)
+    assert message == f"{corpus_copy / 'huge.toml'}: file is larger than 4 MiB"
