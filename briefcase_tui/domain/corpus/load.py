@@ -237,13 +237,14 @@ def _cross_check(draft: _Draft) -> None:
             if quote.source not in draft.sources:
                 report(key, item.id, "quotes", f"{who}: quote cites unknown source {quote.source!r}")
         for field_name, kind in REFERENCE_KINDS.items():
-            target = getattr(item, field_name, None)
-            if target is None:
+            reference = getattr(item, field_name, None)
+            if not isinstance(reference, str):
                 continue
-            if target not in by_id:
-                report(key, item.id, field_name, f"{who}: field {field_name!r}: unknown item {target!r}{_hint(target, by_id)}")
-            elif by_id[target].kind != kind:  # type: ignore[attr-defined]
-                report(key, item.id, field_name, f"{who}: field {field_name!r}: {target!r} is not a {kind}")
+            if reference not in by_id:
+                report(key, item.id, field_name,
+                       f"{who}: field {field_name!r}: unknown item {reference!r}{_hint(reference, by_id)}")
+            elif by_id[reference].kind != kind:  # type: ignore[attr-defined]
+                report(key, item.id, field_name, f"{who}: field {field_name!r}: {reference!r} is not a {kind}")
         set_id = getattr(item, "set", None)
         if set_id is not None and set_id not in draft.sets:
             report(key, item.id, "set", f"{who}: field 'set': unknown set {set_id!r}{_hint(set_id, draft.sets)}")
