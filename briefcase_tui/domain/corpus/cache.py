@@ -41,6 +41,7 @@ class CorpusCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._corpus: dict[str, Corpus] = {}
+        self._keys: dict[int, tuple[dict[Path, bytes], str]] = {}
 
     @classmethod
     def default(cls) -> CorpusCache:
@@ -49,14 +50,14 @@ class CorpusCache:
 
     def corpus(self, contents: dict[Path, bytes]) -> Corpus:
         """The validated corpus for these file contents; any problem raises CorpusError."""
-        key = _key(contents)
+        key = self._key_of(contents)
         if key not in self._corpus:
             self._corpus[key] = self._through_file(f"corpus-{key}", lambda: _build_corpus(contents))
         return self._corpus[key]
 
     def index(self, contents: dict[Path, bytes]) -> SearchIndex:
         """The search index of the corpus for these file contents."""
-        key = _key(contents)
+        key = self._key_of(contents)
 
         def build() -> SearchIndex:
             from briefcase_tui.domain.corpus.search import SearchIndex
@@ -64,6 +65,13 @@ class CorpusCache:
             return SearchIndex(self.corpus(contents))
 
         return self._through_file(f"index-{key}", build)
+
+    def _key_of(self, contents: dict[Path, bytes]) -> str:
+        """The contents' key, hashed once however often corpus and index are asked for."""
+        known = self._keys.get(id(contents))
+        if known is None or known[0] is not contents:
+            known = self._keys[id(contents)] = (contents, _key(contents))
+        return known[1]
 
     def _through_file(self, name: str, build: Callable[[], T]) -> T:
         path = self.folder / f"{name}.pickle" if self.folder else None

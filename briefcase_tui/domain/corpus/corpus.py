@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -78,6 +77,8 @@ class Corpus:
 
     def suggest(self, item_id: str, limit: int = 3) -> list[str]:
         """Ids that look like a mistyped one: near spellings, or ids that contain it."""
+        import difflib  # only an error path needs it
+
         close = difflib.get_close_matches(item_id, self._by_id, n=limit, cutoff=0.6)
         if len(close) < limit and len(item_id) >= 3:
             close += [i for i in self._by_id if item_id in i and i not in close][: limit - len(close)]

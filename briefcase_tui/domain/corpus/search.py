@@ -108,13 +108,17 @@ class SearchIndex:
             for name, text in fields.items():
                 weight = FIELD_WEIGHTS[name]
                 for word in words(text):
-                    term = surface.setdefault(word, stem(word))
+                    term = surface.get(word)
+                    if term is None:
+                        term = surface[word] = stem(word)
                     counts[term] = counts.get(term, 0.0) + weight
                     length += weight
             weighted.append(counts)
             lengths.append(length)
             title_stems.append({stem(w) for w in words(fields["title"] + " " + fields["aliases"])})
         self._title_sizes = array("I", (len(w) or 1 for w in title_stems))
+        self._years = tuple(sorted({date.year for dates in self._dates for date in dates}))
+        """The years the corpus's dates fall in: a query's "11 February" is read in them."""
         average = (sum(lengths) / len(lengths)) if lengths else 1.0
         frequency: dict[str, int] = {}
         for counts in weighted:
@@ -171,7 +175,7 @@ class SearchIndex:
                 title_matches[number] = title_matches.get(number, 0) + 1
         wanted = len(tokens)
 
-        dates = _dates_in(query)
+        dates = _dates_in(query, self._years)
         named_sources = {self._source_words[w] for w in all_words if w in self._source_words}
 
         def ranking(number: int) -> tuple[bool, bool, bool, float, int]:
@@ -233,11 +237,10 @@ _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\b|\b([a-z]{
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def _dates_in(query: str) -> frozenset[dt.date]:
+def _dates_in(query: str, years: tuple[int, ...]) -> frozenset[dt.date]:
     """Dates a query names (`11 February`, `Feb 11`, `2025-02-11`), so that day comes first.
 
-    A date without a year is taken in the years the programme covers, 2025 here; a query is
-    too short to say otherwise.
+    A date without a year is taken in each year the corpus's own dates fall in.
     """
     text = query.casefold()
     found: set[dt.date] = set()
@@ -250,15 +253,12 @@ def _dates_in(query: str) -> frozenset[dt.date]:
         day, month = (match[1], match[2]) if match[1] else (match[4], match[3])
         number = next((n for name, n in _MONTHS.items() if name.startswith(month)), None)
         if number is not None:
-            for year in _PROGRAMME_YEARS:
+            for year in years:
                 try:
                     found.add(dt.date(year, number, int(day)))
                 except ValueError:
                     pass
     return frozenset(found)
-
-
-_PROGRAMME_YEARS = (2025,)
 
 
 def _fields(item: ItemBase, corpus: Corpus) -> dict[str, str]:
