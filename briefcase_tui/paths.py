@@ -10,10 +10,16 @@ CORPUS_ENV = "BRIEF_CORPUS"
 """Points at a corpus folder to browse instead of the bundled one."""
 CACHE_ENV = "BRIEF_CACHE_DIR"
 """Overrides the folder for the validated-corpus cache; `off` disables the cache."""
+BRIEFS_ENV = "BRIEF_DIR"
+"""Points at the folder of briefing packs."""
+LOCAL_BRIEFS_DIR = Path("briefs")
+"""A `briefs/` folder in the working directory is used when it exists."""
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_CORPUS_DIR = PACKAGE_DIR / "data" / "corpus"
 SEARCH_SETTINGS_FILE = PACKAGE_DIR / "data" / "search.toml"
+TEMPLATES_DIR = PACKAGE_DIR / "data" / "templates"
+EXPORT_STYLE_FILE = PACKAGE_DIR / "data" / "export" / "print.css"
 
 
 def corpus_dir(explicit: Path | None = None) -> Path:
@@ -33,4 +39,23 @@ def cache_dir() -> Path | None:
         return None if configured.lower() == "off" else Path(configured)
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / APP_NAME
+
+
+def briefs_dir(explicit: Path | None = None) -> Path:
+    """The folder of packs: `--briefs` beats `BRIEF_DIR` beats `./briefs` beats the user's data folder."""
+    if explicit is not None:
+        return explicit
+    from_env = os.environ.get(BRIEFS_ENV)
+    if from_env:
+        return Path(from_env)
+    if LOCAL_BRIEFS_DIR.is_dir():
+        return LOCAL_BRIEFS_DIR
+    return data_dir() / "briefs"
+
+
+def data_dir() -> Path:
+    """The user's data folder for Briefcase: `$XDG_DATA_HOME/briefcase` or `~/.local/share/briefcase`."""
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
     return base / APP_NAME

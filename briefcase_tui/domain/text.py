@@ -22,6 +22,8 @@ _UNSAFE_CHARS = re.compile(
     "]"
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 
 def clean_text(text: str) -> str:
@@ -35,6 +37,16 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _UNSAFE_CHARS.sub("", text)
+
+
+def clean_user_text(text: str) -> str:
+    """`clean_text` for what people type: lone surrogates (which no file can hold) go too."""
+    return _SURROGATES.sub("", clean_text(text))
+
+
+def one_line(text: str) -> str:
+    """Titles and tags live on one line: newlines inside become spaces, ends are trimmed."""
+    return _LINE_BREAKS.sub(" ", clean_user_text(text)).strip()
 
 
 def fold(text: str) -> str:

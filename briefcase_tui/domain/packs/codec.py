@@ -1,0 +1,186 @@
+"""Packs to and from TOML: read with tomllib, written with tomli-w in a stable, diff-friendly order.
+
+Reading reports every mistake as `file:line:column: message` with "did you mean" for a
+mistyped key; writing leaves out empty optional fields so a hand-written pack and a saved
+one look alike, and always writes keys in the same order so a diff shows only real changes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from briefcase_tui.domain.packs.models import FORMAT_VERSION, PACK_FIELDS, PRIORITIES, Entry, Pack, Section
+from briefcase_tui.domain.tomlio import decode_toml_bytes, parse_toml
+from briefcase_tui.errors import BriefcaseError
+
+_SECTION_HEADER = re.compile(r"^\s*\[\[\s*sections\s*\]\]")
+_ENTRY_HEADER = re.compile(r"^\s*\[\[\s*sections\s*\.\s*entries\s*\]\]")
+_ANY_HEADER = re.compile(r"^\s*\[")
+_COMMENT_LINE = re.compile(r"^\s*#")
+
+
+def decode_pack(data: bytes, path: Path | str) -> Pack:
+    """Parse and validate a pack file's bytes; any problem raises a located BriefcaseError."""
+    text = decode_toml_bytes(data, path)
+    raw = parse_toml(text, path)
+    _check_format(raw, text, path)
+    try:
+        return Pack.model_validate(raw)
+    except ValidationError as error:
+        raise _located(error, text, path) from None
+
+
+def has_comments(data: bytes) -> bool:
+    """Whether a pack file has comment lines, which saving it will not keep."""
+    return any(_COMMENT_LINE.match(line) for line in data.decode("utf-8", "replace").splitlines())
+
+
+def encode_pack(pack: Pack) -> bytes:
+    """The pack as UTF-8 TOML with LF line endings, keys in model order, empty fields left out."""
+    document: dict[str, Any] = {"format": FORMAT_VERSION}
+    document.update(_fields(pack, skip=("format", "sections")))
+    sections = [_section_data(s) for s in pack.sections]
+    if sections:
+        document["sections"] = sections
+    return tomli_w.dumps(document, multiline_strings=True).encode("utf-8")
+
+
+def _section_data(section: Section) -> dict[str, Any]:
+    data = _fields(section, skip=("entries",))
+    entries = [_fields(e) for e in section.entries]
+    if entries:
+        data["entries"] = entries
+    return data
+
+
+def _fields(record: Pack | Section | Entry, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A record's set fields in declaration order; empty strings, None and () are left out."""
+    data: dict[str, Any] = {}
+    for name in type(record).model_fields:
+        if name in skip:
+            continue
+        value = getattr(record, name)
+        if value is None or value == "" or value == ():
+            continue
+        data[name] = list(value) if isinstance(value, tuple) else value
+    return data
+
+
+def _check_format(raw: dict[str, Any], text: str, path: Path | str) -> None:
+    """Refuse a pack from a newer Briefcase before validating: its fields may mean other things."""
+    version = raw.get("format", FORMAT_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        line = _key_line(text, "format", 1, None)
+        raise BriefcaseError(
+            f"written in pack format {version} by a newer Briefcase; this version reads format "
+            f"{FORMAT_VERSION} and older: upgrade brief to open it",
+            path,
+            line,
+            1 if line else None,
+        )
+
+
+def _located(error: ValidationError, text: str, path: Path | str) -> BriefcaseError:
+    """The first validation problem as one located, readable error."""
+    problems = error.errors(include_url=False)
+    # A mistyped key also shows up as the key it was meant to be, missing: name the typo.
+    problem = next((p for p in problems if p["type"] == "extra_forbidden"), problems[0])
+    loc = tuple(problem["loc"])
+    line, column = _position(text, loc)
+    return BriefcaseError(_message(problem, loc), path, line, column)
+
+
+def _message(problem: Any, loc: tuple[Any, ...]) -> str:
+    """Say what is wrong in the pack's own terms, not pydantic's."""
+    kind = problem["type"]
+    keys = [part for part in loc if isinstance(part, str)]
+    name = keys[-1] if keys else ""
+    where = _where(loc)
+    if kind == "extra_forbidden":
+        level = {1: "pack", 3: "section", 5: "entry"}.get(len(loc), "pack")
+        close = difflib.get_close_matches(name, PACK_FIELDS[level], n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else f" (a {level} may have: {', '.join(PACK_FIELDS[level])})"
+        return f"{where}unknown key {name!r}{hint}"
+    if kind == "missing":
+        return f"{where}missing {name!r}"
+    if name == "date" and kind in ("date_type", "date_parsing"):
+        return f"{where}field 'date': expected a TOML date such as 2025-02-10, without quotes"
+    if name == "priority" or kind == "literal_error":
+        return f"{where}field {name!r}: expected one of {', '.join(PRIORITIES)}"
+    if name == "item" and kind == "string_pattern_mismatch":
+        return f"{where}field 'item': {problem['input']!r} is not an item id (lowercase letters, digits and hyphens)"
+    if kind == "value_error":
+        return f"{where}{str(problem['msg']).removeprefix('Value error, ')}"
+    label = f"field {name!r}: " if name else ""
+    return f"{where}{label}{str(problem['msg']).lower()}"
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    """`section 2, entry 3: ` for a problem inside the sections, counted from 1 as people do."""
+    parts = []
+    if len(loc) >= 2 and loc[0] == "sections" and isinstance(loc[1], int):
+        parts.append(f"section {loc[1] + 1}")
+        if len(loc) >= 4 and loc[2] == "entries" and isinstance(loc[3], int):
+            parts.append(f"entry {loc[3] + 1}")
+    return ", ".join(parts) + ": " if parts else ""
+
+
+def _position(text: str, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    """Line and column of the key a problem is about, found in the text of the file."""
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    section_index = loc[1] if len(loc) >= 2 and loc[0] == "sections" and isinstance(loc[1], int) else None
+    entry_index = loc[3] if section_index is not None and len(loc) >= 4 and isinstance(loc[3], int) else None
+    if section_index is None:
+        end = next((n for n, line in enumerate(lines) if _ANY_HEADER.match(line)), len(lines))
+    else:
+        block = _nth_block(lines, 0, len(lines), _SECTION_HEADER, section_index)
+        if block is None:
+            return None, None
+        start, end = block
+        if entry_index is not None:
+            entry_block = _nth_block(lines, start, end, _ENTRY_HEADER, entry_index)
+            if entry_block is None:
+                return start + 1, 1
+            start, end = entry_block
+    key = loc[-1] if isinstance(loc[-1], str) else None
+    if key is None or key in ("sections", "entries") and len(loc) in (2, 4):
+        return start + 1, 1
+    found = _key_line(text, key, start + 1, end)
+    if found is None:
+        return (start + 1, 1) if section_index is not None else (None, None)
+    column = len(lines[found - 1]) - len(lines[found - 1].lstrip()) + 1
+    return found, column
+
+
+def _nth_block(lines: list[str], start: int, end: int, header: re.Pattern[str], n: int) -> tuple[int, int] | None:
+    """Line range (0-based, end exclusive) of the n-th array-of-tables block with this header."""
+    seen = -1
+    for number in range(start, end):
+        if header.match(lines[number]):
+            seen += 1
+            if seen == n:
+                block_end = number + 1
+                while block_end < end and not (
+                    header.match(lines[block_end]) or _SECTION_HEADER.match(lines[block_end])
+                ):
+                    block_end += 1
+                return number, block_end
+    return None
+
+
+def _key_line(text: str, key: str, start_line: int, end_line: int | None) -> int | None:
+    """The 1-based line of `key =` between two lines (end exclusive, 0-based index), or None."""
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    lines = text.splitlines()
+    stop = len(lines) if end_line is None else end_line
+    for number in range(start_line - 1, stop):
+        if pattern.match(lines[number]):
+            return number + 1
+    return None

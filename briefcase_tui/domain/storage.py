@@ -1,0 +1,162 @@
+"""Writing files so that a crash never leaves a half-written one, and noticing files changed under us.
+
+Every file a user owns (packs, settings) and every export goes through `atomic_write`:
+the new bytes go to a temporary file in the same folder, are flushed to disk, and then
+replace the old file in one `os.replace`. A reader, or a process killed at any instant,
+sees either the old file or the new one, never an empty or partial file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefcase_tui.errors import BriefcaseError
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when we read it: enough to tell that someone changed it since."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+
+    @classmethod
+    def of_bytes(cls, data: bytes, stat: os.stat_result) -> Fingerprint:
+        """The fingerprint of bytes just read from a file with this stat."""
+        return cls(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
+
+
+def read_with_fingerprint(path: Path) -> tuple[bytes, Fingerprint]:
+    """A file's bytes and its fingerprint, read from one open file so they agree."""
+    try:
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            data = handle.read()
+    except FileNotFoundError:
+        raise BriefcaseError("no such file", path) from None
+    except IsADirectoryError:
+        raise BriefcaseError("is a folder, not a file", path) from None
+    except OSError as error:
+        raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
+    return data, Fingerprint.of_bytes(data, stat)
+
+
+def current_fingerprint(path: Path) -> Fingerprint | None:
+    """The file's fingerprint now, or None when it no longer exists."""
+    try:
+        data, fingerprint = read_with_fingerprint(path)
+    except BriefcaseError:
+        return None
+    return fingerprint
+
+
+def changed_since(path: Path, loaded: Fingerprint) -> bool:
+    """Whether the file's content differs from what was loaded (or the file is gone).
+
+    The hash decides: a tool that rewrites identical bytes, or a clock that moves, does not
+    make a pack look changed; a same-second edit with the same size still does.
+    """
+    now = current_fingerprint(path)
+    return now is None or now.digest != loaded.digest
+
+
+def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, exclusive: bool = False) -> Fingerprint:
+    """Replace `path` with `data` atomically, optionally keeping the old file at `backup`.
+
+    The backup is made by hard-linking the old file before the replace, so at every
+    instant `path` names a complete file. `exclusive` refuses to replace a file that exists
+    (for creating a new pack without clobbering one). Returns the new file's fingerprint.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BriefcaseError(f"cannot create folder: {error.strerror or error}", folder) from None
+    if exclusive and path.exists():
+        raise BriefcaseError("already exists; choose another name", path)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise BriefcaseError(f"cannot write in this folder: {error.strerror or error}", folder) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        _preserve_mode(path, temp)
+        if backup is not None and path.exists():
+            _keep_backup(path, backup)
+        if exclusive:
+            _link_new(temp, path)
+        else:
+            os.replace(temp, path)
+    except BriefcaseError:
+        temp.unlink(missing_ok=True)
+        raise
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise BriefcaseError(f"cannot write: {error.strerror or error}", path) from None
+    _fsync_folder(folder)
+    return Fingerprint.of_bytes(data, os.stat(path))
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Move the finished temp file to a name that must not exist yet, without a window to clobber."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise BriefcaseError("already exists; choose another name", path) from None
+    except OSError:
+        if path.exists():
+            raise BriefcaseError("already exists; choose another name", path) from None
+        os.replace(temp, path)
+        return
+    temp.unlink(missing_ok=True)
+
+
+def _keep_backup(path: Path, backup: Path) -> None:
+    """Make `backup` another name for the current file, replacing an older backup atomically."""
+    staging = backup.with_name(backup.name + ".tmp")
+    staging.unlink(missing_ok=True)
+    try:
+        os.link(path, staging)
+    except OSError:
+        import shutil  # filesystems without hard links: copy instead
+
+        shutil.copy2(path, staging)
+    os.replace(staging, backup)
+
+
+def _preserve_mode(original: Path, temp: Path) -> None:
+    """Give the new file the old one's permissions (mkstemp makes it private)."""
+    try:
+        mode = original.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
+    with contextlib.suppress(OSError):
+        os.chmod(temp, mode)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush the folder entry so the rename itself survives a power cut (POSIX only)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
