@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.errors import BriefcaseError
@@ -236,7 +236,10 @@ def update_details(pack: Pack, **changes: Any) -> Pack:
     return _validated(Pack, **data)
 
 
-def _validated(model: Any, **data: Any) -> Any:
+_Model = TypeVar("_Model", Pack, Section, Entry)
+
+
+def _validated(model: type[_Model], **data: Any) -> _Model:
     try:
         return model.model_validate(data)
     except ValueError as error:

@@ -98,7 +98,7 @@ class PackStore:
             key=lambda p: p.name,
         )
 
-    def list(self) -> tuple[list[PackSummary], list[BriefcaseError]]:
+    def summaries(self) -> tuple[list[PackSummary], list[BriefcaseError]]:
         """A summary of every pack that loads, and the problems of those that do not."""
         summaries: list[PackSummary] = []
         problems: list[BriefcaseError] = []
