@@ -1,0 +1,87 @@
+"""Putting untrusted text into Markdown so it reads as itself, and giving headings unique anchors.
+
+Corpus quotes, titles and users' notes may contain anything: `#` at the start of a line,
+`|` inside a table cell, backticks that open a fence, `<script>`, `[a](javascript:...)`.
+Every such character is backslash-escaped (CommonMark lets any ASCII punctuation be
+escaped), so the text can neither add structure to the document nor inject HTML or links.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}])")
+_ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
+_SPACES = re.compile(r"[ \t]+")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def escape_inline(text: str) -> str:
+    """One line of text, escaped for any inline position (headings, table cells, list items)."""
+    line = _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    return _escape_line_start(_INLINE_SPECIAL.sub(r"\\\1", line))
+
+
+def escape_block(text: str) -> list[str]:
+    """Free text as Markdown paragraphs: blank lines separate paragraphs, single newlines stay breaks.
+
+    Returns one string per paragraph; lines within a paragraph end in a backslash hard break
+    so a note's line structure survives, and each line is escaped so it cannot start a list,
+    heading, quote, table or fence.
+    """
+    paragraphs = []
+    for chunk in _BLANK_LINES.split(text.strip()):
+        lines = [escape_inline(line) for line in chunk.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            paragraphs.append("\\\n".join(lines))
+    return paragraphs
+
+
+def _escape_line_start(line: str) -> str:
+    """Escape what would turn a line into a list item, setext underline, quote or numbered item."""
+    ordered = _ORDERED_MARKER.match(line)
+    if ordered:
+        return f"{ordered.group(1)}\\{ordered.group(2)}{line[ordered.end():]}"
+    if line[:1] in ("-", "+", "="):
+        return "\\" + line
+    return line
+
+
+def table_cell(text: str) -> str:
+    """Text for a GFM table cell: one line, escaped (a `|` cannot end the cell early)."""
+    return escape_inline(text) or " "
+
+
+class Anchors:
+    """GitHub-style heading anchors, unique within one document (`summary`, `summary-1`, ...)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def add(self, heading: str) -> str:
+        """The anchor for the next heading with this text."""
+        base = heading_slug(heading)
+        count = self._seen.get(base)
+        if count is None:
+            self._seen[base] = 0
+            candidate = base
+        else:
+            while True:
+                count += 1
+                candidate = f"{base}-{count}"
+                if candidate not in self._seen:
+                    break
+            self._seen[base] = count
+        self._seen.setdefault(candidate, 0)
+        return candidate
+
+
+def heading_slug(heading: str) -> str:
+    """Lower-case, keep letters, digits, spaces, hyphens and underscores, spaces become hyphens."""
+    kept = "".join(
+        ch for ch in " ".join(heading.split()).lower()
+        if ch in " -_" or unicodedata.category(ch)[0] in ("L", "N")
+    )
+    return kept.replace(" ", "-") or "section"
