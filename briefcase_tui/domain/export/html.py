@@ -45,4 +45,5 @@ def markdown_to_html(markdown: str) -> str:
             inline = tokens[index + 1]
             text = "".join(child.content for child in inline.children or () if child.type in ("text", "code_inline"))
             token.attrSet("id", anchors.add(text))
-    return parser.renderer.render(tokens, parser.options, {})
+    rendered: str = parser.renderer.render(tokens, parser.options, {})
+    return rendered

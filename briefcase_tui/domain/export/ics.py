@@ -67,4 +67,5 @@ def render_ics(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) 
     if dates:
         # Zone definitions covering only the years of the events keep the file short.
         calendar.add_missing_timezones(dt.date(min(dates).year, 1, 1), dt.date(max(dates).year + 1, 1, 1))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
