@@ -42,21 +42,25 @@ def has_comments(data: bytes) -> bool:
 
 
 def encode_pack(pack: Pack) -> bytes:
-    """The pack as UTF-8 TOML with LF line endings, keys in model order, empty fields left out."""
+    """The pack as UTF-8 TOML with LF line endings, keys in model order, empty fields left out.
+
+    Each section and entry is written as its own `[[sections]]` / `[[sections.entries]]`
+    table, never as an inline table, so every pack file has the same shape and a diff of
+    two versions shows one changed line per changed field.
+    """
     document: dict[str, Any] = {"format": FORMAT_VERSION}
     document.update(_fields(pack, skip=("format", "sections")))
-    sections = [_section_data(s) for s in pack.sections]
-    if sections:
-        document["sections"] = sections
-    return tomli_w.dumps(document, multiline_strings=True).encode("utf-8")
+    chunks = [_dump(document)]
+    for section in pack.sections:
+        chunks.append("[[sections]]\n" + _dump(_fields(section, skip=("entries",))))
+        for entry in section.entries:
+            chunks.append("[[sections.entries]]\n" + _dump(_fields(entry)))
+    return "\n".join(chunks).encode("utf-8")
 
 
-def _section_data(section: Section) -> dict[str, Any]:
-    data = _fields(section, skip=("entries",))
-    entries = [_fields(e) for e in section.entries]
-    if entries:
-        data["entries"] = entries
-    return data
+def _dump(table: dict[str, Any]) -> str:
+    """Keys and values of one flat table (no nested tables), as tomli-w writes them."""
+    return tomli_w.dumps(table, multiline_strings=True)
 
 
 def _fields(record: Pack | Section | Entry, skip: tuple[str, ...] = ()) -> dict[str, Any]:
