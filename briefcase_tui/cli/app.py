@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from briefcase_tui import __version__
-from briefcase_tui.cli import corpus_commands
+from briefcase_tui.cli import corpus_commands, export_command, pack_commands
 from briefcase_tui.cli.state import State
 from briefcase_tui.errors import BriefcaseError
 
@@ -34,6 +34,14 @@ corpus_app = typer.Typer(
 )
 app.add_typer(corpus_app, name="corpus")
 corpus_commands.register(app, corpus_app)
+pack_app = typer.Typer(
+    help="Make and edit briefing packs: the items you chose, in sections, with your notes.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(pack_app, name="pack")
+pack_commands.register(pack_app)
+export_command.register(app)
 
 
 def _print_version(value: bool) -> None:
@@ -54,13 +62,22 @@ def root(
             show_default=False,
         ),
     ] = None,
+    briefs: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--briefs",
+            help="Folder of packs (default: BRIEF_DIR, else ./briefs if it exists, else the user data folder).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
     ] = False,
 ) -> None:
     """Browse the 2025 Paris AI Action Summit offline and build briefing packs."""
-    context.obj = State(corpus_folder=corpus)
+    context.obj = State(corpus_folder=corpus, briefs_folder=briefs)
     if context.invoked_subcommand is None:
         print(context.get_help())
 

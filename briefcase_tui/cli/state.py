@@ -7,18 +7,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefcase_tui.paths import corpus_dir
+from briefcase_tui.paths import briefs_dir, corpus_dir
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.search import SearchIndex
+    from briefcase_tui.domain.packs.store import PackStore
 
 
 @dataclass
 class State:
-    """The corpus folder chosen on the command line, and what is loaded from it on demand."""
+    """The corpus and briefs folders chosen on the command line, and what is loaded from them on demand."""
 
     corpus_folder: Path | None = None
+    briefs_folder: Path | None = None
+    _store: PackStore | None = field(default=None, repr=False)
     _corpus: Corpus | None = field(default=None, repr=False)
     _index_loader: Callable[[], SearchIndex] | None = field(default=None, repr=False)
     _index: SearchIndex | None = field(default=None, repr=False)
@@ -45,3 +48,17 @@ class State:
             assert self._index_loader is not None
             self._index = self._index_loader()
         return self._index
+
+    @property
+    def briefs(self) -> Path:
+        """The folder of packs in force: `--briefs`, then BRIEF_DIR, then ./briefs, then the data folder."""
+        return briefs_dir(self.briefs_folder)
+
+    @property
+    def store(self) -> PackStore:
+        """The pack store over the briefs folder, made once."""
+        if self._store is None:
+            from briefcase_tui.domain.packs.store import PackStore
+
+            self._store = PackStore(self.briefs)
+        return self._store
