@@ -1,0 +1,170 @@
+"""The Markdown export: structure a reader relies on, escaping of hostile text, determinism."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from briefcase_tui.domain.export import render_pack
+from briefcase_tui.domain.export.html import markdown_to_html
+from briefcase_tui.domain.export.markdown import render_markdown
+from briefcase_tui.domain.packs.models import Entry, Pack, Section
+from briefcase_tui.domain.text import one_line
+
+PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+"""HTML switched on here so that any raw HTML slipping through shows up as an html token."""
+
+
+def headings(markdown: str) -> list[tuple[str, str]]:
+    """(tag, plain text) of every heading, as a CommonMark reader sees them."""
+    tokens = PARSER.parse(markdown)
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            found.append((token.tag, tokens[index + 1].content and _plain(tokens[index + 1])))
+    return found
+
+
+def _plain(inline) -> str:  # type: ignore[no-untyped-def]
+    return "".join(child.content for child in inline.children if child.type in ("text", "code_inline"))
+
+
+def raw_html_tokens(markdown: str) -> list[str]:
+    tokens = PARSER.parse(markdown)
+    found = [t.content for t in tokens if t.type == "html_block"]
+    for token in tokens:
+        found += [c.content for c in token.children or () if c.type == "html_inline"]
+    return found
+
+
+def links(markdown: str) -> list[str]:
+    hrefs = []
+    for token in PARSER.parse(markdown):
+        hrefs += [str(c.attrGet("href")) for c in token.children or () if c.type == "link_open"]
+    return hrefs
+
+
+HOSTILE = [
+    "# Not a heading",
+    "[click](javascript:alert(1))",
+    "<script>alert('x')</script>",
+    "| a | b |",
+    "```\nfence",
+    "- not a list\n1. not numbered\n> not a quote",
+    "Title\n===",
+    "[bold]x[/] [@click=app.quit]y",
+    "&amp; &lt;b&gt;",
+    "<https://evil.example>",
+    "![img](http://x/y.png)",
+    "*emph* _u_ ~~s~~ \\",
+]
+
+
+def test_a_pack_exports_its_title_sections_items_and_sources_as_headings(corpus) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(title="Bilateral prep", sections=(
+        Section(title="Programme", entries=(Entry(item="event-grand-palais-main-summit"), Entry(note="Bring the letter"))),
+        Section(title="Asks", entries=(Entry(item="tech7-p2"),)),
+    ))
+    markdown = render_markdown(pack, corpus)
+    assert headings(markdown) == [
+        ("h1", "Bilateral prep"), ("h2", "Contents"), ("h2", "Programme"),
+        ("h3", corpus.item("event-grand-palais-main-summit").title), ("h2", "Asks"),
+        ("h3", corpus.item("tech7-p2").title), ("h2", "Sources"),
+    ]
+    assert raw_html_tokens(markdown) == []
+
+
+def test_an_event_entry_shows_its_kind_date_and_venue_and_quotes_with_numbered_citations(corpus) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(title="P", sections=(Section(title="S", entries=(Entry(item="event-grand-palais-main-summit"),)),))
+    markdown = render_markdown(pack, corpus)
+    assert "**Event** · Mon 10 February 2025 · Grand Palais" in markdown
+    assert "> — \\[1\\]" in markdown
+    source = corpus.sources[corpus.item("event-grand-palais-main-summit").quotes[0].source]
+    assert f"1. **{source.title}**" in markdown
+    assert f"*{source.kind_label.capitalize()}.*" in markdown
+
+
+def test_a_timed_event_shows_its_time_and_zone(corpus) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(title="P", sections=(Section(title="S", entries=(Entry(item="event-pre-summit-webinar"),)),))
+    assert "10:00–11:00 (Europe/London)" in render_markdown(pack, corpus)
+
+
+def test_the_authors_note_priority_and_tags_are_marked_as_the_authors(corpus) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(title="P", sections=(Section(title="S", entries=(
+        Entry(item="tech7-p2", note="Push on this.\n\nSecond thought.", priority="must", tags=("ask", "g7")),)),))
+    markdown = render_markdown(pack, corpus)
+    assert "**Author's note:** Push on this.\n\nSecond thought." in markdown
+    assert "**Priority:** Must read · **Tags:** ask, g7" in markdown
+
+
+def test_caveats_are_shown_where_sources_disagree(corpus) -> None:  # type: ignore[no-untyped-def]
+    item = next(i for i in corpus if corpus.caveats_for(i.id))
+    caveat = corpus.caveats_for(item.id)[0]
+    markdown = render_markdown(Pack(title="P", sections=(Section(title="S", entries=(Entry(item=item.id),)),)), corpus)
+    assert f"**⚠ Sources disagree: {caveat.topic}.**" in markdown.replace("\\", "")
+
+
+def test_an_id_missing_from_the_corpus_is_kept_and_flagged(corpus) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(title="P", sections=(Section(title="S", entries=(Entry(item="gone-item"),)),))
+    markdown = render_markdown(pack, corpus)
+    assert "**Not in the corpus:** `gone-item`" in markdown
+    assert ("h3", "gone-item") in headings(markdown)
+
+
+def test_hostile_text_cannot_add_structure_html_or_links(corpus) -> None:  # type: ignore[no-untyped-def]
+    for text in HOSTILE:
+        pack = Pack(title=text, summary=text, author=text, sections=(
+            Section(title=text, intro=text, entries=(Entry(item="tech7-p2", note=text, tags=(text,)), Entry(note=text))),))
+        markdown = render_markdown(pack, corpus)
+        assert raw_html_tokens(markdown) == [], text
+        assert [h for h in headings(markdown)] == [
+            ("h1", re.sub(r"[ \t]+", " ", one_line(text))), ("h2", "Contents"),
+            ("h2", re.sub(r"[ \t]+", " ", one_line(text))),
+            ("h3", corpus.item("tech7-p2").title), ("h2", "Sources")], text
+        assert all(href.startswith("#") for href in links(markdown)), text
+        assert "<script>" not in markdown_to_html(markdown), text
+
+
+def test_heading_anchors_are_unique_and_the_contents_links_resolve(corpus) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(title="Sources", sections=(
+        Section(title="Contents", entries=(Entry(item="tech7-p2"),)),
+        Section(title="contents!", entries=(Entry(item="tech7-p3"),)),
+    ))
+    markdown = render_markdown(pack, corpus)
+    html = markdown_to_html(markdown)
+    ids = [part.split('"')[0] for part in html.split(' id="')[1:]]
+    assert len(ids) == len(set(ids))
+    for href in links(markdown):
+        assert href[1:] in ids, href
+
+
+def test_the_same_pack_exports_byte_identical_files_with_lf_endings_and_no_timestamp(corpus) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(title="P", date=dt.date(2025, 2, 10), sections=(Section(title="S", entries=(Entry(item="tech7-p2"),)),))
+    for format in ("markdown", "html", "json"):
+        data = render_pack(pack, corpus, format)
+        assert data == render_pack(pack, corpus, format)
+        assert b"\r" not in data
+        assert b"2026" not in data
+
+
+def test_stamp_adds_the_export_time_only_when_asked(corpus) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(title="P")
+    stamp = dt.datetime(2025, 2, 9, 18, 30, tzinfo=dt.timezone.utc)
+    assert "Exported" not in render_markdown(pack, corpus)
+    assert "- **Exported:** 2025-02-09 18:30 UTC" in render_markdown(pack, corpus, stamp=stamp)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.text(min_size=1, max_size=30).filter(lambda t: one_line(t) != ""),
+       note=st.text(min_size=1, max_size=60))
+def test_any_title_and_note_give_exactly_the_expected_headings_and_no_raw_html(corpus, title: str, note: str) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(title=title, sections=(Section(title=title, entries=(Entry(item="tech7-p2", note=note),)),))
+    markdown = render_markdown(pack, corpus)
+    expected = re.sub(r"[ \t]+", " ", one_line(title))
+    assert headings(markdown) == [("h1", expected), ("h2", "Contents"), ("h2", expected),
+                                  ("h3", corpus.item("tech7-p2").title), ("h2", "Sources")]
+    assert raw_html_tokens(markdown) == []

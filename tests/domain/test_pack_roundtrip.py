@@ -1,0 +1,62 @@
+"""Property tests: any valid pack saves and loads back equal, and any pack exports without raising."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefcase_tui.domain.export import FORMATS, render_pack
+from briefcase_tui.domain.packs.codec import decode_pack, encode_pack
+from briefcase_tui.domain.packs.models import PRIORITIES, Entry, Pack, Section
+from briefcase_tui.domain.text import clean_user_text, one_line
+
+any_text = st.text(max_size=40)
+"""Arbitrary Unicode: controls, surrogates, quotes, backslashes, newlines, markup, emoji."""
+item_ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+
+
+@st.composite
+def entries(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Entry:
+    item = draw(st.none() | ids)
+    note = draw(any_text)
+    if item is None and not clean_user_text(note).strip():
+        note = "note " + note  # a free-standing note needs words
+    return Entry(item=item, note=note, priority=draw(st.none() | st.sampled_from(PRIORITIES)),
+                 tags=draw(st.lists(any_text.filter(lambda t: one_line(t) != ""), max_size=3)))
+
+
+@st.composite
+def packs(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Pack:
+    title = draw(any_text)
+    sections = []
+    for _ in range(draw(st.integers(0, 3))):
+        sections.append(dict(title=draw(any_text) + "s", intro=draw(any_text),
+                             entries=draw(st.lists(entries(ids), max_size=4))))
+    return Pack(
+        title="t" + title,
+        audience=draw(any_text),
+        meeting=draw(any_text),
+        date=draw(st.none() | st.dates()),
+        author=draw(any_text),
+        summary=draw(any_text),
+        sections=tuple(Section(**s) for s in sections),
+    )
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(packs())
+def test_any_valid_pack_saves_and_loads_back_equal(pack: Pack) -> None:
+    data = encode_pack(pack)
+    assert b"\r" not in data
+    assert decode_pack(data, "pack.toml") == pack
+    assert encode_pack(decode_pack(data, "pack.toml")) == data
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_pack_exports_in_every_format_without_raising(corpus, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+    corpus_ids = st.sampled_from([item.id for item in corpus])
+    pack = data.draw(packs(corpus_ids | item_ids))
+    for format in FORMATS:
+        first = render_pack(pack, corpus, format)
+        assert first == render_pack(pack, corpus, format)
