@@ -1,0 +1,231 @@
+"""`brief export`: exact bytes to stdout or files, refusals checked before anything is written."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefcase_tui.cli.app import app
+from briefcase_tui.domain.export import render_pack
+from briefcase_tui.domain.packs.codec import decode_pack
+from tests.cli.test_corpus_cli import brief
+
+runner = CliRunner()
+
+SUMMIT = """title = "Summit day"
+
+[[sections]]
+title = "Context"
+
+[[sections.entries]]
+item = "ws-future-of-work"
+note = "Ask about *the* observatory"
+
+[[sections.entries]]
+item = "day-2025-02-11"
+"""
+MISSING = """title = "Has gaps"
+
+[[sections]]
+title = "S"
+
+[[sections.entries]]
+item = "gone-one"
+
+[[sections.entries]]
+item = "ws-future-of-work"
+
+[[sections.entries]]
+item = "gone-two"
+"""
+
+
+@pytest.fixture
+def briefs(tmp_path: Path) -> Path:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "summit.toml").write_text(SUMMIT, encoding="utf-8")
+    (folder / "other.toml").write_text(SUMMIT.replace("Summit day", "Other day"), encoding="utf-8")
+    return folder
+
+
+def expected(corpus, path: Path, format: str = "markdown") -> bytes:  # type: ignore[no-untyped-def]
+    return render_pack(decode_pack(path.read_bytes(), path), corpus, format)
+
+
+def invoke(briefs: Path, *args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["--briefs", str(briefs), "export", *args])
+
+
+def run(briefs: Path, *args: str) -> tuple[int, str, str]:
+    return brief("--briefs", str(briefs), "export", *args)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder and its bytes, to prove an error wrote nothing."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def one_error_line(err: str) -> str:
+    assert err.count("\n") == 1 and err.startswith("brief: ") and "Traceback" not in err, err
+    return err
+
+
+def test_export_writes_exactly_the_rendered_markdown_to_stdout(briefs: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+    result = invoke(briefs, "summit")
+    assert result.exit_code == 0
+    assert result.stdout_bytes == expected(corpus, briefs / "summit.toml")
+    assert invoke(briefs, "summit", "-o", "-").stdout_bytes == result.stdout_bytes
+
+
+def test_export_to_a_file_in_each_format(briefs: Path, tmp_path: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+    for format, name in (("markdown", "s.md"), ("html", "s.html"), ("json", "s.json"), ("ics", "s.ics")):
+        code, out, err = run(briefs, "summit", "-o", str(tmp_path / name), "--format", format)
+        assert code == 0, err
+        assert out == f"{tmp_path / name}\n"
+        assert (tmp_path / name).read_bytes() == expected(corpus, briefs / "summit.toml", format)
+
+
+def test_export_to_a_folder_names_each_file_after_its_pack(briefs: Path, tmp_path: Path) -> None:
+    out_dir = tmp_path / "out"
+    code, _, _ = run(briefs, "summit", "-o", f"{out_dir}/", "-F", "html")
+    assert code == 0 and sorted(os.listdir(out_dir)) == ["summit.html"]
+    code, _, _ = run(briefs, "summit", "other", "-o", str(tmp_path / "both"))
+    assert code == 0 and sorted(os.listdir(tmp_path / "both")) == ["other.md", "summit.md"]
+
+
+def test_export_all_writes_every_pack_and_reports_a_malformed_one(briefs: Path, tmp_path: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+    (briefs / "broken.toml").write_text('title = "x"\ntitel = "y"\n', encoding="utf-8")
+    code, out, err = run(briefs, "--all", "-o", str(tmp_path / "all"))
+    assert code == 1
+    assert sorted(os.listdir(tmp_path / "all")) == ["other.md", "summit.md"]
+    assert one_error_line(err).startswith(f"brief: {briefs / 'broken.toml'}:2:1: unknown key 'titel'")
+    assert (tmp_path / "all" / "summit.md").read_bytes() == expected(corpus, briefs / "summit.toml")
+    assert out.splitlines() == [str(tmp_path / "all" / "other.md"), str(tmp_path / "all" / "summit.md")]
+
+
+def test_export_all_without_an_output_folder_is_a_usage_error(briefs: Path) -> None:
+    code, _, err = run(briefs, "--all")
+    assert code == 2 and "-o DIR" in err
+
+
+def test_several_packs_to_stdout_is_a_usage_error(briefs: Path) -> None:
+    code, out, err = run(briefs, "summit", "other")
+    assert code == 2 and out == "" and "-o DIR" in err
+
+
+def test_an_unknown_format_is_a_usage_error_with_a_suggestion(briefs: Path) -> None:
+    code, _, err = run(briefs, "summit", "--format", "htm")
+    assert code == 2 and "did you mean 'html'?" in err
+
+
+def test_items_missing_from_the_corpus_are_a_warning_and_strict_makes_them_an_error(briefs: Path, tmp_path: Path) -> None:
+    (briefs / "gaps.toml").write_text(MISSING, encoding="utf-8")
+    code, out, err = run(briefs, "gaps")
+    assert code == 0 and out.startswith("# Has gaps")
+    assert err == f"brief: warning: {briefs / 'gaps.toml'}: 2 items not in the corpus: gone-one, gone-two\n"
+    target = tmp_path / "gaps.md"
+    code, out, err = run(briefs, "gaps", "--strict", "-o", str(target))
+    assert code == 1 and out == "" and not target.exists()
+    assert one_error_line(err) == f"brief: {briefs / 'gaps.toml'}: 2 items not in the corpus: gone-one, gone-two\n"
+
+
+def test_strict_export_of_several_packs_writes_none_if_one_has_gaps(briefs: Path, tmp_path: Path) -> None:
+    (briefs / "gaps.toml").write_text(MISSING, encoding="utf-8")
+    code, _, _ = run(briefs, "--all", "--strict", "-o", str(tmp_path / "out"))
+    assert code == 1 and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("target", ["summit.toml", "notes.toml"])
+def test_an_export_never_overwrites_a_pack_or_any_toml_file(briefs: Path, target: str) -> None:
+    (briefs / "notes.toml").write_text("# my notes\n", encoding="utf-8")
+    before = snapshot(briefs)
+    code, _, err = run(briefs, "summit", "-o", str(briefs / target))
+    assert code == 1 and ".toml" in one_error_line(err)
+    assert snapshot(briefs) == before
+
+
+def test_an_export_over_the_input_file_is_refused_whatever_its_name(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.txt"
+    pack.write_text(SUMMIT, encoding="utf-8")
+    code, _, err = run(tmp_path, str(pack), "-o", str(pack))
+    assert code == 1 and "refusing to overwrite" in one_error_line(err)
+    assert pack.read_text(encoding="utf-8") == SUMMIT
+
+
+def test_an_output_in_a_missing_folder_is_one_line_and_creates_nothing(briefs: Path, tmp_path: Path) -> None:
+    code, out, err = run(briefs, "summit", "-o", str(tmp_path / "nonexistent-dir" / "x.md"))
+    assert code == 1 and out == ""
+    assert one_error_line(err) == f"brief: {tmp_path / 'nonexistent-dir'}: no such folder\n"
+    assert not (tmp_path / "nonexistent-dir").exists()
+
+
+def test_an_output_below_a_file_is_one_line(briefs: Path, tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("x", encoding="utf-8")
+    code, _, err = run(briefs, "summit", "-o", str(tmp_path / "plain" / "x.md"))
+    assert code == 1 and "not a folder" in one_error_line(err)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders")
+def test_an_output_in_a_read_only_folder_is_one_line(briefs: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        code, _, err = run(briefs, "summit", "-o", str(locked / "x.md"))
+    finally:
+        locked.chmod(0o700)
+    assert code == 1 and "cannot write" in one_error_line(err)
+
+
+def test_a_missing_pack_is_one_line(briefs: Path) -> None:
+    code, out, err = run(briefs, "sumit")
+    assert code == 1 and out == "" and "did you mean 'summit'?" in one_error_line(err)
+
+
+def test_export_is_deterministic_unless_stamped(briefs: Path) -> None:
+    first, second = invoke(briefs, "summit").stdout_bytes, invoke(briefs, "summit").stdout_bytes
+    assert first == second
+    assert invoke(briefs, "summit", "--stamp").stdout_bytes != first
+
+
+def test_export_all_prints_no_progress_bar_when_stderr_is_not_a_terminal(briefs: Path, tmp_path: Path) -> None:
+    code, _, err = run(briefs, "--all", "-o", str(tmp_path / "out"))
+    assert code == 0 and err == ""
+
+
+def _environment(briefs: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "BRIEF_CORPUS"}
+    env["BRIEF_DIR"] = str(briefs)
+    return env
+
+
+def test_a_real_export_piped_into_a_reader_that_stops_early_ends_quietly(briefs: Path) -> None:
+    long = SUMMIT + "".join(f'\n[[sections.entries]]\nnote = "{"long note " * 200}{n}"\n' for n in range(200))
+    (briefs / "long.toml").write_text(long, encoding="utf-8")
+    producer = subprocess.Popen([sys.executable, "-m", "briefcase_tui", "export", "long"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_environment(briefs))
+    assert producer.stdout is not None
+    producer.stdout.readline()
+    producer.stdout.close()
+    _, err = producer.communicate()
+    assert b"Traceback" not in err and err == b""
+
+
+def test_a_real_export_never_imports_textual(briefs: Path, tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        f"sys.argv = ['brief', 'export', 'summit', '-o', {str(tmp_path / 's.html')!r}, '--format', 'html']\n"
+        "from briefcase_tui.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('textual' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=_environment(briefs), check=False)
+    assert result.stderr.strip().splitlines()[-1] == "False"
+    assert (tmp_path / "s.html").exists()
