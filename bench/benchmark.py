@@ -122,6 +122,9 @@ def bench_processes(repeat: int) -> None:
         "brief show ws-future-of-work": [str(brief), "show", "ws-future-of-work"],
         "brief search 'future of work'": [str(brief), "search", "future of work"],
         "brief list --kind workstream": [str(brief), "list", "--kind", "workstream"],
+        "brief export (Markdown, stdout)": [str(brief), "export", str(ROOT / "briefs" / "security-safety-brief.toml")],
+        "brief export --format html": [str(brief), "export", "--format", "html",
+                                       str(ROOT / "briefs" / "security-safety-brief.toml")],
     }
     for command in commands.values():  # warm the corpus cache and the OS file cache
         subprocess.run(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
@@ -138,6 +141,30 @@ def bench_processes(repeat: int) -> None:
         print(f"  {name:<32} {value:7.1f} ms   {value / floor:5.2f}x")
 
 
+def bench_export(corpus, repeat: int) -> None:  # type: ignore[no-untyped-def]
+    """A generated 1,000-entry pack exported in-process in every format (target: <= 100 ms)."""
+    from briefcase_tui.domain.export import FORMATS, render_pack
+    from briefcase_tui.domain.packs.models import Entry, Pack, Section
+
+    rng = random.Random(11)
+    ids = [item.id for item in corpus]
+    sections = []
+    for number in range(20):
+        entries = tuple(
+            Entry(item=rng.choice(ids), note=f"Note {number}-{n}: *check* [this] | before the meeting.",
+                  priority=rng.choice(["must", "should", "optional", None]), tags=("follow-up",))
+            if n % 5 else Entry(note=f"Free note {number}-{n}\nwith a second line")
+            for n in range(50)
+        )
+        sections.append(Section(title=f"Section {number}", intro="Why this section matters.", entries=entries))
+    pack = Pack(title="Generated pack of 1,000 entries", sections=tuple(sections))
+    print(f"export of a generated pack of {pack.entry_count()} entries, in-process, median of {repeat}:")
+    for format in FORMATS:
+        samples = time_call(lambda: render_pack(pack, corpus, format), repeat)
+        size = len(render_pack(pack, corpus, format))
+        print(f"  {format:<9} {median_ms(samples):7.1f} ms   worst {max(samples) * 1000:6.1f} ms   {size // 1024} KiB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -150,6 +177,7 @@ def main() -> None:
     corpus, _ = build_corpus(contents)
     assert corpus is not None
     bench_search(SearchIndex(corpus), "the bundled corpus", repeat)
+    bench_export(corpus, max(5, repeat // 2))
     with tempfile.TemporaryDirectory() as folder:
         generated_corpus(Path(folder), arguments.items)
         start = time.perf_counter()

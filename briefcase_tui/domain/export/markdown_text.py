@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!{}])")
+_INLINE_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|~&!{}"})
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
 _SPACES = re.compile(r"[ \t]+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
+@lru_cache(maxsize=8192)
 def escape_inline(text: str) -> str:
-    """One line of text, escaped for any inline position (headings, table cells, list items)."""
+    """One line of text, escaped for any inline position (headings, table cells, list items).
+
+    Cached: an export repeats the same corpus text (facts, sources, caveats) many times.
+    """
     line = _SPACES.sub(" ", text.replace("\n", " ")).strip()
-    return _escape_line_start(_INLINE_SPECIAL.sub(r"\\\1", line))
+    return _escape_line_start(line.translate(_INLINE_SPECIAL))
 
 
 def escape_block(text: str) -> list[str]:
