@@ -8,9 +8,11 @@ never leaves a half-written document behind.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -147,13 +149,15 @@ def _load(state: State, references: list[str], all_packs: bool) -> tuple[list[Pa
 
 def _outputs(loaded: list[PackFile], folder: Path | None, target: Path | None, extension: str) -> list[Path]:
     """The file each pack goes to, refusing anything that would overwrite a pack or collide."""
-    if folder is None and target is None:
+    if folder is not None:
+        paths = [folder / f"{p.name}{extension}" for p in loaded]
+    elif target is not None:
+        paths = [target for _ in loaded]
+    else:
         return []
-    paths = [folder / f"{p.name}{extension}" if folder is not None else target for p in loaded]  # type: ignore[misc]
     inputs = [p.path for p in loaded]
     seen: dict[Path, Path] = {}
     for path, packfile in zip(paths, loaded):
-        assert path is not None
         if path.suffix.lower() == ".toml":
             raise BriefcaseError("is a .toml file; an export never overwrites a pack or any .toml file", path)
         if any(_same_file(path, source) for source in inputs):
@@ -165,7 +169,7 @@ def _outputs(loaded: list[PackFile], folder: Path | None, target: Path | None, e
         parent = path.parent
         if folder is None and not parent.is_dir():
             raise BriefcaseError("no such folder" if not parent.exists() else "not a folder", parent)
-    return [p for p in paths if p is not None]
+    return paths
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -187,21 +191,14 @@ def _make_folder(folder: Path) -> None:
         raise BriefcaseError(f"cannot create folder: {error.strerror or error}", folder) from None
 
 
-class _progress:
-    """A progress bar on stderr for a terminal, and nothing at all otherwise."""
-
-    def __init__(self, pairs: list[tuple[PackFile, Path]], show: bool) -> None:
-        self.pairs = pairs
-        self.bar = typer.progressbar(pairs, label="Exporting", file=sys.stderr) if show else None
-
-    def __enter__(self) -> object:
-        if self.bar is None:
-            return self.pairs
-        return self.bar.__enter__()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)  # type: ignore[arg-type]
+@contextlib.contextmanager
+def _progress(pairs: list[tuple[PackFile, Path]], show: bool) -> Iterator[Iterable[tuple[PackFile, Path]]]:
+    """A progress bar on stderr for a terminal, and nothing at all otherwise (pipes, tests, logs)."""
+    if not show:
+        yield pairs
+        return
+    with typer.progressbar(pairs, label="Exporting", file=sys.stderr) as bar:
+        yield bar
 
 
 def _write_stdout(data: bytes) -> None:

@@ -229,3 +229,20 @@ def test_a_real_export_never_imports_textual(briefs: Path, tmp_path: Path) -> No
                             env=_environment(briefs), check=False)
     assert result.stderr.strip().splitlines()[-1] == "False"
     assert (tmp_path / "s.html").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_export_all_shows_a_progress_bar_on_a_terminal_and_keeps_stdout_clean(briefs: Path, tmp_path: Path) -> None:
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "briefcase_tui", "export", "--all", "-o", str(tmp_path / "out")],
+                                stdout=subprocess.PIPE, stderr=terminal, env=_environment(briefs), check=False)
+    finally:
+        os.close(terminal)
+    shown = os.read(controller, 4096)
+    os.close(controller)
+    assert result.returncode == 0
+    assert result.stdout.decode().splitlines() == [str(tmp_path / "out" / "other.md"), str(tmp_path / "out" / "summit.md")]
+    assert b"Exporting" in shown and b"100%" in shown
