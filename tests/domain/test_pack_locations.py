@@ -11,6 +11,8 @@ from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.packs.resolve import resolve_pack
 from briefcase_tui.domain.packs.store import PackStore
 from briefcase_tui.paths import briefs_dir
+from briefcase_tui.errors import BriefcaseError
+from briefcase_tui.domain.packs.codec import has_comments
 
 
 def test_the_briefs_folder_is_the_option_then_the_variable_then_local_briefs_then_user_data(
@@ -38,3 +40,31 @@ def test_a_pack_with_ids_missing_from_the_corpus_loads_keeps_them_on_save_and_is
     again = store.load(loaded.path).pack
     assert again.sections[0].entries[0] == Entry(item="renamed-long-ago", note="mine")
     assert again.item_ids() == ["renamed-long-ago", "tech7-p2"]
+
+
+def test_a_bare_name_means_the_pack_in_the_briefs_folder_even_if_a_file_of_that_name_is_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = PackStore(tmp_path / "briefs")
+    created = store.create(Pack(title="Summit"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "summit").write_text("not a pack")
+    assert store.resolve("summit") == created.path
+
+
+def test_creating_a_pack_in_a_folder_that_does_not_exist_is_refused_not_silently_made(tmp_path: Path) -> None:
+    store = PackStore(tmp_path)
+    with pytest.raises(BriefcaseError, match="no such folder"):
+        store.create(Pack(title="X"), tmp_path / "typo" / "dir" / "x.toml")
+    assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('title = "x"  # why\n', True),
+    ('# top\ntitle = "x"\n', True),
+    ('title = "x"\nnote = """\n# a heading in a note, not a comment\n"""\n', False),
+    ('title = "a # b"\n', False),
+    ("title = 'a # b'\n", False),
+])
+def test_comments_are_noticed_wherever_they_are_and_hashes_in_text_are_not_comments(text: str, expected: bool) -> None:
+    assert has_comments(text.encode()) is expected

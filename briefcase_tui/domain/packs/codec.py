@@ -22,7 +22,6 @@ from briefcase_tui.errors import BriefcaseError
 _SECTION_HEADER = re.compile(r"^\s*\[\[\s*sections\s*\]\]")
 _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*sections\s*\.\s*entries\s*\]\]")
 _ANY_HEADER = re.compile(r"^\s*\[")
-_COMMENT_LINE = re.compile(r"^\s*#")
 
 
 def decode_pack(data: bytes, path: Path | str) -> Pack:
@@ -37,8 +36,29 @@ def decode_pack(data: bytes, path: Path | str) -> Pack:
 
 
 def has_comments(data: bytes) -> bool:
-    """Whether a pack file has comment lines, which saving it will not keep."""
-    return any(_COMMENT_LINE.match(line) for line in data.decode("utf-8", "replace").splitlines())
+    """Whether a pack file has comments (whole-line or after a value), which saving will not keep.
+
+    Scans the way TOML does: a `#` inside a string, including a multi-line note, is text.
+    """
+    text = data.decode("utf-8", "replace")
+    index, length = 0, len(text)
+    while index < length:
+        char = text[index]
+        if char == "#":
+            return True
+        if text.startswith('"""', index) or text.startswith("'''", index):
+            fence = text[index:index + 3]
+            index += 3
+            while index < length and not text.startswith(fence, index):
+                index += 2 if fence == '"""' and text[index] == "\\" else 1
+            index += 3
+            continue
+        if char in "\"'":
+            index += 1
+            while index < length and text[index] not in (char, "\n"):
+                index += 2 if char == '"' and text[index] == "\\" else 1
+        index += 1
+    return False
 
 
 def encode_pack(pack: Pack) -> bytes:

@@ -129,13 +129,13 @@ class PackStore:
         point elsewhere); anything with a separator or a `.toml` suffix is a path.
         """
         path = Path(reference)
-        if path.is_file():
-            return path
-        if path.is_dir():
-            raise BriefcaseError("is a folder, not a pack file", path)
         text = str(reference)
         is_path = "/" in text or "\\" in text or path.suffix == PACK_SUFFIX
         if is_path:
+            if path.is_file():
+                return path
+            if path.is_dir():
+                raise BriefcaseError("is a folder, not a pack file", path)
             if len(path.parts) == 1 and (self.folder / text).is_file():
                 return self.folder / text
             raise BriefcaseError("no such file", path)
@@ -175,6 +175,8 @@ class PackStore:
         if path is not None:
             if path.suffix != PACK_SUFFIX:
                 raise BriefcaseError(f"a pack file name must end in {PACK_SUFFIX}", path)
+            if not path.parent.is_dir():
+                raise BriefcaseError("no such folder; create it first", path.parent)
             fingerprint = atomic_write(path, data, exclusive=True)
             return PackFile(path, pack, fingerprint)
         stem = slug_for(pack.title)
