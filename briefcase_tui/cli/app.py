@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import os
 import sys
+
+# pydantic looks up plugins through package metadata the first time it builds a validator:
+# about 15 ms on every run, for plugins Briefcase never uses.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from briefcase_tui import __version__
-from briefcase_tui.cli import corpus_commands, export_command, pack_commands
+from briefcase_tui.cli import corpus_commands, export_command, pack_commands, pack_edit_commands
 from briefcase_tui.cli.state import State
 from briefcase_tui.errors import BriefcaseError
 
@@ -41,6 +45,7 @@ pack_app = typer.Typer(
 )
 app.add_typer(pack_app, name="pack")
 pack_commands.register(pack_app)
+pack_edit_commands.register(pack_app)
 export_command.register(app)
 
 
@@ -57,6 +62,7 @@ def root(
         Optional[Path],
         typer.Option(
             "--corpus",
+            metavar="DIR",
             help="Corpus folder to use instead of the bundled one (also BRIEF_CORPUS).",
             file_okay=False,
             show_default=False,
@@ -66,6 +72,7 @@ def root(
         Optional[Path],
         typer.Option(
             "--briefs",
+            metavar="DIR",
             help="Folder of packs (default: BRIEF_DIR, else ./briefs if it exists, else the user data folder).",
             file_okay=False,
             show_default=False,

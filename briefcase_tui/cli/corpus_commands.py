@@ -3,33 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
+from briefcase_tui.cli.common import choose_value, print_json, state_of
 from briefcase_tui.cli.state import State
-
-
-def _state(context: typer.Context) -> State:
-    return context.find_root().obj  # type: ignore[no-any-return]
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def _choose(value: str, known: list[str], option: str) -> str:
-    """Check an option value against the known ones; a typo is a usage error with a hint."""
-    if value in known:
-        return value
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-    hint = f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(known)})"
-    raise typer.BadParameter(f"unknown value {value!r}{hint}", param_hint=option)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -41,25 +22,25 @@ def _day(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--day") from None
 
 
-KindOption = Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="Only items of this kind (repeatable).", show_default=False)]
-TagOption = Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="Only items with this tag (repeatable).", show_default=False)]
-DayOption = Annotated[Optional[str], typer.Option("--day", "-d", help="Only items on this date (YYYY-MM-DD).", show_default=False)]
-SourceOption = Annotated[Optional[list[str]], typer.Option("--source", "-s", help="Only items citing this source id (repeatable).", show_default=False)]
+KindOption = Annotated[Optional[list[str]], typer.Option("--kind", "-k", metavar="KIND", help="Only items of this kind (repeatable).", show_default=False)]
+TagOption = Annotated[Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Only items with this tag (repeatable).", show_default=False)]
+DayOption = Annotated[Optional[str], typer.Option("--day", "-d", metavar="DATE", help="Only items on this date (YYYY-MM-DD).", show_default=False)]
+SourceOption = Annotated[Optional[list[str]], typer.Option("--source", "-s", metavar="SOURCE", help="Only items citing this source id (repeatable).", show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
 def _filters(state: State, kind: list[str] | None, tag: list[str] | None, day: str | None,
              source: list[str] | None) -> Any:
-    from briefcase_tui.domain.corpus.models import KINDS
     from briefcase_tui.domain.corpus.filters import SearchFilters
+    from briefcase_tui.domain.corpus.models import KINDS
 
     corpus = state.corpus
     date = _day(day)
     return SearchFilters(
-        kinds=frozenset(_choose(k, list(KINDS), "--kind") for k in kind or ()),
-        tags=frozenset(_choose(t, list(corpus.tags), "--tag") for t in tag or ()),
+        kinds=frozenset(choose_value(k, list(KINDS), "--kind") for k in kind or ()),
+        tags=frozenset(choose_value(t, list(corpus.tags), "--tag") for t in tag or ()),
         days=frozenset([date]) if date else frozenset(),
-        sources=frozenset(_choose(s, list(corpus.sources), "--source") for s in source or ()),
+        sources=frozenset(choose_value(s, list(corpus.sources), "--source") for s in source or ()),
     )
 
 
@@ -76,10 +57,10 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """List items, optionally filtered by kind, tag, day or source."""
-        state = _state(context)
+        state = state_of(context)
         chosen = _filters(state, kind, tag, day, source).select(state.corpus)
         if as_json:
-            _print_json([{"id": i.id, "kind": i.kind, "title": i.title} for i in chosen])
+            print_json([{"id": i.id, "kind": i.kind, "title": i.title} for i in chosen])
             return
         from briefcase_tui.cli.text_output import render_rows
 
@@ -94,12 +75,12 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Show one item: facts, summary, quotes with citations, caveats and related items."""
-        corpus = _state(context).corpus
+        corpus = state_of(context).corpus
         item = corpus.item(item_id)
         if as_json:
             from briefcase_tui.domain.corpus.serialize import item_data
 
-            _print_json(item_data(item, corpus))
+            print_json(item_data(item, corpus))
             return
         from briefcase_tui.cli.text_output import render_item
 
@@ -108,20 +89,20 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
     @app.command()
     def search(
         context: typer.Context,
-        query: Annotated[str, typer.Argument(help="Words to look for; the last may be the start of a word.")],
+        query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for; the last may be the start of a word.")],
         kind: KindOption = None,
         tag: TagOption = None,
         day: DayOption = None,
         source: SourceOption = None,
-        limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")] = 10,
+        limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", min=1, help="How many results at most.")] = 10,
         as_json: JsonOption = False,
     ) -> None:
         """Search titles, summaries, quotes, names, venues and tags; best matches first."""
-        state = _state(context)
+        state = state_of(context)
         filters = _filters(state, kind, tag, day, source)
         hits = state.index.search(query, filters, limit=limit)
         if as_json:
-            _print_json([{"id": h.id, "kind": h.kind, "title": h.title, "score": h.score} for h in hits])
+            print_json([{"id": h.id, "kind": h.kind, "title": h.title, "score": h.score} for h in hits])
             return
         if not hits:
             print(f"no items match {query!r}", file=sys.stderr)
@@ -135,20 +116,20 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
         """Print the whole corpus as one JSON object."""
         from briefcase_tui.domain.corpus.serialize import corpus_data
 
-        _print_json(corpus_data(_state(context).corpus))
+        print_json(corpus_data(state_of(context).corpus))
 
     @corpus_app.command("check")
     def check(
         context: typer.Context,
         folder: Annotated[
             Optional[Path],
-            typer.Argument(help="Corpus folder to check (default: the one in use).", show_default=False),
+            typer.Argument(metavar="DIR", help="Corpus folder to check (default: the one in use).", show_default=False),
         ] = None,
     ) -> None:
         """Validate a corpus folder and list every problem, not just the first."""
         from briefcase_tui.domain.corpus.load import check_corpus
 
-        target = folder if folder is not None else _state(context).folder
+        target = folder if folder is not None else state_of(context).folder
         problems = check_corpus(target)
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from briefcase_tui.cli.corpus_commands import _choose, _state
+from briefcase_tui.cli.common import choose_value, state_of
 from briefcase_tui.errors import BriefcaseError
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
                          show_default=False),
         ] = None,
         format_name: Annotated[
-            str, typer.Option("--format", "-F", help="markdown, html, json or ics.")
+            str, typer.Option("--format", "-F", metavar="FORMAT", help="markdown, html, json or ics.")
         ] = "markdown",
         all_packs: Annotated[
             bool, typer.Option("--all", help="Export every pack in the briefs folder into -o DIR.")
@@ -69,8 +69,8 @@ def register(app: typer.Typer) -> None:
         """
         from briefcase_tui.domain.export import FORMATS, render_pack
 
-        state = _state(context)
-        chosen_format = _choose(format_name, list(FORMATS), "--format")
+        state = state_of(context)
+        chosen_format = choose_value(format_name, list(FORMATS), "--format")
         extension = FORMATS[chosen_format]
         references = packs or []
         to_stdout = output is None or output == STDOUT
