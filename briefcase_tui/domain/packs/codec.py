@@ -15,6 +15,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from briefcase_tui.domain.packs.fast_read import read_pack_quickly
 from briefcase_tui.domain.packs.models import FORMAT_VERSION, PACK_FIELDS, PRIORITIES, Entry, Pack, Section
 from briefcase_tui.domain.tomlio import decode_toml_bytes, parse_toml
 from briefcase_tui.errors import BriefcaseError
@@ -29,6 +30,9 @@ def decode_pack(data: bytes, path: Path | str) -> Pack:
     text = decode_toml_bytes(data, path)
     raw = parse_toml(text, path)
     _check_format(raw, text, path)
+    quick = read_pack_quickly(raw)
+    if quick is not None:
+        return quick
     try:
         return Pack.model_validate(raw)
     except ValidationError as error:
