@@ -30,7 +30,7 @@ from briefcase_tui.domain.corpus.models import (
     Workstream,
 )
 from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key, parse_toml
-from briefcase_tui.errors import BriefcaseError, CorpusError
+from briefcase_tui.errors import BriefcaseError
 
 TOP_LEVEL_TABLES = ("corpus", "sets", "sources", "tags", "items", "caveats")
 REFERENCE_KINDS = {"venue": "venue", "envoy": "person", "priority": "priority", "duplicate_of": "signatory"}

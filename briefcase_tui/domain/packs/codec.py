@@ -7,12 +7,10 @@ one look alike, and always writes keys in the same order so a diff shows only re
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
 from briefcase_tui.domain.packs.fast_read import read_pack_quickly
@@ -84,6 +82,8 @@ def encode_pack(pack: Pack) -> bytes:
 
 def _dump(table: dict[str, Any]) -> str:
     """Keys and values of one flat table (no nested tables), as tomli-w writes them."""
+    import tomli_w  # only saving needs it, not `brief export`
+
     return tomli_w.dumps(table, multiline_strings=True)
 
 
@@ -132,6 +132,8 @@ def _message(problem: Any, loc: tuple[Any, ...]) -> str:
     where = _where(loc)
     if kind == "extra_forbidden":
         level = {1: "pack", 3: "section", 5: "entry"}.get(len(loc), "pack")
+        import difflib  # only an error needs it
+
         close = difflib.get_close_matches(name, PACK_FIELDS[level], n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else f" (a {level} may have: {', '.join(PACK_FIELDS[level])})"
         return f"{where}unknown key {name!r}{hint}"

@@ -32,13 +32,13 @@ def read_pack_quickly(raw: dict[str, Any]) -> Pack | None:
     if type(version) is not int or version < 1:
         return None
     title = _line(raw.get("title"), required=True)
-    fields = {name: _line(raw.get(name, "")) for name in ("audience", "meeting", "author")}
+    audience, meeting, author = (_line(raw.get(name, "")) for name in ("audience", "meeting", "author"))
     summary = _text(raw.get("summary", ""))
     date = raw.get("date")
     if date is not None and (type(date) is not dt.date):
         return None
     sections_raw = raw.get("sections", [])
-    if title is None or summary is None or None in fields.values() or type(sections_raw) is not list:
+    if None in (title, summary, audience, meeting, author) or type(sections_raw) is not list:
         return None
     sections = []
     for section_raw in sections_raw:
@@ -47,7 +47,8 @@ def read_pack_quickly(raw: dict[str, Any]) -> Pack | None:
             return None
         sections.append(section)
     return Pack.model_construct(
-        format=version, title=title, date=date, summary=summary, sections=tuple(sections), **fields
+        format=version, title=title, audience=audience, meeting=meeting, date=date, author=author,
+        summary=summary, sections=tuple(sections),
     )
 
 

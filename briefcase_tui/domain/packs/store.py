@@ -8,7 +8,6 @@ undo each other's work.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -142,6 +141,8 @@ class PackStore:
         candidate = self.folder / f"{text}{PACK_SUFFIX}"
         if not text.startswith(".") and candidate.is_file():
             return candidate
+        import difflib  # only an error needs it
+
         close = difflib.get_close_matches(text, [p.stem for p in self.paths()], n=1, cutoff=0.5)
         hint = f" (did you mean {close[0]!r}?)" if close else " (`brief pack list` shows them)"
         raise BriefcaseError(f"no pack named {text!r} in {self.folder}{hint}")
