@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from briefcase_tui.cli.common import choose_value, print_json, state_of
-from briefcase_tui.cli.pack_common import JsonOption, PackArgument, date_value, validation_message
+from briefcase_tui.cli.pack_common import JsonOption, PackArgument, date_value
 from briefcase_tui.errors import BriefcaseError
 
 
@@ -64,7 +64,9 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
             try:
                 pack = Pack.model_validate({"title": title, **details})
             except ValueError as error:
-                raise typer.BadParameter(validation_message(error), param_hint="TITLE") from None
+                from briefcase_tui.domain.packs.edit import describe_invalid
+
+                raise typer.BadParameter(describe_invalid(error), param_hint="TITLE") from None
         else:
             from briefcase_tui.domain.packs.templates import load_templates
 

@@ -43,23 +43,15 @@ def located_in_pack(error: BriefcaseError, path: Path) -> BriefcaseError:
     return error
 
 
-def validation_message(error: ValueError) -> str:
-    errors = getattr(error, "errors", None)
-    if callable(errors):
-        first = errors(include_url=False)[0]
-        field = ".".join(str(p) for p in first["loc"])
-        message = str(first["msg"]).removeprefix("Value error, ")
-        return f"{field}: {message}" if field else message
-    return str(error)
-
-
 def make_entry(**data: Any) -> Entry:
+    """An entry from command-line values; a bad value is a usage error."""
+    from briefcase_tui.domain.packs.edit import describe_invalid
     from briefcase_tui.domain.packs.models import Entry
 
     try:
         return Entry.model_validate(data)
     except ValueError as error:
-        raise typer.BadParameter(validation_message(error)) from None
+        raise typer.BadParameter(describe_invalid(error)) from None
 
 
 def warn_comments(packfile: PackFile) -> None:

@@ -47,14 +47,9 @@ def decode_toml_bytes(data: bytes, path: Path | str) -> str:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Read and parse one TOML file."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BriefcaseError("no such file", path) from None
-    except IsADirectoryError:
-        raise BriefcaseError("is a folder, not a file", path) from None
-    except OSError as error:
-        raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
+    from briefcase_tui.domain.storage import read_with_fingerprint
+
+    data, _ = read_with_fingerprint(path)
     return parse_toml(decode_toml_bytes(data, path), path)
 
 

@@ -164,7 +164,7 @@ def update_entry(pack: Pack, at: EntryAt, **changes: Any) -> Pack:
     try:
         new_entry = Entry.model_validate(data)
     except ValueError as error:
-        raise EditError(_first_message(error)) from None
+        raise EditError(describe_invalid(error)) from None
     sections = list(pack.sections)
     entries = list(sections[at[0]].entries)
     entries[at[1]] = new_entry
@@ -243,11 +243,11 @@ def _validated(model: type[_Model], **data: Any) -> _Model:
     try:
         return model.model_validate(data)
     except ValueError as error:
-        raise EditError(_first_message(error)) from None
+        raise EditError(describe_invalid(error)) from None
 
 
-def _first_message(error: ValueError) -> str:
-    """One readable line from a validation error."""
+def describe_invalid(error: ValueError) -> str:
+    """One readable line from a validation error: `field: message`."""
     errors = getattr(error, "errors", None)
     if callable(errors):
         first = errors(include_url=False)[0]
