@@ -62,7 +62,14 @@ def root(
     """Browse the 2025 Paris AI Action Summit offline and build briefing packs."""
     context.obj = State(corpus_folder=corpus)
     if context.invoked_subcommand is None:
-        print(context.get_help())
+        open_app(corpus)
+
+
+def open_app(corpus_folder: Path | None) -> None:
+    """Run the terminal app; Textual is imported here and only here, so other commands stay fast."""
+    from briefcase_tui.tui.app import create_app
+
+    create_app(corpus_folder).run()
 
 
 def main() -> None:
