@@ -189,18 +189,23 @@ class BriefcaseApp(App[None]):
         self.push_screen(HelpScreen(self.binding_rows()))
 
     def binding_rows(self) -> list[tuple[str, str, str]]:
-        """(keys, description, id) of every enabled binding in force, one row per id."""
-        rows: dict[str, tuple[list[str], str]] = {}
+        """(keys, description, id) of every enabled binding in force, one row per binding.
+
+        Briefcase's own bindings (the ones with ids, which the settings can remap) come
+        first; the focused widget's built-in keys follow, with an empty id.
+        """
+        rows: dict[str, tuple[list[str], str, str]] = {}
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not active.enabled or not binding.description:
                 continue
-            key_id = binding.id or binding.action
-            keys, _ = rows.setdefault(key_id, ([], binding.description))
+            key = binding.id or f"action:{binding.action}"
+            keys, _, _ = rows.setdefault(key, ([], binding.description, binding.id or ""))
             display = self.get_key_display(binding)
             if display not in keys:
                 keys.append(display)
-        return [(" ".join(keys), description, key_id) for key_id, (keys, description) in rows.items()]
+        ordered = sorted(rows.values(), key=lambda row: not row[2])
+        return [(" ".join(keys), description, binding_id) for keys, description, binding_id in ordered]
 
     def action_next_theme(self) -> None:
         """Cycle through Briefcase's themes."""

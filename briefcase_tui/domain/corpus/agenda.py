@@ -74,6 +74,9 @@ def build_agenda(corpus: Corpus, agenda_filter: AgendaFilter = AgendaFilter()) -
     if dates:
         current = dates[0]
         while current <= dates[-1]:
+            if agenda_filter.day is not None and current != agenda_filter.day:
+                current += dt.timedelta(days=1)
+                continue
             todays = [e for e in shown if current in e.dates]
             entries = _entries(corpus, todays, current, zone)
             unfiltered = agenda_filter == AgendaFilter()

@@ -150,6 +150,8 @@ class BrowseScreen(Screen[None]):
         if event.node.data and not event.node.children:
             related = self.query_one("#related", OptionList)
             if related.display and related.option_count:
+                if related.highlighted is None:
+                    related.highlighted = 0
                 related.focus()
 
     @on(ItemView.ItemChosen)
