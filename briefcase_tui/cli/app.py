@@ -66,10 +66,10 @@ def root(
 
 
 def open_app(corpus_folder: Path | None) -> None:
-    """Run the terminal app; Textual is imported here and only here, so other commands stay fast."""
-    from briefcase_tui.tui.app import create_app
+    """Run the terminal app; Textual is imported only then, so other commands stay fast."""
+    from briefcase_tui.cli.open import open_app as run_app
 
-    create_app(corpus_folder).run()
+    run_app(corpus_folder)
 
 
 def main() -> None:

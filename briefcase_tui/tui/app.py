@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -19,18 +20,18 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
-from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.outline import SECTIONS
-from briefcase_tui.domain.corpus.search import SearchIndex
+from briefcase_tui.domain.corpus.sections import SECTIONS
 from briefcase_tui.domain.settings import Settings, load_settings, save_settings
 from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.paths import BENCH_EXIT_ENV, bundled_themes_dir, config_file, corpus_dir, user_themes_dir
 from briefcase_tui.tui.commands import ItemsProvider
 from briefcase_tui.tui.history import History
 from briefcase_tui.tui.screens.browse import BrowseScreen
-from briefcase_tui.tui.screens.help import HelpScreen
-from briefcase_tui.tui.screens.search import SearchDialog
 from briefcase_tui.tui.theming import DEFAULT_THEME, FALLBACK_THEME, problems_message, register_themes
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.corpus.search import SearchIndex
 
 
 class BriefcaseApp(App[None]):
@@ -140,12 +141,14 @@ class BriefcaseApp(App[None]):
             self.post_message(self.LoadFailed(str(error)))
 
     @on(CorpusLoaded)
-    def _corpus_loaded(self, message: CorpusLoaded) -> None:
+    async def _corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.corpus
-        self.browse.show_corpus(message.corpus)
+        await self.browse.show_corpus(message.corpus)
 
     @on(IndexLoaded)
     def _index_loaded(self, message: IndexLoaded) -> None:
+        from briefcase_tui.tui.screens.search import SearchDialog
+
         self.index = message.index
         if isinstance(self.screen, SearchDialog):
             self.screen.refresh_results()
@@ -173,6 +176,8 @@ class BriefcaseApp(App[None]):
 
     def action_search(self) -> None:
         """Open the search dialog; a chosen result opens on the browse screen."""
+        from briefcase_tui.tui.screens.search import SearchDialog
+
         if isinstance(self.screen, SearchDialog):
             return
 
@@ -184,6 +189,8 @@ class BriefcaseApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
+        from briefcase_tui.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.binding_rows()))

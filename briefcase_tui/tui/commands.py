@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Provider
 from textual.content import Content
 
-from briefcase_tui.domain.corpus.facts import KIND_LABELS
-
 if TYPE_CHECKING:
     from briefcase_tui.tui.app import BriefcaseApp
 
@@ -48,6 +46,8 @@ class ItemsProvider(Provider):
         index = self.briefcase.index
         if index is None:
             return
+        from briefcase_tui.domain.corpus.facts import KIND_LABELS
+
         for rank, hit in enumerate(index.search(query, limit=ITEM_HITS)):
             kind = KIND_LABELS.get(hit.kind, hit.kind)
             yield Hit(

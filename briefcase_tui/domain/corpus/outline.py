@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
-
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.models import (
     Action,
@@ -18,34 +16,9 @@ from briefcase_tui.domain.corpus.models import (
     Workstream,
 )
 
-SectionId = Literal[
-    "programme", "workstreams", "recommendations", "actors", "figures", "milestones", "sources"
-]
-SECTIONS: tuple[tuple[SectionId, str], ...] = (
-    ("programme", "Programme"),
-    ("workstreams", "Workstreams"),
-    ("recommendations", "Recommendations"),
-    ("actors", "Actors"),
-    ("figures", "Figures"),
-    ("milestones", "Milestones"),
-    ("sources", "Sources"),
-)
-"""Sections in the order of their number keys."""
+from briefcase_tui.domain.corpus.sections import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
 
-SECTION_OF_KIND: dict[str, SectionId] = {
-    "day": "programme", "event": "programme", "venue": "programme",
-    "workstream": "workstreams",
-    "priority": "recommendations", "recommendation": "recommendations", "principle": "recommendations",
-    "theme": "recommendations",
-    "signatory": "actors", "organisation": "actors", "person": "actors",
-    "figure": "figures", "initiative": "figures", "action": "figures",
-    "milestone": "milestones", "summit": "milestones",
-    "document": "sources",
-}
-"""Where each kind of item is browsed; an action shows under Figures and its recommendation set."""
-
-SOURCE_PREFIX = "source:"
-"""Outline ids of sources, which are not items: `source:statement`."""
+__all__ = ["SECTIONS", "SECTION_OF_KIND", "SOURCE_PREFIX", "OutlineNode", "SectionId", "section_outline"]
 
 
 @dataclass(frozen=True)

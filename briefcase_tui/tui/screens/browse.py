@@ -12,13 +12,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, OptionList, Select, Static, Tab, Tabs, Tree
 
-from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.outline import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId, section_outline
+from briefcase_tui.domain.corpus.sections import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
 from briefcase_tui.tui.widgets.agenda_view import AgendaView
 from briefcase_tui.tui.widgets.item_view import ItemView
 from briefcase_tui.tui.widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.tui.app import BriefcaseApp
 
 FILTER_ACTIONS = {"filter_day", "filter_venue", "filter_tag", "clear_filters"}
@@ -61,24 +61,36 @@ class BrowseScreen(Screen[None]):
         yield Tabs(*(Tab(Content(title), id=f"tab-{section}") for section, title in SECTIONS), id="sections")
         with Horizontal(id="panes"):
             with ContentSwitcher(initial="pane-programme", id="section-panes"):
-                yield AgendaView(id="pane-programme")
-                for section, title in SECTIONS[1:]:
-                    yield SectionTree(title, id=f"pane-{section}")
+                yield AgendaView(id="pane-programme")  # the other sections mount with the corpus
             yield ItemView(id="item-view")
         yield Static(Content("Loading the corpus…"), id="status", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         """Start on the programme's tree; the corpus arrives later from a worker."""
         self.query_one("#tree-programme", SectionTree).focus()
         if self.briefcase.corpus is not None:
-            self.show_corpus(self.briefcase.corpus)
+            await self.show_corpus(self.briefcase.corpus)
 
-    def show_corpus(self, corpus: Corpus) -> None:
-        """Fill every section once the corpus is loaded."""
+    async def show_corpus(self, corpus: Corpus) -> None:
+        """Fill every section once the corpus is loaded.
+
+        The sections other than the programme are mounted only now: the first screen is
+        painted sooner with one tree than with seven.
+        """
+        from briefcase_tui.domain.corpus.outline import section_outline
+
         self.query_one(AgendaView).set_corpus(corpus)
-        for section, _ in SECTIONS[1:]:
-            self.query_one(f"#pane-{section}", SectionTree).set_outline(section_outline(corpus, section), 1)
+        switcher = self.query_one("#section-panes", ContentSwitcher)
+        trees = [SectionTree(title, id=f"pane-{section}") for section, title in SECTIONS[1:]]
+        for tree in trees:
+            tree.display = False
+        await switcher.mount(*trees)
+        for tree, (section, _) in zip(trees, SECTIONS[1:]):
+            tree.set_outline(section_outline(corpus, section), 1)
+        wanted = f"pane-{self.query_one('#sections', Tabs).active.removeprefix('tab-')}"
+        if wanted != switcher.current:
+            switcher.current = wanted
         status = self.query_one("#status", Static)
         status.update(Content(f"{corpus.info.title} · {len(corpus)} items · ? for keys"))
         self.refresh_bindings()
@@ -95,12 +107,15 @@ class BrowseScreen(Screen[None]):
     def action_section(self, section: SectionId) -> None:
         """Switch to a section and put the cursor in its tree."""
         self.query_one("#sections", Tabs).active = f"tab-{section}"
-        self._tree_of(section).focus()
+        if self.briefcase.corpus is not None:
+            self._tree_of(section).focus()
 
     @on(Tabs.TabActivated, "#sections")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
         section = (event.tab.id or "tab-programme").removeprefix("tab-")
-        self.query_one("#section-panes", ContentSwitcher).current = f"pane-{section}"
+        switcher = self.query_one("#section-panes", ContentSwitcher)
+        if switcher.query(f"#pane-{section}"):  # before the corpus arrives only the programme exists
+            switcher.current = f"pane-{section}"
         self.refresh_bindings()
 
     def open_item(self, target_id: str, *, record: bool = True, reveal: bool = True) -> None:

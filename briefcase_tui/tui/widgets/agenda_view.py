@@ -11,17 +11,14 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Select
 
-from briefcase_tui.domain.corpus.agenda import (
-    AgendaEntry,
-    AgendaFilter,
-    build_agenda,
-    tags_on_programme,
-    venues_on_programme,
-)
-from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.facts import format_date
-from briefcase_tui.domain.corpus.outline import OutlineNode, section_outline
+from typing import TYPE_CHECKING
+
 from briefcase_tui.tui.widgets.section_tree import SectionTree
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.agenda import AgendaEntry, AgendaFilter
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.corpus.outline import OutlineNode
 
 OVERLAP_MARK = "⇄ overlaps"
 """Clashes are marked by a symbol and a word, never by colour alone."""
@@ -45,6 +42,10 @@ def entry_label(entry: AgendaEntry) -> str:
 
 def agenda_outline(corpus: Corpus, agenda_filter: AgendaFilter) -> tuple[OutlineNode, ...]:
     """The agenda as outline rows: days (with their Day item) holding events, then the undated."""
+    from briefcase_tui.domain.corpus.agenda import AgendaFilter, build_agenda
+    from briefcase_tui.domain.corpus.facts import format_date
+    from briefcase_tui.domain.corpus.outline import OutlineNode, section_outline
+
     agenda = build_agenda(corpus, agenda_filter)
     nodes: list[OutlineNode] = []
     for day in agenda.days:
@@ -73,7 +74,8 @@ class AgendaView(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.corpus: Corpus | None = None
-        self.agenda_filter = AgendaFilter()
+        self.agenda_filter: AgendaFilter | None = None
+        """None until the corpus arrives (the agenda module is imported only then)."""
 
     def compose(self) -> ComposeResult:
         yield Select([], prompt="Any day", id="agenda-day", compact=True)
@@ -83,6 +85,15 @@ class AgendaView(Vertical):
 
     def set_corpus(self, corpus: Corpus) -> None:
         """Fill the filters from the corpus and draw the whole agenda."""
+        from briefcase_tui.domain.corpus.agenda import (
+            AgendaFilter,
+            build_agenda,
+            tags_on_programme,
+            venues_on_programme,
+        )
+        from briefcase_tui.domain.corpus.facts import format_date
+
+        self.agenda_filter = AgendaFilter()
         self.corpus = corpus
         days = build_agenda(corpus).days
         self.query_one("#agenda-day", Select).set_options(
@@ -98,7 +109,9 @@ class AgendaView(Vertical):
 
     def redraw(self) -> None:
         """Rebuild the tree for the current filter."""
-        if self.corpus is None:
+        from briefcase_tui.domain.corpus.agenda import AgendaFilter
+
+        if self.corpus is None or self.agenda_filter is None:
             return
         filtered = self.agenda_filter != AgendaFilter()
         self.query_one(SectionTree).set_outline(agenda_outline(self.corpus, self.agenda_filter), 1 if not filtered else 2)
@@ -111,6 +124,10 @@ class AgendaView(Vertical):
     @on(Select.Changed)
     def _filter_changed(self, event: Select.Changed) -> None:
         event.stop()
+        from briefcase_tui.domain.corpus.agenda import AgendaFilter
+
+        if self.corpus is None:
+            return
 
         def value(select_id: str) -> object:
             chosen = self.query_one(select_id, Select).value

@@ -12,11 +12,13 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.facts import KIND_LABELS, item_facts
-from briefcase_tui.domain.corpus.filters import SearchFilters
-from briefcase_tui.domain.corpus.models import ItemBase, Source
-from briefcase_tui.domain.corpus.outline import SOURCE_PREFIX
+from typing import TYPE_CHECKING
+
+from briefcase_tui.domain.corpus.sections import SOURCE_PREFIX
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.corpus.models import ItemBase, Source
 
 CAVEAT_MARK = "⚠ Sources disagree:"
 """Caveats are marked by a symbol and words, never by colour alone."""
@@ -38,6 +40,8 @@ def citation(corpus: Corpus, source_id: str, locator: str) -> Content:
 
 def item_content(item: ItemBase, corpus: Corpus) -> Content:
     """An item as a page: title, kind, facts, summary, aliases, quotes, caveats, sources."""
+    from briefcase_tui.domain.corpus.facts import KIND_LABELS, item_facts
+
     kind = item.kind  # type: ignore[attr-defined]
     lines: list[Content] = [
         _heading(item.title),
@@ -84,6 +88,8 @@ def source_content(source: Source) -> Content:
 def related_of(target_id: str, corpus: Corpus) -> list[ItemBase]:
     """Items to offer as links: related items, or for a source the items that quote it."""
     if target_id.startswith(SOURCE_PREFIX):
+        from briefcase_tui.domain.corpus.filters import SearchFilters
+
         source_id = target_id.removeprefix(SOURCE_PREFIX)
         return SearchFilters(sources=frozenset({source_id})).select(corpus)
     return corpus.related(target_id)
@@ -109,6 +115,8 @@ class ItemView(VerticalScroll):
 
     def show(self, target_id: str, corpus: Corpus) -> None:
         """Render an item or a source (`source:<id>`) and list its links."""
+        from briefcase_tui.domain.corpus.facts import KIND_LABELS
+
         self.shown_id = target_id
         body = self.query_one("#item-body", Static)
         if target_id.startswith(SOURCE_PREFIX):
