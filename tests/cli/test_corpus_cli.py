@@ -212,3 +212,14 @@ def test_brief_with_no_command_opens_the_app(monkeypatch: pytest.MonkeyPatch, tm
     result = CliRunner().invoke(cli_app.app, ["--corpus", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert opened == [tmp_path]
+
+
+def test_a_bare_brief_goes_straight_to_the_app_and_anything_else_to_typer() -> None:
+    from briefcase_tui.cli.launch import bare_corpus_folder
+
+    assert bare_corpus_folder([]) == (True, None)
+    assert bare_corpus_folder(["--corpus", "x"]) == (True, Path("x"))
+    assert bare_corpus_folder(["--corpus=x"]) == (True, Path("x"))
+    assert bare_corpus_folder(["show", "x"])[0] is False
+    assert bare_corpus_folder(["--corpus", "x", "list"])[0] is False
+    assert bare_corpus_folder(["--version"])[0] is False
