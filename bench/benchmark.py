@@ -165,13 +165,96 @@ def bench_export(corpus, repeat: int) -> None:  # type: ignore[no-untyped-def]
         print(f"  {format:<9} {median_ms(samples):7.1f} ms   worst {max(samples) * 1000:6.1f} ms   {size // 1024} KiB")
 
 
+def run_until_painted(command: list[str], environment: dict[str, str], timeout: float = 20.0) -> tuple[float, int]:
+    """Run a Textual app under a pseudo-terminal (80x24) until it marks its first paint.
+
+    Returns the seconds from launch to the marker and the child's peak memory (ru_maxrss, KiB).
+    The app writes the marker file named by BRIEF_BENCH_EXIT_ON_PAINT once its first
+    screen is painted, then exits.
+    """
+    import fcntl
+    import select
+    import struct
+    import termios
+
+    with tempfile.TemporaryDirectory() as folder:
+        marker = Path(folder) / "painted"
+        env = {**environment, "BRIEF_BENCH_EXIT_ON_PAINT": str(marker), "TERM": environment.get("TERM", "xterm-256color")}
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+        os.close(slave)
+        painted: float | None = None
+        usage = None
+        deadline = start + timeout
+        try:
+            while usage is None:
+                ready, _, _ = select.select([master], [], [], 0.002)
+                if ready:
+                    try:
+                        os.read(master, 65536)  # drain the screen so the app never blocks writing it
+                    except OSError:
+                        pass
+                if painted is None and marker.exists():
+                    painted = time.perf_counter() - start
+                pid, status, finished = os.wait4(process.pid, os.WNOHANG)
+                if pid:
+                    usage = finished
+                    process.returncode = os.waitstatus_to_exitcode(status)
+                elif time.perf_counter() > deadline:
+                    process.kill()
+        finally:
+            os.close(master)
+        if painted is None:
+            raise RuntimeError(f"{command[0]} never painted its first screen")
+        return painted, int(usage.ru_maxrss)
+
+
+def bench_first_paint(repeat: int) -> None:
+    """`brief` (the app) next to a one-line Textual app: time to first paint and peak memory."""
+    brief = Path(sys.executable).parent / "brief"
+    if not brief.exists():
+        print("first-paint timings skipped: no `brief` script beside this Python (install the package)")
+        return
+    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS", "NO_COLOR")}
+    commands = {
+        "minimal Textual app": [sys.executable, str(ROOT / "bench" / "minimal_textual.py")],
+        "brief (the app)": [str(brief)],
+    }
+    for command in commands.values():  # warm caches
+        run_until_painted(command, environment)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    memory: dict[str, list[int]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            seconds, peak = run_until_painted(command, environment)
+            times[name].append(seconds)
+            memory[name].append(peak)
+    floor_time = median_ms(times["minimal Textual app"])
+    floor_memory = statistics.median(memory["minimal Textual app"])
+    print(f"first paint at 80x24 under a pseudo-terminal, median of {repeat} interleaved runs:")
+    for name in commands:
+        value = median_ms(times[name])
+        peak = statistics.median(memory[name])
+        print(
+            f"  {name:<24} {value:7.1f} ms  {value / floor_time:5.2f}x   "
+            f"peak memory {peak / 1024:6.1f} MiB  {peak / floor_memory:5.2f}x"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--items", type=int, default=10_000, help="size of the generated corpus")
+    parser.add_argument("--paint-only", action="store_true", help="only the first-paint measurement")
     arguments = parser.parse_args()
     repeat = 5 if arguments.quick else 20
     print(f"Python {sys.version.split()[0]} on {sys.platform}")
+    # First, while this process is small: a child's ru_maxrss counts the memory it was forked with.
+    bench_first_paint(repeat)
+    if arguments.paint_only:
+        return
     bench_load(repeat)
     contents = read_corpus_files(BUNDLED_CORPUS_DIR)
     corpus, _ = build_corpus(contents)

@@ -1,5 +1,5 @@
 """`python -m briefcase_tui` runs the same CLI as `brief`."""
 
-from briefcase_tui.cli.app import main
+from briefcase_tui.cli.launch import main
 
 main()

@@ -59,3 +59,37 @@ def data_dir() -> Path:
     xdg = os.environ.get("XDG_DATA_HOME")
     base = Path(xdg) if xdg else Path.home() / ".local" / "share"
     return base / APP_NAME
+
+
+CONFIG_ENV = "XDG_CONFIG_HOME"
+BENCH_EXIT_ENV = "BRIEF_BENCH_EXIT_ON_PAINT"
+"""When set to a file path, the app writes a marker there once the first screen is painted and exits."""
+BUNDLED_THEMES_PACKAGE = "briefcase_tui.bundled_themes"
+"""The themes shipped with Briefcase: the top-level `themes/` folder, installed as this package."""
+
+
+def config_dir() -> Path:
+    """The user's Briefcase settings folder: `$XDG_CONFIG_HOME/briefcase` or `~/.config/briefcase`."""
+    xdg = os.environ.get(CONFIG_ENV)
+    base = Path(xdg) if xdg else Path.home() / ".config"
+    return base / APP_NAME
+
+
+def config_file() -> Path:
+    """The settings file: chosen theme and key remaps."""
+    return config_dir() / "config.toml"
+
+
+def user_themes_dir() -> Path:
+    """Where a user drops their own theme files."""
+    return config_dir() / "themes"
+
+
+def bundled_themes_dir() -> Path:
+    """The folder of the shipped themes, wherever the package is installed (editable or wheel)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(BUNDLED_THEMES_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return PACKAGE_DIR.parent / "themes"
+    return Path(next(iter(spec.submodule_search_locations)))

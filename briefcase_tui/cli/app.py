@@ -87,7 +87,14 @@ def root(
     """Browse the 2025 Paris AI Action Summit offline and build briefing packs."""
     context.obj = State(corpus_folder=corpus, briefs_folder=briefs)
     if context.invoked_subcommand is None:
-        print(context.get_help())
+        open_app(corpus)
+
+
+def open_app(corpus_folder: Path | None) -> None:
+    """Run the terminal app; Textual is imported only then, so other commands stay fast."""
+    from briefcase_tui.cli.open import open_app as run_app
+
+    run_app(corpus_folder)
 
 
 def main() -> None:

@@ -67,3 +67,36 @@ def line_of_key(text: str, key: str, value: str | None = None, start_line: int =
         if pattern.match(line):
             return number
     return None
+
+
+def validation_problems(
+    error: Any, path: Path | str, text: str, known_keys: list[str] | None = None
+) -> list[BriefcaseError]:
+    """A pydantic ValidationError of a one-record file as located errors, with "did you mean"."""
+    import difflib
+
+    problems: list[BriefcaseError] = []
+    for detail in error.errors(include_url=False):
+        location = [str(part) for part in detail["loc"]]
+        name = ".".join(location) or "(file)"
+        if detail["type"] == "extra_forbidden":
+            close = difflib.get_close_matches(location[-1], known_keys or [], n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            message = f"unknown key {name!r}{hint}"
+        else:
+            message = f"{name}: {detail['msg']}"
+        line = line_of_key(text, location[-1]) if location else None
+        problems.append(BriefcaseError(message, path, line))
+    return problems
+
+
+def read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
+    """Read and parse one TOML file, returning its text too so later errors can find lines."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BriefcaseError("no such file", path) from None
+    except OSError as error:
+        raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
+    text = decode_toml_bytes(data, path)
+    return parse_toml(text, path), text

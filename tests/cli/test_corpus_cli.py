@@ -200,3 +200,26 @@ def test_the_cli_never_imports_textual() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=_environment(), check=False)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_brief_with_no_command_opens_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefcase_tui.cli import app as cli_app
+
+    opened: list[object] = []
+    monkeypatch.setattr(cli_app, "open_app", lambda folder: opened.append(folder))
+    result = CliRunner().invoke(cli_app.app, ["--corpus", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert opened == [tmp_path]
+
+
+def test_a_bare_brief_goes_straight_to_the_app_and_anything_else_to_typer() -> None:
+    from briefcase_tui.cli.launch import bare_corpus_folder
+
+    assert bare_corpus_folder([]) == (True, None)
+    assert bare_corpus_folder(["--corpus", "x"]) == (True, Path("x"))
+    assert bare_corpus_folder(["--corpus=x"]) == (True, Path("x"))
+    assert bare_corpus_folder(["show", "x"])[0] is False
+    assert bare_corpus_folder(["--corpus", "x", "list"])[0] is False
+    assert bare_corpus_folder(["--version"])[0] is False

@@ -1,0 +1,252 @@
+"""BriefcaseApp: owns the corpus, the index, the settings and the history; one factory builds it.
+
+The first screen is painted before any corpus work: the corpus (usually a cached pickle)
+and then its search index load in a worker thread and arrive by message.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.theme import Theme
+
+from briefcase_tui.domain.corpus.sections import SECTIONS
+from briefcase_tui.domain.settings import Settings, load_settings, save_settings
+from briefcase_tui.errors import BriefcaseError
+from briefcase_tui.paths import BENCH_EXIT_ENV, bundled_themes_dir, config_file, corpus_dir, user_themes_dir
+from briefcase_tui.tui.commands import ItemsProvider
+from briefcase_tui.tui.history import History
+from briefcase_tui.tui.screens.browse import BrowseScreen
+from briefcase_tui.tui.theming import DEFAULT_THEME, FALLBACK_THEME, problems_message, register_themes
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.corpus.search import SearchIndex
+
+
+class BriefcaseApp(App[None]):
+    """Browse the summit corpus; the state every screen reads lives here."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Briefcase"
+    COMMANDS = App.COMMANDS | {ItemsProvider}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Keys", key_display="?", id="help", tooltip="List every key"),
+        Binding("t", "next_theme", "Theme", id="next-theme", tooltip="Switch to the next theme (remembered)"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave Briefcase"),
+    ]
+
+    @dataclass
+    class CorpusLoaded(Message):
+        """The corpus is validated and ready to browse."""
+
+        corpus: Corpus
+
+    @dataclass
+    class IndexLoaded(Message):
+        """The search index is ready."""
+
+        index: SearchIndex
+
+    @dataclass
+    class LoadFailed(Message):
+        """The corpus could not be loaded; the message says where and why."""
+
+        problem: str
+
+    def __init__(
+        self,
+        corpus_folder: Path,
+        *,
+        settings_file: Path,
+        theme_folders: list[Path],
+        corpus: Corpus | None = None,
+    ) -> None:
+        super().__init__()
+        self.corpus_folder = corpus_folder
+        self.settings_file = settings_file
+        self.corpus: Corpus | None = corpus
+        self.index: SearchIndex | None = None
+        self.history = History()
+        self.pack_store: object | None = None
+        """Hook for briefing packs (keys `a` and `e` are kept free for them)."""
+        self._startup_problems: list[str] = []
+        try:
+            self.settings = load_settings(settings_file)
+        except BriefcaseError as error:
+            self.settings = Settings()
+            self._startup_problems.append(f"Settings ignored: {error}")
+        self.theme_names, theme_problems = register_themes(self, theme_folders)
+        if theme_problems:
+            self._startup_problems.append(problems_message(theme_problems))
+        wanted = self.settings.theme or DEFAULT_THEME
+        if wanted not in self.available_themes:
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else FALLBACK_THEME
+        self.theme = wanted
+
+    def get_default_screen(self) -> Screen[None]:
+        """The browse screen is the app's base."""
+        return BrowseScreen()
+
+    @property
+    def browse(self) -> BrowseScreen:
+        """The base screen, whatever is stacked on it."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, BrowseScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        """Apply key remaps, report problems once, and load the corpus after the first paint."""
+        if self.settings.keys:
+            self.set_keymap(dict(self.settings.keys))
+        for problem in self._startup_problems:
+            self.notify(Content(problem), title="Briefcase", severity="warning", timeout=10, markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if os.environ.get(BENCH_EXIT_ENV):
+            self.call_after_refresh(self._bench_painted)
+        self.call_after_refresh(self.load_corpus)
+
+    def _bench_painted(self) -> None:
+        """Benchmark hook: mark the first paint in a file, then leave."""
+        Path(os.environ[BENCH_EXIT_ENV]).write_text("painted", encoding="utf-8")
+        self.exit()
+
+    @work(thread=True, exclusive=True, group="corpus")
+    def load_corpus(self) -> None:
+        """Read the corpus (cached when possible), then build or read its search index."""
+        from briefcase_tui.domain.corpus.cache import load_indexed_corpus
+
+        try:
+            corpus, index_loader = load_indexed_corpus(self.corpus_folder)
+            if self.corpus is None:
+                self.post_message(self.CorpusLoaded(corpus))
+            else:
+                corpus_given = self.corpus
+                from briefcase_tui.domain.corpus.search import SearchIndex
+
+                self.post_message(self.IndexLoaded(SearchIndex(corpus_given)))
+                return
+            self.post_message(self.IndexLoaded(index_loader()))
+        except BriefcaseError as error:
+            self.post_message(self.LoadFailed(str(error)))
+
+    @on(CorpusLoaded)
+    async def _corpus_loaded(self, message: CorpusLoaded) -> None:
+        self.corpus = message.corpus
+        await self.browse.show_corpus(message.corpus)
+
+    @on(IndexLoaded)
+    def _index_loaded(self, message: IndexLoaded) -> None:
+        from briefcase_tui.tui.screens.search import SearchDialog
+
+        self.index = message.index
+        if isinstance(self.screen, SearchDialog):
+            self.screen.refresh_results()
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self.browse.query_one("#status").update(Content(f"Cannot load the corpus: {message.problem}"))  # type: ignore[attr-defined]
+        self.notify(Content(message.problem), title="Cannot load the corpus", severity="error", markup=False)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Save the chosen theme so the next run opens with it."""
+        if theme.name == self.settings.theme:
+            return
+        self.settings = self.settings.model_copy(update={"theme": theme.name})
+        try:
+            save_settings(self.settings, self.settings_file)
+        except (BriefcaseError, OSError) as error:
+            self.notify(Content(f"Theme not saved: {error}"), severity="warning", markup=False)
+
+    def open_item(self, item_id: str) -> None:
+        """Open an item on the browse screen, from anywhere (palette, search)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.browse.open_item(item_id)
+
+    def action_search(self) -> None:
+        """Open the search dialog; a chosen result opens on the browse screen."""
+        from briefcase_tui.tui.screens.search import SearchDialog
+
+        if isinstance(self.screen, SearchDialog):
+            return
+
+        def opened(item_id: str | None) -> None:
+            if item_id:
+                self.browse.open_item(item_id)
+
+        self.push_screen(SearchDialog(), opened)
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        from briefcase_tui.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.binding_rows()))
+
+    def binding_rows(self) -> list[tuple[str, str, str]]:
+        """(keys, description, id) of every enabled binding in force, one row per binding.
+
+        Briefcase's own bindings (the ones with ids, which the settings can remap) come
+        first; the focused widget's built-in keys follow, with an empty id.
+        """
+        rows: dict[str, tuple[list[str], str, str]] = {}
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or not binding.description:
+                continue
+            key = binding.id or f"action:{binding.action}"
+            keys, _, _ = rows.setdefault(key, ([], binding.description, binding.id or ""))
+            display = self.get_key_display(binding)
+            if display not in keys:
+                keys.append(display)
+        ordered = sorted(rows.values(), key=lambda row: not row[2])
+        return [(" ".join(keys), description, binding_id) for keys, description, binding_id in ordered]
+
+    def action_next_theme(self) -> None:
+        """Cycle through Briefcase's themes."""
+        names = self.theme_names or [FALLBACK_THEME]
+        position = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(position + 1) % len(names)]
+        self.notify(Content(f"Theme: {self.theme}"), timeout=2, markup=False)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action in the palette, beside Textual's own."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Search", "Search the whole corpus", self.action_search)
+        yield SystemCommand("Keys", "List every key and its id", self.action_help)
+        yield SystemCommand("Next theme", "Switch to the next Briefcase theme", self.action_next_theme)
+        for section, title in SECTIONS:
+            yield SystemCommand(f"Section: {title}", f"Show the {title} section",
+                                lambda s=section: self.browse.action_section(s))
+        if self.history.can_go_back:
+            yield SystemCommand("Back", "Go back to the item shown before", self.browse.action_back)
+        if self.history.can_go_forward:
+            yield SystemCommand("Forward", "Go forward again", self.browse.action_forward)
+
+
+def create_app(
+    corpus_folder: Path | None = None,
+    *,
+    settings_file: Path | None = None,
+    theme_folders: list[Path] | None = None,
+    corpus: Corpus | None = None,
+) -> BriefcaseApp:
+    """The one way to build the app: for the CLI, the Pilot tests and the snapshots."""
+    return BriefcaseApp(
+        corpus_dir(corpus_folder),
+        settings_file=settings_file or config_file(),
+        theme_folders=theme_folders if theme_folders is not None else [bundled_themes_dir(), user_themes_dir()],
+        corpus=corpus,
+    )

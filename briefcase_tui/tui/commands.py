@@ -1,0 +1,59 @@
+"""Command palette provider: jump to any item through the domain's search index, or to a theme."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Provider
+from textual.content import Content
+
+if TYPE_CHECKING:
+    from briefcase_tui.tui.app import BriefcaseApp
+
+ITEM_HITS = 20
+
+
+class ItemsProvider(Provider):
+    """Items ranked by the corpus index, and Briefcase's themes.
+
+    Item titles are shown with `Content(title)`: `Matcher.highlight` parses its input as
+    markup, so it is used only on theme names, which are validated ids.
+    """
+
+    @property
+    def briefcase(self) -> BriefcaseApp:
+        """The app, typed."""
+        return cast("BriefcaseApp", self.app)
+
+    def _set_theme(self, name: str) -> None:
+        self.app.theme = name
+
+    async def discover(self) -> AsyncIterator[DiscoveryHit]:
+        """With an empty query: the themes."""
+        for name in self.briefcase.theme_names:
+            yield DiscoveryHit(f"Theme: {name}", partial(self._set_theme, name), help="Switch theme")
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        """Themes matching the query, then the best items."""
+        matcher = self.matcher(query)
+        for name in self.briefcase.theme_names:
+            label = f"Theme: {name}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self._set_theme, name), help="Switch theme")
+        index = self.briefcase.index
+        if index is None:
+            return
+        from briefcase_tui.domain.corpus.facts import KIND_LABELS
+
+        for rank, hit in enumerate(index.search(query, limit=ITEM_HITS)):
+            kind = KIND_LABELS.get(hit.kind, hit.kind)
+            yield Hit(
+                0.95 - rank * 0.01,
+                Content.assemble(hit.title, (f"  {kind}", "dim")),
+                partial(self.briefcase.open_item, hit.id),
+                text=hit.title,
+                help=f"Open this {kind.lower()}",
+            )

@@ -1,0 +1,1 @@
+"""Full screens of the app, each with its stylesheet beside it."""

@@ -1,0 +1,221 @@
+"""The main screen: sections on the left, the chosen item on the right, history and search keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, OptionList, Select, Static, Tab, Tabs, Tree
+
+from briefcase_tui.domain.corpus.sections import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
+from briefcase_tui.tui.widgets.agenda_view import AgendaView
+from briefcase_tui.tui.widgets.item_view import ItemView
+from briefcase_tui.tui.widgets.section_tree import SectionTree
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.tui.app import BriefcaseApp
+
+FILTER_ACTIONS = {"filter_day", "filter_venue", "filter_tag", "clear_filters"}
+"""Actions that only apply to the programme's agenda."""
+
+
+class BrowseScreen(Screen[None]):
+    """Browse the corpus by section; the detail pane follows the cursor and the links."""
+
+    CSS_PATH = "browse.tcss"
+    BINDINGS = [
+        *(
+            Binding(str(number), f"section('{section}')", title, show=False, id=f"section-{section}",
+                    tooltip=f"Show the {title} section")
+            for number, (section, title) in enumerate(SECTIONS, start=1)
+        ),
+        Binding("slash", "search", "Search", id="search", tooltip="Search the whole corpus"),
+        Binding("left_square_bracket,alt+left", "back", "Back", key_display="[", id="back",
+                tooltip="Go back to the item shown before"),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", key_display="]", id="forward",
+                tooltip="Go forward again after going back"),
+        Binding("d", "filter_day", "Day", show=False, id="agenda-filter-day", tooltip="Filter the agenda by day"),
+        Binding("v", "filter_venue", "Venue", show=False, id="agenda-filter-venue",
+                tooltip="Filter the agenda by venue"),
+        Binding("g", "filter_tag", "Tag", show=False, id="agenda-filter-tag", tooltip="Filter the agenda by tag"),
+        Binding("x", "clear_filters", "Clear filters", show=False, id="agenda-clear-filters",
+                tooltip="Show the whole programme again"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="browse")
+        self._last_from_tree = False
+
+    @property
+    def briefcase(self) -> BriefcaseApp:
+        """The app, typed."""
+        return cast("BriefcaseApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Tabs(*(Tab(Content(title), id=f"tab-{section}") for section, title in SECTIONS), id="sections")
+        with Horizontal(id="panes"):
+            with ContentSwitcher(initial="pane-programme", id="section-panes"):
+                yield AgendaView(id="pane-programme")  # the other sections mount with the corpus
+            yield ItemView(id="item-view")
+        yield Static(Content("Loading the corpus…"), id="status", markup=False)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        """Start on the programme's tree; the corpus arrives later from a worker."""
+        self.query_one("#tree-programme", SectionTree).focus()
+        if self.briefcase.corpus is not None:
+            await self.show_corpus(self.briefcase.corpus)
+
+    async def show_corpus(self, corpus: Corpus) -> None:
+        """Fill every section once the corpus is loaded.
+
+        The sections other than the programme are mounted only now: the first screen is
+        painted sooner with one tree than with seven.
+        """
+        from briefcase_tui.domain.corpus.outline import section_outline
+
+        self.query_one(AgendaView).set_corpus(corpus)
+        switcher = self.query_one("#section-panes", ContentSwitcher)
+        trees = [SectionTree(title, id=f"pane-{section}") for section, title in SECTIONS[1:]]
+        for tree in trees:
+            tree.display = False
+        await switcher.mount(*trees)
+        for tree, (section, _) in zip(trees, SECTIONS[1:]):
+            tree.set_outline(section_outline(corpus, section), 1)
+        wanted = f"pane-{self.query_one('#sections', Tabs).active.removeprefix('tab-')}"
+        if wanted != switcher.current:
+            switcher.current = wanted
+        status = self.query_one("#status", Static)
+        status.update(Content(f"{corpus.info.title} · {len(corpus)} items · ? for keys"))
+        self.refresh_bindings()
+
+    @property
+    def section(self) -> SectionId:
+        """The section on show."""
+        current = self.query_one("#section-panes", ContentSwitcher).current or "pane-programme"
+        return cast(SectionId, current.removeprefix("pane-"))
+
+    def _tree_of(self, section: SectionId) -> SectionTree:
+        return self.query_one("#tree-programme" if section == "programme" else f"#pane-{section}", SectionTree)
+
+    def action_section(self, section: SectionId) -> None:
+        """Switch to a section and put the cursor in its tree."""
+        self.query_one("#sections", Tabs).active = f"tab-{section}"
+        if self.briefcase.corpus is not None:
+            self._tree_of(section).focus()
+
+    @on(Tabs.TabActivated, "#sections")
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        section = (event.tab.id or "tab-programme").removeprefix("tab-")
+        switcher = self.query_one("#section-panes", ContentSwitcher)
+        if switcher.query(f"#pane-{section}"):  # before the corpus arrives only the programme exists
+            switcher.current = f"pane-{section}"
+        self.refresh_bindings()
+
+    def open_item(self, target_id: str, *, record: bool = True, reveal: bool = True) -> None:
+        """Show an item in the detail pane, record it in the history, and reveal it in its section."""
+        corpus = self.briefcase.corpus
+        if corpus is None:
+            return
+        if record:
+            self.briefcase.history.visit(target_id)
+        self._last_from_tree = False
+        self.query_one(ItemView).show(target_id, corpus)
+        if reveal:
+            self._reveal(target_id, corpus)
+        self.refresh_bindings()
+
+    def _reveal(self, target_id: str, corpus: Corpus) -> None:
+        if target_id.startswith(SOURCE_PREFIX):
+            section: SectionId = "sources"
+        else:
+            item = corpus.get(target_id)
+            if item is None:
+                return
+            section = SECTION_OF_KIND.get(item.kind, "programme")  # type: ignore[attr-defined]
+        tree = self._tree_of(section)
+        if section != self.section:
+            self.query_one("#sections", Tabs).active = f"tab-{section}"
+        tree.select_item(target_id)
+
+    @on(SectionTree.ItemHighlighted)
+    def _previewed(self, event: SectionTree.ItemHighlighted) -> None:
+        """Moving the cursor shows the item; consecutive moves are one history entry, not many."""
+        corpus = self.briefcase.corpus
+        if corpus is None or event.item_id == self.query_one(ItemView).shown_id:
+            return
+        history = self.briefcase.history
+        if self._last_from_tree:
+            history.replace(event.item_id)
+        else:
+            history.visit(event.item_id)
+        self._last_from_tree = True
+        self.query_one(ItemView).show(event.item_id, corpus)
+        self.refresh_bindings()
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[str]) -> None:
+        """Enter on an item row moves into its links, where Enter follows one."""
+        if event.node.data and not event.node.children:
+            related = self.query_one("#related", OptionList)
+            if related.display and related.option_count:
+                if related.highlighted is None:
+                    related.highlighted = 0
+                related.focus()
+
+    @on(ItemView.ItemChosen)
+    def _followed(self, event: ItemView.ItemChosen) -> None:
+        self.open_item(event.item_id)
+
+    def action_back(self) -> None:
+        """Show the previous item."""
+        target = self.briefcase.history.back()
+        if target:
+            self.open_item(target, record=False)
+
+    def action_forward(self) -> None:
+        """Show the next item after going back."""
+        target = self.briefcase.history.forward()
+        if target:
+            self.open_item(target, record=False)
+
+    def action_search(self) -> None:
+        """Open the search dialog; the chosen result opens here."""
+        self.briefcase.action_search()
+
+    def _open_filter(self, select_id: str) -> None:
+        select = self.query_one(select_id, Select)
+        select.focus()
+        select.action_show_overlay()
+
+    def action_filter_day(self) -> None:
+        """Choose a day to show."""
+        self._open_filter("#agenda-day")
+
+    def action_filter_venue(self) -> None:
+        """Choose a venue to show."""
+        self._open_filter("#agenda-venue")
+
+    def action_filter_tag(self) -> None:
+        """Choose a tag to show."""
+        self._open_filter("#agenda-tag")
+
+    def action_clear_filters(self) -> None:
+        """Show the whole programme."""
+        self.query_one(AgendaView).clear_filters()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide what does not apply: history moves with nowhere to go, agenda filters elsewhere."""
+        if action == "back":
+            return self.briefcase.history.can_go_back
+        if action == "forward":
+            return self.briefcase.history.can_go_forward
+        if action in FILTER_ACTIONS:
+            return self.section == "programme" and self.briefcase.corpus is not None
+        return True

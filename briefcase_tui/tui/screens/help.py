@@ -1,0 +1,46 @@
+"""The keys screen, generated from the bindings in force: key, what it does, and its id for remapping."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from briefcase_tui.paths import config_file
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key of the screen below; Esc, q or ? closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "close", "Close", id="help-close", tooltip="Close the keys screen"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__(id="help")
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        key_width = max((len(key) for key, _, _ in self.rows), default=4) + 2
+        text_width = max((len(text) for _, text, _ in self.rows), default=10) + 2
+        lines = [Content.styled("Keys", "bold"), Content("")]
+        lines.append(Content.styled(f"{'Key':<{key_width}}{'Does':<{text_width}}Id", "bold"))
+        lines += [Content(f"{key:<{key_width}}{text:<{text_width}}{binding_id}") for key, text, binding_id in self.rows]
+        lines += [
+            Content(""),
+            Content("Mouse: click tabs, rows and links; scroll with the wheel."),
+            Content("Tab / shift+tab move between panes; ctrl+p opens the command palette."),
+            Content(""),
+            Content(f"Remap a key in {config_file()} under [keys], by id:"),
+            Content('  [keys]\n  search = "ctrl+f"'),
+        ]
+        with VerticalScroll(id="help-box"):
+            yield Static(Content("\n").join(lines), markup=False)
+
+    def action_close(self) -> None:
+        """Back to where the keys were asked for."""
+        self.dismiss(None)

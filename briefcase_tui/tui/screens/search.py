@@ -1,0 +1,122 @@
+"""Search dialog: ranked results from the whole corpus as you type; Enter opens one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from briefcase_tui.domain.corpus.facts import KIND_LABELS
+from briefcase_tui.domain.corpus.filters import SearchFilters
+from briefcase_tui.domain.corpus.models import KINDS
+
+if TYPE_CHECKING:
+    from briefcase_tui.tui.app import BriefcaseApp
+
+RESULT_LIMIT = 50
+
+
+class SearchDialog(ModalScreen[str | None]):
+    """Type to search; ↓ to the results; Enter opens the highlighted (or first) result; Esc closes."""
+
+    CSS_PATH = "search.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="search-close", tooltip="Close search without opening anything"),
+        Binding("down", "results", "Results", show=False, id="search-results",
+                tooltip="Move from the query to the results"),
+        Binding("ctrl+k", "kind", "Kind", id="search-kind", tooltip="Only show results of one kind"),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__(id="search")
+        self.initial_query = query
+
+    @property
+    def briefcase(self) -> BriefcaseApp:
+        """The app, typed."""
+        return cast("BriefcaseApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            with Horizontal(id="search-row"):
+                yield Input(self.initial_query, placeholder="Search: people, places, figures, days…", id="query")
+                yield Select(
+                    ((Text(KIND_LABELS.get(k, k)), k) for k in KINDS), prompt="Any kind", id="kind", compact=True
+                )
+            yield Static(Content(""), id="search-status", markup=False)
+            yield OptionList(id="results", markup=False)
+
+    def on_mount(self) -> None:
+        """Focus the query and show results for any text already in it."""
+        self.query_one("#query", Input).focus()
+        self.refresh_results()
+
+    def refresh_results(self) -> None:
+        """Run the query against the index; says so while the index is still loading."""
+        query = self.query_one("#query", Input).value
+        status = self.query_one("#search-status", Static)
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        index = self.briefcase.index
+        if index is None:
+            status.update(Content("Building the search index…"))
+            return
+        if not query.strip():
+            status.update(Content("Type to search the whole corpus."))
+            return
+        kind = self.query_one("#kind", Select).value
+        filters = SearchFilters(kinds=frozenset({kind})) if kind is not Select.NULL else None  # type: ignore[arg-type]
+        hits = index.search(query, filters, limit=RESULT_LIMIT)
+        results.add_options(
+            Option(Content.assemble(hit.title, (f"  {KIND_LABELS.get(hit.kind, hit.kind)}", "dim")), id=hit.id)
+            for hit in hits
+        )
+        if hits:
+            results.highlighted = 0
+        count = f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''}"
+        status.update(Content(f"{count} result{'s' if len(hits) != 1 else ''} · Enter opens · ↓ to choose"))
+
+    @on(Input.Changed, "#query")
+    @on(Select.Changed, "#kind")
+    def _query_changed(self) -> None:
+        self.refresh_results()
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is not None and results.option_count:
+            self.dismiss(results.get_option_at_index(results.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        """Close without opening anything."""
+        self.dismiss(None)
+
+    def action_results(self) -> None:
+        """Move focus to the results."""
+        results = self.query_one("#results", OptionList)
+        if results.option_count:
+            results.focus()
+
+    def action_kind(self) -> None:
+        """Choose a kind of item to search for."""
+        select = self.query_one("#kind", Select)
+        select.focus()
+        select.action_show_overlay()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """↓ moves to the results only from the query box."""
+        if action == "results":
+            return isinstance(self.focused, Input)
+        return True

@@ -1,0 +1,50 @@
+"""ThemeSpec (data) → Textual Theme; registering the good ones and naming the bad files once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.theme import Theme
+
+from briefcase_tui.domain.themes import ThemeSpec, load_themes
+from briefcase_tui.errors import BriefcaseError
+
+DEFAULT_THEME = "briefcase-dark"
+"""Used when no theme was chosen, or the chosen one no longer loads."""
+FALLBACK_THEME = "textual-dark"
+"""Built into Textual: used only if even the bundled themes fail to load."""
+
+
+def to_textual_theme(spec: ThemeSpec) -> Theme:
+    """A Textual Theme with the spec's colours."""
+    return Theme(
+        name=spec.name,
+        primary=spec.primary,
+        secondary=spec.secondary,
+        accent=spec.accent,
+        warning=spec.warning,
+        error=spec.error,
+        success=spec.success,
+        foreground=spec.foreground,
+        background=spec.background,
+        surface=spec.surface,
+        panel=spec.panel,
+        dark=spec.dark,
+        variables=dict(spec.variables),
+    )
+
+
+def register_themes(app: App[object], folders: list[Path]) -> tuple[list[str], list[BriefcaseError]]:
+    """Register every good theme in the folders; returns their names and the problems of the rest."""
+    specs, problems = load_themes(folders)
+    for spec in specs:
+        app.register_theme(to_textual_theme(spec))
+    return [spec.name for spec in specs], problems
+
+
+def problems_message(problems: list[BriefcaseError]) -> str:
+    """One notification for every bad theme file, naming each file and its first problem."""
+    lines = [f"{len(problems)} theme file{'s' if len(problems) != 1 else ''} skipped:"]
+    lines += [str(problem) for problem in problems]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Reusable widgets: they post messages and do no I/O."""

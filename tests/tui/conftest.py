@@ -1,0 +1,44 @@
+"""Pilot helpers: an app from the one factory, with the corpus and index loaded before keys are pressed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from briefcase_tui.paths import bundled_themes_dir
+from briefcase_tui.tui.app import BriefcaseApp, create_app
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    """Wait until the corpus and its index have arrived from the worker, then for the screen."""
+    app = pilot.app
+    assert isinstance(app, BriefcaseApp)
+    for _ in range(500):
+        if app.index is not None or not app.is_running:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    """A settings file path of the test's own (the file does not exist yet)."""
+    return tmp_path / "config" / "config.toml"
+
+
+@pytest.fixture
+def make_app(settings_file: Path):  # type: ignore[no-untyped-def]
+    """Build an app like the CLI does, with this test's settings file and the bundled themes."""
+
+    def build(corpus_folder: Path | None = None, theme_folders: list[Path] | None = None) -> BriefcaseApp:
+        app = create_app(
+            corpus_folder,
+            settings_file=settings_file,
+            theme_folders=theme_folders if theme_folders is not None else [bundled_themes_dir()],
+        )
+        app.animation_level = "none"  # the tab underline's slide costs half a second per key
+        return app
+
+    return build
