@@ -1,30 +1,53 @@
-"""The user's settings file: chosen theme and key remaps, read strictly and saved atomically."""
+"""The user's settings file: chosen theme and key remaps, read strictly and saved atomically.
+
+Read before the app's first screen, so a good file is checked by plain Python; a file that
+fails goes to the pydantic model in `settings_schema.py`, which names the problem.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from typing import Any
 
 from briefcase_tui.domain.storage import atomic_write
-from briefcase_tui.domain.tomlio import read_toml_text, validation_problems
+from briefcase_tui.domain.tomlio import read_toml_text
 from briefcase_tui.errors import BriefcaseError
 
-BindingId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80)]
-KeyList = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-"""One key or several separated by commas, in Textual's names: `ctrl+f`, `f2,slash`."""
+_BINDING_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True)
+class Settings:
     """What Briefcase remembers between runs."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
     theme: str | None = None
     """Name of the theme last chosen; unknown names fall back to the default theme."""
-    keys: dict[BindingId, KeyList] = Field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
     """Binding id → key(s), overriding the built-in keys (see the help screen for ids)."""
+
+    def with_changes(self, **changes: Any) -> Settings:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+
+def read_settings(data: dict[str, Any]) -> Settings | None:
+    """The settings these TOML values hold, or None when they break a rule of `SettingsFile`."""
+    if not data.keys() <= {"theme", "keys"}:
+        return None
+    theme = data.get("theme")
+    keys = data.get("keys", {})
+    if theme is not None and type(theme) is not str:
+        return None
+    if type(keys) is not dict:
+        return None
+    for binding, key in keys.items():
+        if type(binding) is not str or len(binding) > 80 or not _BINDING_ID.fullmatch(binding):
+            return None
+        if type(key) is not str or not 1 <= len(key) <= 200:
+            return None
+    return Settings(theme=theme, keys=dict(keys))
 
 
 def load_settings(path: Path) -> Settings:
@@ -32,11 +55,19 @@ def load_settings(path: Path) -> Settings:
     if not path.exists():
         return Settings()
     data, text = read_toml_text(path)
+    settings = read_settings(data)
+    if settings is not None:
+        return settings
+    from pydantic import ValidationError
+
+    from briefcase_tui.domain.settings_schema import SettingsFile
+    from briefcase_tui.domain.tomlio import validation_problems
+
     try:
-        return Settings.model_validate(data)
+        SettingsFile.model_validate(data)
     except ValidationError as error:
-        problems = validation_problems(error, path, text, list(Settings.model_fields))
-        raise problems[0] from None
+        raise validation_problems(error, path, text, list(SettingsFile.model_fields))[0] from None
+    raise BriefcaseError("not a valid settings file", path)  # pragma: no cover - the readers agree (tested)
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -1,52 +1,87 @@
-"""Themes as data: TOML files validated into ThemeSpec, so a bad file is reported, never fatal."""
+"""Themes as data: TOML files read into ThemeSpec, so a bad file is reported, never fatal.
+
+A good file is checked here by plain Python; only a file that fails the check is handed
+to the pydantic model in `theme_schema.py`, which names the problem. The app reads its
+themes before its first screen, and pydantic's import alone would cost about 50 ms there.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
-
-from briefcase_tui.domain.tomlio import read_toml_text, validation_problems
+from briefcase_tui.domain.tomlio import read_toml_text
 from briefcase_tui.errors import BriefcaseError
 
-Colour = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")]
-"""A hex colour, `#rgb`, `#rrggbb` or `#rrggbbaa`: the one form every terminal theme tool agrees on."""
-ThemeName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
+COLOUR_FIELDS = ("primary", "secondary", "accent", "warning", "error", "success",
+                 "foreground", "background", "surface", "panel")
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_KEYS = frozenset({"name", "label", "dark", "variables", *COLOUR_FIELDS})
 
 
-class ThemeSpec(BaseModel):
+@dataclass(frozen=True)
+class ThemeSpec:
     """A colour theme: the base colours from which the app derives every shade it uses."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-    name: ThemeName
-    """Unique id used in the config file and the command palette."""
+    name: str
+    primary: str
     label: str = ""
-    """Name shown to people; the id when empty."""
     dark: bool = True
-    primary: Colour
-    secondary: Colour | None = None
-    accent: Colour | None = None
-    warning: Colour | None = None
-    error: Colour | None = None
-    success: Colour | None = None
-    foreground: Colour | None = None
-    background: Colour | None = None
-    surface: Colour | None = None
-    panel: Colour | None = None
-    variables: dict[str, str] = Field(default_factory=dict)
+    secondary: str | None = None
+    accent: str | None = None
+    warning: str | None = None
+    error: str | None = None
+    success: str | None = None
+    foreground: str | None = None
+    background: str | None = None
+    surface: str | None = None
+    panel: str | None = None
+    variables: dict[str, str] = field(default_factory=dict)
     """Extra Textual theme variables (`border`, `footer-key-foreground`, ...)."""
+
+
+def read_theme(data: dict[str, Any]) -> ThemeSpec | None:
+    """The theme these TOML values describe, or None when they break a rule of `ThemeFile`."""
+    if not data.keys() <= _KEYS:
+        return None
+    name, primary = data.get("name"), data.get("primary")
+    if type(name) is not str or len(name) > 60 or not _NAME.fullmatch(name):
+        return None
+    if type(data.get("label", "")) is not str or type(data.get("dark", True)) is not bool:
+        return None
+    colours = {key: data.get(key) for key in COLOUR_FIELDS}
+    if type(primary) is not str:
+        return None
+    for value in colours.values():
+        if value is not None and (type(value) is not str or not _COLOUR.fullmatch(value)):
+            return None
+    variables = data.get("variables", {})
+    if type(variables) is not dict or any(type(k) is not str or type(v) is not str for k, v in variables.items()):
+        return None
+    return ThemeSpec(label=data.get("label", ""), dark=data.get("dark", True), variables=dict(variables),
+                     name=name, **colours)  # type: ignore[arg-type]
 
 
 def load_theme_file(path: Path) -> ThemeSpec:
     """One theme file as a ThemeSpec; problems raise a BriefcaseError naming file and line."""
     data, text = read_toml_text(path)
+    spec = read_theme(data)
+    if spec is not None:
+        return spec
+    from pydantic import ValidationError
+
+    from briefcase_tui.domain.theme_schema import ThemeFile
+    from briefcase_tui.domain.tomlio import validation_problems
+
     try:
-        return ThemeSpec.model_validate(data)
+        ThemeFile.model_validate(data)
     except ValidationError as error:
-        raise validation_problems(error, path, text, list(ThemeSpec.model_fields))[0] from None
+        raise validation_problems(error, path, text, list(ThemeFile.model_fields))[0] from None
+    raise BriefcaseError("not a valid theme", path)  # pragma: no cover - the two readers agree (tested)
 
 
 def load_themes(folders: Iterable[Path]) -> tuple[list[ThemeSpec], list[BriefcaseError]]:

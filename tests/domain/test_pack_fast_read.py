@@ -46,7 +46,7 @@ def pack_dicts(field: Callable[[st.SearchStrategy], st.SearchStrategy]) -> st.Se
 
 def spoiled(valid: st.SearchStrategy) -> st.SearchStrategy:  # type: ignore[type-arg]
     """Usually the valid value; now and then a wrong type, a bad id, an unknown word."""
-    bad = st.one_of(scalars, st.sampled_from(["Bad Id", "-x", "a" * 81, "high"]), st.just({"titel": "x"}))
+    bad = st.one_of(scalars, st.sampled_from(["Bad Id", "-x", "a" * 81, "high", "a-b\n", "x\n"]), st.just({"titel": "x"}))
     return st.one_of(*[valid] * 12, bad)
 
 

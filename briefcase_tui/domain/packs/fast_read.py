@@ -18,7 +18,7 @@ from typing import Any
 from briefcase_tui.domain.packs.models import PACK_FIELDS, PRIORITIES, Entry, Pack, Section
 from briefcase_tui.domain.text import clean_user_text, one_line
 
-_ITEM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ITEM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PACK_KEYS = frozenset(PACK_FIELDS["pack"])
 _SECTION_KEYS = frozenset(PACK_FIELDS["section"])
 _ENTRY_KEYS = frozenset(PACK_FIELDS["entry"])
@@ -73,7 +73,7 @@ def _entry(raw: Any) -> Entry | None:
     if type(raw) is not dict or not raw.keys() <= _ENTRY_KEYS:
         return None
     item = raw.get("item")
-    if item is not None and (type(item) is not str or len(item) > 80 or not _ITEM_ID.match(item)):
+    if item is not None and (type(item) is not str or len(item) > 80 or not _ITEM_ID.fullmatch(item)):
         return None
     note = _text(raw.get("note", ""))
     priority = raw.get("priority")

@@ -9,7 +9,10 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from briefcase_tui.domain.corpus.outline import OutlineNode
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.outline import OutlineNode
 
 
 class SectionTree(Tree[str]):
