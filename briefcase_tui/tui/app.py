@@ -162,7 +162,7 @@ class BriefcaseApp(App[None]):
         """Save the chosen theme so the next run opens with it."""
         if theme.name == self.settings.theme:
             return
-        self.settings = self.settings.model_copy(update={"theme": theme.name})
+        self.settings = self.settings.with_changes(theme=theme.name)
         try:
             save_settings(self.settings, self.settings_file)
         except (BriefcaseError, OSError) as error:
