@@ -78,13 +78,14 @@ class AgendaView(Vertical):
         """None until the corpus arrives (the agenda module is imported only then)."""
 
     def compose(self) -> ComposeResult:
-        yield Select([], prompt="Any day", id="agenda-day", compact=True)
-        yield Select([], prompt="Any venue", id="agenda-venue", compact=True)
-        yield Select([], prompt="Any tag", id="agenda-tag", compact=True)
         yield SectionTree("Programme", id="tree-programme")
 
     def set_corpus(self, corpus: Corpus) -> None:
-        """Fill the filters from the corpus and draw the whole agenda."""
+        """Add the filters, filled from the corpus, and draw the whole agenda.
+
+        The filters are mounted only now: three Select widgets cost the first screen more
+        than anything else on it, and they have nothing to offer before the corpus.
+        """
         from briefcase_tui.domain.corpus.agenda import (
             AgendaFilter,
             build_agenda,
@@ -96,15 +97,16 @@ class AgendaView(Vertical):
         self.agenda_filter = AgendaFilter()
         self.corpus = corpus
         days = build_agenda(corpus).days
-        self.query_one("#agenda-day", Select).set_options(
-            (Text(format_date(d.date)), d.date) for d in days if d.entries
-        )
-        self.query_one("#agenda-venue", Select).set_options(
-            (Text(v.title), v.id) for v in venues_on_programme(corpus)
-        )
-        self.query_one("#agenda-tag", Select).set_options(
-            (Text(t.label), t.id) for t in tags_on_programme(corpus)
-        )
+        filters = [
+            Select([(Text(format_date(d.date)), d.date) for d in days if d.entries],
+                   prompt="Any day", id="agenda-day", compact=True),
+            Select([(Text(v.title), v.id) for v in venues_on_programme(corpus)],
+                   prompt="Any venue", id="agenda-venue", compact=True),
+            Select([(Text(t.label), t.id) for t in tags_on_programme(corpus)],
+                   prompt="Any tag", id="agenda-tag", compact=True),
+        ]
+        if not self.query(Select):
+            self.mount(*filters, before=self.query_one(SectionTree))
         self.redraw()
 
     def redraw(self) -> None:
