@@ -1,0 +1,189 @@
+"""Export preview: the pack exactly as `brief export` would write it, then written beside the pack.
+
+Every byte shown and written comes from `render_pack`, the CLI's one renderer, so what the
+adviser reads here is what lands in the file. Markdown is shown rendered (links never open)
+or as raw text; the other formats as raw, read-only text. Nothing from the pack or the
+corpus is ever parsed as Textual markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Markdown, Select, Static, TextArea
+
+from briefcase_tui.domain.export import FORMATS, render_pack
+from briefcase_tui.domain.export.target import (
+    check_export_folder,
+    default_export_path,
+    refuse_export_target,
+)
+from briefcase_tui.domain.packs.resolve import resolve_pack
+from briefcase_tui.domain.storage import atomic_write
+from briefcase_tui.errors import BriefcaseError
+from briefcase_tui.tui.screens.export_dialogs import ExportWriteDialog
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.packs.store import PackFile
+
+FORMAT_LABELS: dict[str, str] = {"markdown": "Markdown", "html": "HTML", "json": "JSON", "ics": "iCalendar"}
+"""How each export format is named on screen; any format without a label shows its own name."""
+RENDERED_VIEW = "export-rendered"
+RAW_VIEW = "export-raw"
+
+
+def format_label(format_name: str) -> str:
+    """The on-screen name of an export format."""
+    return FORMAT_LABELS.get(format_name, format_name)
+
+
+def missing_warning(missing: tuple[str, ...]) -> str:
+    """One line naming the ids the corpus lacks, so the adviser sees the gaps before sending."""
+    count = len(missing)
+    return (f"Warning: {count} item{'s' if count != 1 else ''} not in the corpus: {', '.join(missing)}. "
+            "The export keeps and flags them.")
+
+
+class ExportPreviewScreen(Screen[None]):
+    """Preview a pack's export in any format; w writes it (beside the pack by default); Esc closes."""
+
+    CSS_PATH = "export_preview.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="export-close", tooltip="Close the preview without writing"),
+        Binding("w,ctrl+s", "write", "Write", id="export-write",
+                tooltip="Write this export to a file; asks where (beside the pack by default)"),
+        Binding("f", "next_format", "Format", id="export-next-format",
+                tooltip="Preview the next format: Markdown, HTML, JSON, iCalendar"),
+        Binding("r", "toggle_raw", "Raw", id="export-toggle-raw",
+                tooltip="Show the Markdown as the raw text written to the file, or rendered"),
+    ]
+
+    def __init__(self, packfile: PackFile, corpus: Corpus) -> None:
+        super().__init__(id="export-preview")
+        self.packfile = packfile
+        self.corpus = corpus
+        self.format = "markdown"
+        self.show_raw = False
+        """Markdown shown as its text rather than rendered (other formats are always text)."""
+        self.missing = resolve_pack(packfile.pack, corpus).missing
+        self._rendered: dict[str, bytes] = {}
+
+    def rendered(self, format_name: str) -> bytes:
+        """The exact bytes `brief export` writes for this pack and format, rendered once per format."""
+        if format_name not in self._rendered:
+            self._rendered[format_name] = render_pack(self.packfile.pack, self.corpus, format_name)
+        return self._rendered[format_name]
+
+    def compose(self) -> ComposeResult:
+        heading = Content.assemble(("Export preview", "bold"), " · ", self.packfile.pack.title,
+                                   (f"  {self.packfile.path}", "dim"))
+        with Horizontal(id="export-heading"):
+            yield Static(heading, id="export-title", markup=False)
+            yield Select(((Content(format_label(name)), name) for name in FORMATS), value=self.format,
+                         allow_blank=False, compact=True, id="export-format")
+        warning = Static(Content(missing_warning(self.missing)), id="export-missing", markup=False)
+        warning.display = bool(self.missing)
+        yield warning
+        with ContentSwitcher(initial=RENDERED_VIEW, id="export-views"):
+            with VerticalScroll(id=RENDERED_VIEW):
+                yield Markdown(self.rendered("markdown").decode("utf-8"), open_links=False, id="export-markdown")
+            yield TextArea(id=RAW_VIEW, read_only=True, soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start on the rendered Markdown, focused so the arrow keys scroll it."""
+        self._show(focus=True)
+
+    @property
+    def raw(self) -> bool:
+        """Whether the raw text is what is shown."""
+        return self.format != "markdown" or self.show_raw
+
+    def _show(self, *, focus: bool = False) -> None:
+        """Show the current format in the view that suits it."""
+        switcher = self.query_one("#export-views", ContentSwitcher)
+        if self.raw:
+            text_area = self.query_one(f"#{RAW_VIEW}", TextArea)
+            text = self.rendered(self.format).decode("utf-8")
+            if text_area.text != text:
+                text_area.load_text(text)
+            switcher.current = RAW_VIEW
+        else:
+            switcher.current = RENDERED_VIEW
+        self.refresh_bindings()
+        if focus:
+            self.query_one(f"#{switcher.current}").focus()
+
+    @on(Select.Changed, "#export-format")
+    def _format_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.format:
+            self.format = event.value
+            self._show()
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        """Follow links within the document; say where others lead, and never open them."""
+        event.stop()
+        if event.href.startswith("#") and event.markdown.goto_anchor(event.href[1:]):
+            return
+        self._tell(f"Links do not open from the preview: {event.href}", timeout=4)
+
+    def action_next_format(self) -> None:
+        """Preview the next format, in the order of `FORMATS`."""
+        names = list(FORMATS)
+        self.format = names[(names.index(self.format) + 1) % len(names)]
+        self.query_one("#export-format", Select).value = self.format
+        self._show(focus=True)
+
+    def action_toggle_raw(self) -> None:
+        """Switch the Markdown between rendered and the raw text that is written."""
+        self.show_raw = not self.show_raw
+        self._show(focus=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Raw/rendered only means something for Markdown."""
+        if action == "toggle_raw":
+            return self.format == "markdown"
+        return True
+
+    def action_close(self) -> None:
+        """Back to the screen the preview was opened from."""
+        self.dismiss(None)
+
+    def action_write(self) -> None:
+        """Ask where to write the format shown, then write exactly its previewed bytes."""
+        format_name = self.format
+        data = self.rendered(format_name)
+        default = default_export_path(self.packfile.path, FORMATS[format_name])
+
+        def chosen(target: Path | None) -> None:
+            if target is not None:
+                self.write_export(target, data, format_name)
+
+        self.app.push_screen(ExportWriteDialog(default, self.packfile.path, format_label(format_name)), chosen)
+
+    def write_export(self, target: Path, data: bytes, format_name: str) -> bool:
+        """Write the bytes atomically after the export checks; one notification says what happened."""
+        try:
+            refuse_export_target(target, [self.packfile.path])
+            check_export_folder(target)
+            atomic_write(target, data)
+        except BriefcaseError as error:
+            self._tell(str(error), title="Export not written", severity="error", timeout=10)
+            return False
+        self._tell(f"Wrote {target}", title=f"{format_label(format_name)} export")
+        return True
+
+    def _tell(self, text: str, *, title: str = "", severity: SeverityLevel = "information",
+              timeout: float = 5) -> None:
+        """One notification of literal text: paths, ids and errors can hold square brackets."""
+        self.notify(Content(text), title=title, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
