@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -26,6 +26,7 @@ from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.paths import BENCH_EXIT_ENV, bundled_themes_dir, config_file, corpus_dir, user_themes_dir
 from briefcase_tui.tui.commands import ItemsProvider
 from briefcase_tui.tui.history import History
+from briefcase_tui.tui.pack_control import PACK_ACTIONS_NEEDING_A_PACK, PackControl
 from briefcase_tui.tui.screens.browse import BrowseScreen
 from briefcase_tui.tui.theming import DEFAULT_THEME, FALLBACK_THEME, problems_message, register_themes
 
@@ -34,16 +35,22 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.search import SearchIndex
 
 
-class BriefcaseApp(App[None]):
+class BriefcaseApp(PackControl):
     """Browse the summit corpus; the state every screen reads lives here."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Briefcase"
-    COMMANDS = App.COMMANDS | {ItemsProvider}
+    COMMANDS = PackControl.COMMANDS | {ItemsProvider}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Keys", key_display="?", id="help", tooltip="List every key"),
         Binding("t", "next_theme", "Theme", id="next-theme", tooltip="Switch to the next theme (remembered)"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave Briefcase"),
+        Binding("o", "open_pack", "Open pack", show=False, id="pack-open", tooltip="Open a briefing pack"),
+        Binding("N", "new_pack", "New pack", show=False, id="pack-new",
+                tooltip="Make a briefing pack, empty or from a template"),
+        Binding("u,ctrl+z", "undo_pack", "Undo", key_display="u", id="pack-undo",
+                tooltip="Undo the last change to the open pack"),
+        Binding("e", "export_pack", "Export", id="pack-export", tooltip="Preview and export the open pack"),
     ]
 
     @dataclass
@@ -71,15 +78,16 @@ class BriefcaseApp(App[None]):
         settings_file: Path,
         theme_folders: list[Path],
         corpus: Corpus | None = None,
+        briefs_folder: Path | None = None,
+        pack: Path | None = None,
     ) -> None:
         super().__init__()
+        self.init_packs(briefs_folder, pack)
         self.corpus_folder = corpus_folder
         self.settings_file = settings_file
         self.corpus: Corpus | None = corpus
         self.index: SearchIndex | None = None
         self.history = History()
-        self.pack_store: object | None = None
-        """Hook for briefing packs (keys `a` and `e` are kept free for them)."""
         self._startup_problems: list[str] = []
         try:
             self.settings = load_settings(settings_file)
@@ -115,6 +123,7 @@ class BriefcaseApp(App[None]):
         if os.environ.get(BENCH_EXIT_ENV):
             self.call_after_refresh(self._bench_painted)
         self.call_after_refresh(self.load_corpus)
+        self.call_after_refresh(self.open_initial_pack)
 
     def _bench_painted(self) -> None:
         """Benchmark hook: mark the first paint in a file, then leave."""
@@ -144,6 +153,7 @@ class BriefcaseApp(App[None]):
     async def _corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.corpus
         await self.browse.show_corpus(message.corpus)
+        self.packs_changed()
 
     @on(IndexLoaded)
     def _index_loaded(self, message: IndexLoaded) -> None:
@@ -234,6 +244,16 @@ class BriefcaseApp(App[None]):
             yield SystemCommand("Back", "Go back to the item shown before", self.browse.action_back)
         if self.history.can_go_forward:
             yield SystemCommand("Forward", "Go forward again", self.browse.action_forward)
+        yield from self.pack_commands(screen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Pack keys that need an open pack are hidden without one."""
+        if action in PACK_ACTIONS_NEEDING_A_PACK:
+            if self.pack_session is None:
+                return False
+            if action == "undo_pack":
+                return self.pack_session.can_undo
+        return True
 
 
 def create_app(
@@ -242,6 +262,8 @@ def create_app(
     settings_file: Path | None = None,
     theme_folders: list[Path] | None = None,
     corpus: Corpus | None = None,
+    briefs_folder: Path | None = None,
+    pack: Path | None = None,
 ) -> BriefcaseApp:
     """The one way to build the app: for the CLI, the Pilot tests and the snapshots."""
     return BriefcaseApp(
@@ -249,4 +271,6 @@ def create_app(
         settings_file=settings_file or config_file(),
         theme_folders=theme_folders if theme_folders is not None else [bundled_themes_dir(), user_themes_dir()],
         corpus=corpus,
+        briefs_folder=briefs_folder,
+        pack=pack,
     )

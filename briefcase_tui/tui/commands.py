@@ -1,9 +1,10 @@
-"""Command palette provider: jump to any item through the domain's search index, or to a theme."""
+"""Command palette provider: jump to any item through the domain's search index, to a pack, or to a theme."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Provider
@@ -16,11 +17,22 @@ ITEM_HITS = 20
 
 
 class ItemsProvider(Provider):
-    """Items ranked by the corpus index, and Briefcase's themes.
+    """Items ranked by the corpus index, the packs of the briefs folder, and Briefcase's themes.
 
-    Item titles are shown with `Content(title)`: `Matcher.highlight` parses its input as
-    markup, so it is used only on theme names, which are validated ids.
+    Item and pack titles are shown with `Content(title)`: `Matcher.highlight` parses its
+    input as markup, so it is used only on theme names, which are validated ids.
     """
+
+    _packs: list[tuple[str, str, Path]] = []
+
+    async def startup(self) -> None:
+        """Read the pack titles once per opening of the palette, not once per keystroke."""
+        summaries, _ = self.briefcase.pack_store.summaries()
+        self._packs = [(s.title, s.name, s.path) for s in summaries]
+
+    def _open_pack(self, path: Path) -> None:
+        if self.briefcase.open_pack(path):
+            self.briefcase.action_pack_screen()
 
     @property
     def briefcase(self) -> BriefcaseApp:
@@ -43,6 +55,11 @@ class ItemsProvider(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), partial(self._set_theme, name), help="Switch theme")
+        for title, name, path in self._packs:
+            score = max(matcher.match(f"Pack: {title}"), matcher.match(f"Pack: {name}"))
+            if score > 0:
+                yield Hit(score, Content.assemble(("Pack: ", "bold"), title, (f"  {name}", "dim")),
+                          partial(self._open_pack, path), text=f"Pack: {title}", help="Open this pack")
         index = self.briefcase.index
         if index is None:
             return

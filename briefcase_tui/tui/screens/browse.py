@@ -46,6 +46,9 @@ class BrowseScreen(Screen[None]):
         Binding("g", "filter_tag", "Tag", show=False, id="agenda-filter-tag", tooltip="Filter the agenda by tag"),
         Binding("x", "clear_filters", "Clear filters", show=False, id="agenda-clear-filters",
                 tooltip="Show the whole programme again"),
+        Binding("a", "add_to_pack", "Add", id="pack-add",
+                tooltip="Add the item shown to the open pack's current section"),
+        Binding("p", "pack_screen", "Pack", id="pack-screen", tooltip="Show and edit the open pack"),
     ]
 
     def __init__(self) -> None:
@@ -91,9 +94,39 @@ class BrowseScreen(Screen[None]):
         wanted = f"pane-{self.query_one('#sections', Tabs).active.removeprefix('tab-')}"
         if wanted != switcher.current:
             switcher.current = wanted
-        status = self.query_one("#status", Static)
-        status.update(Content(f"{corpus.info.title} · {len(corpus)} items · ? for keys"))
+        self.pack_changed()
+
+    def pack_changed(self) -> None:
+        """The status line: the open pack (title and entries), the corpus, the help key."""
+        corpus = self.briefcase.corpus
+        pack = self.briefcase.current_pack()
+        if pack is not None:
+            count = pack.entry_count()
+            parts = [f"Pack: {pack.title}", f"{count} entr{'y' if count == 1 else 'ies'}", "p edits it"]
+        elif corpus is not None:
+            parts = [corpus.info.title, f"{len(corpus)} items"]
+        else:
+            parts = ["Loading the corpus…"]
+        parts.append("? for keys")
+        self.query_one("#status", Static).update(Content(" · ".join(parts)))
         self.refresh_bindings()
+
+    def item_to_add(self) -> str | None:
+        """The item `a` would add: the one shown in the detail pane (sources are not pack items)."""
+        shown = self.query_one(ItemView).shown_id
+        if shown is None or shown.startswith(SOURCE_PREFIX) or self.briefcase.corpus is None:
+            return None
+        return shown if self.briefcase.corpus.get(shown) is not None else None
+
+    def action_add_to_pack(self) -> None:
+        """Add the item shown to the open pack (choosing or making a pack first if none is open)."""
+        item_id = self.item_to_add()
+        if item_id is not None:
+            self.briefcase.add_to_pack(item_id)
+
+    def action_pack_screen(self) -> None:
+        """Show the open pack."""
+        self.briefcase.action_pack_screen()
 
     @property
     def section(self) -> SectionId:
@@ -216,6 +249,8 @@ class BrowseScreen(Screen[None]):
             return self.briefcase.history.can_go_back
         if action == "forward":
             return self.briefcase.history.can_go_forward
+        if action == "add_to_pack":
+            return self.item_to_add() is not None
         if action in FILTER_ACTIONS:
             return self.section == "programme" and self.briefcase.corpus is not None
         return True

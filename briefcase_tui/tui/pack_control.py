@@ -1,0 +1,298 @@
+"""The app's side of briefing packs: the store, the open pack, and every action that changes a pack.
+
+Kept apart from `app.py` so the app module stays about browsing; `BriefcaseApp` mixes it
+in. Every change goes through `PackSession.apply` (an atomic save through the store); a
+save refused because the file changed on disk opens the conflict dialog, and the change
+waits in the session until the user chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.content import Content
+from textual.screen import Screen
+
+from briefcase_tui.errors import BriefcaseError
+from briefcase_tui.paths import briefs_dir
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.packs.models import Pack
+    from briefcase_tui.domain.packs.session import PackEdit, PackSession
+    from briefcase_tui.domain.packs.store import PackStore
+    from briefcase_tui.tui.screens.dialogs import ConflictChoice
+    from briefcase_tui.tui.screens.pack_dialogs import NewPackRequest, TemplateChoice
+
+PACK_ACTIONS_NEEDING_A_PACK = frozenset({"undo_pack", "export_pack"})
+
+
+class PackControl(App[None]):
+    """Pack state and actions for `BriefcaseApp`; nothing here runs until a pack is asked for."""
+
+    corpus: Corpus | None
+
+    def init_packs(self, briefs_folder: Path | None, pack: Path | None) -> None:
+        """Remember where packs live (the folder is read only when a pack is first needed)."""
+        self.briefs_folder = briefs_folder
+        self._pack_store: PackStore | None = None
+        self.pack_session: PackSession | None = None
+        """The open pack, if any."""
+        self.pack_section: int | None = None
+        """The section `a` adds to: the one last used in the pack screen; None means the last."""
+        self._initial_pack = pack
+
+    @property
+    def pack_store(self) -> PackStore:
+        """The packs in the briefs folder (`--briefs`, BRIEF_DIR, ./briefs, the data folder)."""
+        if self._pack_store is None:
+            from briefcase_tui.domain.packs.store import PackStore
+
+            self._pack_store = PackStore(briefs_dir(self.briefs_folder))
+        return self._pack_store
+
+    def open_initial_pack(self) -> None:
+        """Open the pack given on the command line, on the pack screen."""
+        if self._initial_pack is not None and self.open_pack(self._initial_pack):
+            self.action_pack_screen()
+
+    def _say(self, text: str, *, severity: str = "information", title: str = "") -> None:
+        self.notify(Content(text), title=title, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def open_pack(self, reference: str | Path) -> bool:
+        """Load a pack and make it the open one; False (and a notice) when it does not load."""
+        from briefcase_tui.domain.packs.session import PackSession
+
+        try:
+            packfile = self.pack_store.load(reference)
+        except BriefcaseError as error:
+            self._say(str(error), severity="error", title="Cannot open the pack")
+            return False
+        self.pack_session = PackSession(self.pack_store, packfile)
+        self.pack_section = None
+        if packfile.had_comments:
+            self._say("This pack has # comments; saving drops them (the backup keeps them).", severity="warning")
+        self.packs_changed()
+        return True
+
+    def edit_pack(self, edit: PackEdit, done: str = "") -> bool:
+        """Apply an edit to the open pack and save it; True when saved.
+
+        A refused edit (`EditError`) is told in a notice and changes nothing; a file changed
+        on disk opens the conflict dialog with the edit kept pending.
+        """
+        from briefcase_tui.domain.packs.store import PackChangedOnDisk
+
+        session = self.pack_session
+        if session is None:
+            return False
+        try:
+            session.apply(edit)
+        except PackChangedOnDisk:
+            self.packs_changed()
+            self.ask_about_conflict()
+            return False
+        except BriefcaseError as error:
+            self._say(error.message if error.path is None else str(error), severity="warning")
+            return False
+        if done:
+            self._say(done)
+        self.packs_changed()
+        return True
+
+    def ask_about_conflict(self, *, pending: bool = True) -> None:
+        """The file changed on disk: ask what to do (reload, copy, overwrite, cancel)."""
+        from briefcase_tui.tui.screens.dialogs import ConflictDialog
+
+        session = self.pack_session
+        if session is None or any(isinstance(s, ConflictDialog) for s in self.screen_stack):
+            return
+        self.push_screen(ConflictDialog(str(session.packfile.path), pending=pending), self._conflict_decided)
+
+    def _conflict_decided(self, choice: ConflictChoice | None) -> None:
+        session = self.pack_session
+        if session is None:
+            return
+        try:
+            if choice == "reload":
+                session.reload()
+                self._say("Reloaded from disk.")
+            elif choice == "copy":
+                copy = session.save_copy()
+                self._say(f"Your version is saved as {copy.path.name}; you are now editing it.")
+            elif choice == "overwrite":
+                session.overwrite()
+                self._say("Your version replaced the one on disk (the old one is the backup).")
+            elif session.pending is not None:
+                self._say("Your change is kept in memory, not saved. Undo drops it.", severity="warning")
+        except BriefcaseError as error:
+            self._say(str(error), severity="error")
+        self.packs_changed()
+
+    def packs_changed(self) -> None:
+        """Show the open pack's new state wherever it is on screen."""
+        from briefcase_tui.tui.screens.browse import BrowseScreen
+        from briefcase_tui.tui.screens.pack import PackScreen
+
+        session = self.pack_session
+        if session is not None and self.pack_section is not None and self.pack_section >= len(session.current.sections):
+            self.pack_section = None
+        for screen in self.screen_stack:
+            if isinstance(screen, (BrowseScreen, PackScreen)):
+                screen.pack_changed()
+        self.refresh_bindings()
+
+    def add_to_pack(self, item_id: str) -> None:
+        """Add an item to the current section of the open pack; with no pack open, choose one first."""
+        if self.pack_session is None:
+            self.action_open_pack(then=lambda: self.add_to_pack(item_id))
+            return
+        from briefcase_tui.domain.packs.edit import add_entries
+        from briefcase_tui.domain.packs.models import Entry
+
+        session = self.pack_session
+        section = self.pack_section
+        pack = session.current
+        title = self.corpus.get(item_id).title if self.corpus and self.corpus.get(item_id) else item_id  # type: ignore[union-attr]
+        where = pack.sections[section].title if section is not None else (
+            pack.sections[-1].title if pack.sections else "Briefing")
+        self.edit_pack(lambda p: add_entries(p, [Entry(item=item_id)], section=section),
+                       done=f"Added “{title}” to {pack.title} › {where}")
+
+    def action_open_pack(self, then: Callable[[], None] | None = None) -> None:
+        """Choose a pack of the briefs folder to open (or make a new one)."""
+        from briefcase_tui.tui.screens.pack_dialogs import NEW_PACK, open_pack_dialog
+
+        summaries, problems = self.pack_store.summaries()
+
+        def chosen(choice: str | None) -> None:
+            if choice == NEW_PACK:
+                self.action_new_pack(then=then)
+            elif choice and self.open_pack(Path(choice)) and then is not None:
+                then()
+
+        self.push_screen(open_pack_dialog(summaries, problems, str(self.pack_store.folder)), chosen)
+
+    def action_new_pack(self, then: Callable[[], None] | None = None) -> None:
+        """Make a new pack, empty or from a template, and open it."""
+        from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog
+
+        def requested(request: NewPackRequest | None) -> None:
+            if request is not None and self._create_pack(request) and then is not None:
+                then()
+
+        self.push_screen(NewPackDialog(self._template_choices()), requested)
+
+    def _template_choices(self) -> list[TemplateChoice]:
+        """The templates the app can fill: those with at most one parameter, once the corpus is here."""
+        from briefcase_tui.domain.corpus.facts import format_date
+        from briefcase_tui.domain.packs.templates import load_templates
+        from briefcase_tui.tui.screens.pack_dialogs import TemplateChoice
+
+        corpus = self.corpus
+        if corpus is None:
+            return []
+        choices: list[TemplateChoice] = []
+        for template in load_templates().values():
+            if not template.parameters:
+                choices.append(TemplateChoice(template.name, template.description))
+                continue
+            if len(template.parameters) > 1:
+                continue
+            name, spec = next(iter(template.parameters.items()))
+            if spec.kind == "day":
+                values = [(format_date(day.date), day.date.isoformat()) for day in corpus.days()]
+                prompt = "Choose the programme day"
+            else:
+                values = [(item.title, item.id) for item in corpus.of_kind(spec.item_kind)]
+                prompt = f"Choose the {spec.item_kind or name}"
+            choices.append(TemplateChoice(template.name, template.description, name, prompt, values))
+        return choices
+
+    def _create_pack(self, request: NewPackRequest) -> bool:
+        from briefcase_tui.domain.packs.models import Pack
+        from briefcase_tui.domain.packs.session import PackSession
+        from briefcase_tui.domain.packs.templates import load_templates
+
+        try:
+            if request.template is None or self.corpus is None:
+                pack = Pack(title=request.title)
+            else:
+                template = load_templates()[request.template]
+                pack = template.instantiate(self.corpus, request.title, request.params)
+            packfile = self.pack_store.create(pack)
+        except (BriefcaseError, ValueError) as error:
+            self._say(str(error), severity="error", title="Cannot make the pack")
+            return False
+        self.pack_session = PackSession(self.pack_store, packfile)
+        self.pack_section = None
+        self._say(f"Made {packfile.path}")
+        self.packs_changed()
+        return True
+
+    def action_undo_pack(self) -> None:
+        """Undo the last change to the open pack (saved again at once)."""
+        from briefcase_tui.domain.packs.store import PackChangedOnDisk
+
+        session = self.pack_session
+        if session is None:
+            return
+        if not session.can_undo:
+            self._say("Nothing to undo.")
+            return
+        try:
+            session.undo()
+        except PackChangedOnDisk:
+            self.ask_about_conflict()
+        except BriefcaseError as error:
+            self._say(str(error), severity="error")
+        else:
+            self._say("Undone.")
+        self.packs_changed()
+
+    def action_pack_screen(self) -> None:
+        """Show the open pack (choosing one first if none is open); from the pack screen, go back."""
+        from briefcase_tui.tui.screens.pack import PackScreen
+
+        if isinstance(self.screen, PackScreen):
+            self.pop_screen()
+            return
+        if self.pack_session is None:
+            self.action_open_pack(then=self.action_pack_screen)
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(PackScreen())
+
+    def action_export_pack(self) -> None:
+        """Preview and export the open pack."""
+        session = self.pack_session
+        if session is None or self.corpus is None:
+            return
+        try:
+            from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen  # type: ignore[import-not-found]
+        except ImportError:
+            self._say("The export preview is not part of this build yet; use `brief export`.", severity="warning")
+            return
+        self.push_screen(ExportPreviewScreen(session.packfile, self.corpus))
+
+    def pack_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The pack actions for the command palette."""
+        yield SystemCommand("Open pack", "Open a briefing pack from the briefs folder", self.action_open_pack)
+        yield SystemCommand("New pack", "Make a briefing pack, empty or from a template", self.action_new_pack)
+        yield SystemCommand("Pack screen", "Show and edit the open pack", self.action_pack_screen)
+        session = self.pack_session
+        if session is not None and session.can_undo:
+            yield SystemCommand("Undo pack change", "Undo the last change to the open pack", self.action_undo_pack)
+        if session is not None and self.corpus is not None:
+            yield SystemCommand("Export pack", "Preview and export the open pack", self.action_export_pack)
+        shown = getattr(screen, "item_to_add", None)
+        if callable(shown) and shown() is not None:
+            yield SystemCommand("Add to pack", "Add the item shown to the open pack", lambda: self.add_to_pack(shown()))
+
+    def current_pack(self) -> Pack | None:
+        """The open pack as the user sees it (with any change not yet saved)."""
+        return self.pack_session.current if self.pack_session is not None else None

@@ -1,0 +1,168 @@
+"""The pack screen's editing keys: each turns a key (and maybe a dialog's answer) into a pure edit.
+
+Split from `pack.py`, which draws the screen. Each action builds an edit from
+`domain/packs/edit.py`, sets where the cursor should land, and hands the edit to the
+app, which saves it and redraws.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefcase_tui.domain.packs import edit as edits
+from briefcase_tui.domain.packs.models import PRIORITIES, Entry
+from briefcase_tui.tui.screens.dialogs import ChoiceDialog, TextDialog
+from briefcase_tui.tui.widgets.pack_outline import OutlineRow
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.packs.models import Pack
+    from briefcase_tui.domain.packs.session import PackEdit
+    from briefcase_tui.tui.app import BriefcaseApp
+
+PRIORITY_CYCLE: tuple[str | None, ...] = (*PRIORITIES, None)
+"""`!` steps through must, should, optional, then no priority."""
+
+
+class PackEditsMixin:
+    """Actions of `PackScreen` that change the pack."""
+
+    briefcase: BriefcaseApp
+    cursor: OutlineRow
+
+    def entry_at(self, row: OutlineRow | None) -> Entry | None: ...  # provided by PackScreen
+
+    def _edit(self, edit: PackEdit, cursor: OutlineRow | None = None, done: str = "") -> bool:
+        if cursor is not None:
+            self.cursor = cursor
+        return self.briefcase.edit_pack(edit, done=done)
+
+    def _pack(self) -> Pack:
+        pack = self.briefcase.current_pack()
+        assert pack is not None
+        return pack
+
+    def _at(self) -> tuple[int, int] | None:
+        row = self.cursor
+        return (row.section, row.entry) if row.entry is not None and self.entry_at(row) is not None else None
+
+    def _shift(self, step: int) -> None:
+        at = self._at()
+        if at is None:
+            return
+        _, (section, entry) = edits.shift_entry(self._pack(), at, step)
+        self._edit(lambda p: edits.shift_entry(p, at, step)[0], OutlineRow(section, entry))
+
+    def action_move_up(self) -> None:
+        """Move the entry one place up, into the previous section from the top."""
+        self._shift(-1)
+
+    def action_move_down(self) -> None:
+        """Move the entry one place down, into the next section from the bottom."""
+        self._shift(1)
+
+    def action_cycle_priority(self) -> None:
+        """Next priority: must → should → optional → none → must."""
+        at = self._at()
+        entry = self.entry_at(self.cursor)
+        if at is None or entry is None:
+            return
+        following = PRIORITY_CYCLE[(PRIORITY_CYCLE.index(entry.priority) + 1) % len(PRIORITY_CYCLE)]
+        self._edit(lambda p: edits.update_entry(p, at, priority=following), done=f"Priority: {following or 'none'}")
+
+    def action_edit_tags(self) -> None:
+        """Edit the entry's own tags, comma-separated."""
+        at = self._at()
+        entry = self.entry_at(self.cursor)
+        if at is None or entry is None:
+            return
+
+        def answered(text: str | None) -> None:
+            if text is None:
+                return
+            tags = tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+            self._edit(lambda p: edits.update_entry(p, at, tags=tags), done="Tags saved.")
+
+        self.briefcase.push_screen(
+            TextDialog("Tags (your own labels, comma-separated)", ", ".join(entry.tags), placeholder="ask, follow-up"),
+            answered,
+        )
+
+    def action_move_to_section(self) -> None:
+        """Move the entry to the end of another section, chosen from a list."""
+        at = self._at()
+        if at is None:
+            return
+        sections = self._pack().sections
+        choices = [(str(i), s.title) for i, s in enumerate(sections) if i != at[0]]
+        if not choices:
+            self.briefcase.notify("The pack has one section: add another with s.")
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                return
+            target = int(choice)
+            position = len(self._pack().sections[target].entries)
+            self._edit(lambda p: edits.move_entry(p, at, section=target), OutlineRow(target, position),
+                       done="Moved.")
+
+        self.briefcase.push_screen(ChoiceDialog("Move the entry to", choices), chosen)
+
+    def action_remove(self) -> None:
+        """Remove the entry under the cursor, or the (empty) section."""
+        at = self._at()
+        if at is not None:
+            self._edit(lambda p: edits.remove_entry(p, at), OutlineRow(*at), done="Removed (u undoes).")
+            return
+        section = self.cursor.section
+        self._edit(lambda p: edits.remove_section(p, section), OutlineRow(max(section - 1, 0)),
+                   done="Section removed.")
+
+    def action_add_note(self) -> None:
+        """Add a note of your own (no corpus item) after the cursor."""
+        row = self.cursor
+        position = row.entry + 1 if row.entry is not None else None
+
+        def answered(text: str | None) -> None:
+            if not text or not text.strip():
+                return
+            pack = self._pack()
+            section = min(row.section, len(pack.sections) - 1) if pack.sections else 0
+            at = position if position is not None else (len(pack.sections[section].entries) if pack.sections else 0)
+            self._edit(lambda p: edits.add_entries(p, [Entry(note=text)], section=section if p.sections else None,
+                                                   position=at), OutlineRow(section, at), done="Note added.")
+
+        self.briefcase.push_screen(TextDialog("A note of your own", placeholder="Car booked for 14:00"), answered)
+
+    def action_add_section(self) -> None:
+        """Add a section after the current one."""
+        after = self.cursor.section + 1 if self._pack().sections else 0
+
+        def answered(title: str | None) -> None:
+            if title:
+                self._edit(lambda p: edits.add_section(p, title, position=after), OutlineRow(after),
+                           done="Section added.")
+
+        self.briefcase.push_screen(TextDialog("New section title", placeholder="Questions"), answered)
+
+    def action_rename_section(self) -> None:
+        """Give the current section a new title."""
+        sections = self._pack().sections
+        if not sections:
+            return
+        index = min(self.cursor.section, len(sections) - 1)
+
+        def answered(title: str | None) -> None:
+            if title:
+                self._edit(lambda p: edits.rename_section(p, index, title), done="Section renamed.")
+
+        self.briefcase.push_screen(TextDialog("Rename the section", sections[index].title), answered)
+
+    def action_rename_pack(self) -> None:
+        """Give the pack a new title (the file keeps its name)."""
+
+        def answered(title: str | None) -> None:
+            if title:
+                self._edit(lambda p: edits.update_details(p, title=title), done="Pack renamed.")
+
+        self.briefcase.push_screen(TextDialog("Rename the pack", self._pack().title), answered)

@@ -1,0 +1,114 @@
+"""A pack's outline as a Tree: sections, and under each its entries with priority and title.
+
+Labels are rich `Text` built literally, so titles, notes and section names typed by
+anyone are never read as markup. The widget only shows and reports the cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.packs.models import Entry, Pack
+
+PRIORITY_MARKS = {"must": "●", "should": "◐", "optional": "○"}
+"""One character per priority, most to least; the entry pane spells the word."""
+MISSING_MARK = "✗ missing"
+"""Ids the corpus lacks are flagged by a symbol and a word, never by colour alone."""
+NOTE_MARK = "✎"
+
+
+@dataclass(frozen=True)
+class OutlineRow:
+    """Where a row points: a section, or an entry in it (indexes from 0)."""
+
+    section: int
+    entry: int | None = None
+
+
+def entry_label(entry: Entry, titles: Mapping[str, str] | None) -> Text:
+    """`● Title`, `✎ first line of a note`, or `✗ missing id`; titles None while the corpus loads."""
+    mark = PRIORITY_MARKS.get(entry.priority or "", " ")
+    if entry.item is None:
+        first_line = entry.note.strip().splitlines()[0] if entry.note.strip() else ""
+        return Text.assemble(f"{mark} ", (f"{NOTE_MARK} ", "bold"), (first_line, "italic"))
+    if titles is None:
+        return Text(f"{mark} {entry.item}")
+    title = titles.get(entry.item)
+    if title is None:
+        return Text.assemble(f"{mark} ", (MISSING_MARK, "bold reverse"), f" {entry.item}")
+    return Text(f"{mark} {title}")
+
+
+class PackOutline(Tree[OutlineRow]):
+    """Sections and entries of one pack; the cursor row is reported as `RowHighlighted`."""
+
+    @dataclass
+    class RowHighlighted(Message):
+        """The cursor rests on a section or an entry."""
+
+        row: OutlineRow
+
+    @dataclass
+    class RowChosen(Message):
+        """Enter (or a click on the highlighted row) chose a section or an entry."""
+
+        row: OutlineRow
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("Pack"), id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.auto_expand = False
+
+    def show_pack(self, pack: Pack, titles: Mapping[str, str] | None, cursor: OutlineRow | None = None) -> None:
+        """Replace the rows with this pack's, then put the cursor on `cursor` (or the nearest row)."""
+        self.clear()
+        for s_index, section in enumerate(pack.sections):
+            count = len(section.entries)
+            label = Text.assemble((section.title, "bold"), (f"  {count}", "dim"))
+            branch = self.root.add(label, data=OutlineRow(s_index), expand=True)
+            for e_index, entry in enumerate(section.entries):
+                branch.add_leaf(entry_label(entry, titles), data=OutlineRow(s_index, e_index))
+        self.root.expand()
+        if cursor is not None:
+            self.call_after_refresh(self._move_to, cursor)
+
+    def _move_to(self, row: OutlineRow) -> None:
+        target = self._nearest(row)
+        if target is not None:
+            self.move_cursor(target)
+
+    def _nearest(self, row: OutlineRow) -> TreeNode[OutlineRow] | None:
+        sections = self.root.children
+        if not sections:
+            return None
+        section = sections[min(row.section, len(sections) - 1)]
+        if row.entry is None or not section.children:
+            return section
+        return section.children[min(row.entry, len(section.children) - 1)]
+
+    @property
+    def row(self) -> OutlineRow | None:
+        """The row under the cursor."""
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[OutlineRow]) -> None:
+        """Report the row under the cursor."""
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.RowHighlighted(event.node.data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[OutlineRow]) -> None:
+        """Report the chosen row."""
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.RowChosen(event.node.data))
