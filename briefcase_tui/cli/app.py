@@ -87,14 +87,29 @@ def root(
     """Browse the 2025 Paris AI Action Summit offline and build briefing packs."""
     context.obj = State(corpus_folder=corpus, briefs_folder=briefs)
     if context.invoked_subcommand is None:
-        open_app(corpus)
+        open_app(corpus, briefs)
 
 
-def open_app(corpus_folder: Path | None) -> None:
+@app.command("open")
+def open_command(
+    context: typer.Context,
+    pack: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[PACK]", help="A pack to open: its name in the briefs folder, or a path.",
+                       show_default=False),
+    ] = None,
+) -> None:
+    """Open the app, with PACK open on the pack screen."""
+    state: State = context.find_root().obj
+    path = state.store.load(pack).path if pack is not None else None
+    open_app(state.corpus_folder, state.briefs_folder, path)
+
+
+def open_app(corpus_folder: Path | None, briefs_folder: Path | None = None, pack: Path | None = None) -> None:
     """Run the terminal app; Textual is imported only then, so other commands stay fast."""
     from briefcase_tui.cli.open import open_app as run_app
 
-    run_app(corpus_folder)
+    run_app(corpus_folder, briefs_folder, pack)
 
 
 def main() -> None:

@@ -1,8 +1,8 @@
 """The `brief` entry point: a bare `brief` opens the app without loading Typer.
 
 Typer (and the pydantic it imports) costs about a fifth of a second before the first
-screen; the bare command has nothing to parse but an optional `--corpus DIR`, so it goes
-straight to the app. Every other command line goes to the Typer app unchanged.
+screen; the bare command has nothing to parse but an optional `--corpus DIR` and
+`--briefs DIR`, so it goes straight to the app. Every other command line goes to the Typer app unchanged.
 """
 
 from __future__ import annotations
@@ -10,26 +10,42 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+BARE_OPTIONS = ("--corpus", "--briefs")
+"""The only options a bare `brief` takes, each once, as `--name DIR` or `--name=DIR`."""
+
+
+def bare_folders(arguments: list[str]) -> tuple[bool, Path | None, Path | None]:
+    """Whether the arguments only open the app, and the `--corpus` and `--briefs` folders given."""
+    folders: dict[str, Path] = {}
+    rest = list(arguments)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in BARE_OPTIONS or name in folders:
+            return False, None, None
+        if not equals:
+            if not rest or rest[0].startswith("-"):
+                return False, None, None
+            value = rest.pop(0)
+        if not value:
+            return False, None, None
+        folders[name] = Path(value)
+    return True, folders.get("--corpus"), folders.get("--briefs")
+
 
 def bare_corpus_folder(arguments: list[str]) -> tuple[bool, Path | None]:
     """Whether the arguments only open the app, and the `--corpus` folder if one is given."""
-    if not arguments:
-        return True, None
-    if len(arguments) == 2 and arguments[0] == "--corpus" and not arguments[1].startswith("-"):
-        return True, Path(arguments[1])
-    if len(arguments) == 1 and arguments[0].startswith("--corpus=") and len(arguments[0]) > len("--corpus="):
-        return True, Path(arguments[0].removeprefix("--corpus="))
-    return False, None
+    bare, corpus, _ = bare_folders(arguments)
+    return bare, corpus
 
 
 def main() -> None:
     """Open the app for a bare `brief`; hand anything else to the Typer app."""
-    bare, folder = bare_corpus_folder(sys.argv[1:])
-    if bare and (folder is None or not folder.is_file()):
+    bare, corpus, briefs = bare_folders(sys.argv[1:])
+    if bare and not any(folder is not None and folder.is_file() for folder in (corpus, briefs)):
         from briefcase_tui.cli.open import open_app
 
         try:
-            open_app(folder)
+            open_app(corpus, briefs)
         except KeyboardInterrupt:
             sys.exit(130)
         return

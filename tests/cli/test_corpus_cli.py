@@ -208,7 +208,7 @@ def test_brief_with_no_command_opens_the_app(monkeypatch: pytest.MonkeyPatch, tm
     from briefcase_tui.cli import app as cli_app
 
     opened: list[object] = []
-    monkeypatch.setattr(cli_app, "open_app", lambda folder: opened.append(folder))
+    monkeypatch.setattr(cli_app, "open_app", lambda folder, *_: opened.append(folder))
     result = CliRunner().invoke(cli_app.app, ["--corpus", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert opened == [tmp_path]
