@@ -199,8 +199,10 @@ class PackScreen(PackEditsMixin, Screen[None]):
             editor.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Entry keys only on an entry; remove also on an empty section; nothing without a pack."""
+        """Entry keys only on an entry; remove also on an empty section; none while writing a note."""
         pack = self.briefcase.current_pack()
+        if isinstance(self.focused, NoteEditor):
+            return False  # while writing, keys are text; Esc or ctrl+s end the note first
         if action == "close":
             return True
         if pack is None:
