@@ -469,3 +469,16 @@ async def test_the_palette_offers_pack_actions_and_finds_packs_by_title(settings
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PackScreen)
+
+
+async def test_clicking_a_row_moves_the_cursor_without_entering_the_editor(settings_file: Path, briefs: Path) -> None:
+    app = _app(settings_file, briefs, "paris-day")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _on_pack_screen(pilot)
+        outline = screen.query_one(PackOutline)
+        await pilot.click(outline, offset=(4, 2))
+        await pilot.pause()
+        assert (screen.cursor.section, screen.cursor.entry) == (0, 1)
+        assert app.focused is outline
+        await pilot.press("enter")
+        assert isinstance(app.focused, TextArea)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -56,9 +57,14 @@ class PackOutline(Tree[OutlineRow]):
 
         row: OutlineRow
 
+    BINDINGS = [
+        Binding("enter", "choose", "Open", show=False, id="pack-outline-choose",
+                tooltip="Write the highlighted entry's note"),
+    ]
+
     @dataclass
     class RowChosen(Message):
-        """Enter (or a click on the highlighted row) chose a section or an entry."""
+        """Enter chose a section or an entry (a click only moves the cursor, so the mouse never lands in an editor)."""
 
         row: OutlineRow
 
@@ -107,8 +113,11 @@ class PackOutline(Tree[OutlineRow]):
         if event.node.data is not None:
             self.post_message(self.RowHighlighted(event.node.data))
 
+    def action_choose(self) -> None:
+        """Report the row under the cursor as chosen."""
+        if self.row is not None:
+            self.post_message(self.RowChosen(self.row))
+
     def on_tree_node_selected(self, event: Tree.NodeSelected[OutlineRow]) -> None:
-        """Report the chosen row."""
+        """A click selects in a Tree; here it only moves the cursor."""
         event.stop()
-        if event.node.data is not None:
-            self.post_message(self.RowChosen(event.node.data))
