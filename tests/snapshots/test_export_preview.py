@@ -12,6 +12,7 @@ from briefcase_tui.tui.app import BriefcaseApp
 from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen
 from tests.snapshots.test_screens import SIZES, THEMES, _app
 from tests.tui.conftest import loaded
+from tests.tui.test_export_preview import markdown_built
 
 PACK = """title = "Summit day: what to raise"
 audience = "The minister"
@@ -48,8 +49,9 @@ def _preview(briefs: Path, *keys: str):  # type: ignore[no-untyped-def]
         await loaded(pilot)
         app = pilot.app
         assert isinstance(app, BriefcaseApp) and app.corpus is not None
-        await app.push_screen(ExportPreviewScreen(PackStore(briefs).load("summit"), app.corpus))
-        await pilot.pause()
+        screen = ExportPreviewScreen(PackStore(briefs).load("summit"), app.corpus)
+        await app.push_screen(screen)
+        await markdown_built(pilot, screen)
         await pilot.press(*keys)
         await pilot.pause()
 

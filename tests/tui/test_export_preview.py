@@ -59,8 +59,17 @@ async def open_preview(pilot: Pilot[None], packfile: PackFile) -> ExportPreviewS
     assert isinstance(app, BriefcaseApp) and app.corpus is not None
     screen = ExportPreviewScreen(packfile, app.corpus)
     await app.push_screen(screen)
-    await pilot.pause()
+    await markdown_built(pilot, screen)
     return screen
+
+
+async def markdown_built(pilot: Pilot[None], screen: ExportPreviewScreen) -> None:
+    """Wait until the rendered Markdown, built after the first paint, is on screen (unless shown raw)."""
+    for _ in range(500):
+        if screen.markdown_ready or screen.raw:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
 
 
 def notifications(app: BriefcaseApp) -> list[tuple[str, str]]:
@@ -317,3 +326,37 @@ async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(make_ap
         await pilot.click("#export-raw", offset=(4, 2))
         await pilot.pause()
         assert app.is_running and app.screen is screen
+
+
+async def test_a_long_export_opens_as_raw_text_and_r_renders_it(make_app, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("briefcase_tui.tui.screens.export_preview.RENDER_LIMIT", 100)
+    packfile = pack_in(tmp_path, SUMMIT)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_preview(pilot, packfile)
+        assert screen.raw and app.focused is screen.query_one(TextArea)
+        assert "shown as the raw text. r renders it" in screen_text(app)
+        await pilot.press("r")
+        await markdown_built(pilot, screen)
+        assert screen.markdown_ready and screen.query_one("#export-views").current == "export-rendered"
+        assert screen.query_one("#export-status").display is False
+
+
+async def test_links_move_within_the_preview_and_never_open(make_app, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    packfile = pack_in(tmp_path, SUMMIT)
+    app = make_app()
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_preview(pilot, packfile)
+        markdown = screen.query_one(Markdown)
+        scroller = screen.query_one("#export-rendered")
+        markdown.post_message(Markdown.LinkClicked(markdown, "#sources"))
+        await pilot.pause()
+        assert scroller.scroll_y > 0
+        markdown.post_message(Markdown.LinkClicked(markdown, "https://example.org/[x]"))
+        await pilot.pause()
+        assert opened == []
+        assert notifications(app) == [("information", "Links do not open from the preview: https://example.org/[x]")]

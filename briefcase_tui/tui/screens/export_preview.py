@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 
 FORMAT_LABELS: dict[str, str] = {"markdown": "Markdown", "html": "HTML", "json": "JSON", "ics": "iCalendar"}
 """How each export format is named on screen; any format without a label shows its own name."""
+RENDER_LIMIT = 30_000
+"""Markdown longer than this (in characters) opens as raw text, and r renders it on request.
+
+Textual's Markdown widget builds a widget per block, about 0.15 s per pack entry here, so
+rendering a long pack would hold the screen for many seconds before the adviser sees anything.
+"""
 RENDERED_VIEW = "export-rendered"
 RAW_VIEW = "export-raw"
 
@@ -72,10 +78,15 @@ class ExportPreviewScreen(Screen[None]):
         self.packfile = packfile
         self.corpus = corpus
         self.format = "markdown"
-        self.show_raw = False
-        """Markdown shown as its text rather than rendered (other formats are always text)."""
         self.missing = resolve_pack(packfile.pack, corpus).missing
         self._rendered: dict[str, bytes] = {}
+        self.long = len(self.rendered("markdown")) > RENDER_LIMIT
+        """Too long to render at once: the Markdown opens as raw text."""
+        self.show_raw = self.long
+        """Markdown shown as its text rather than rendered (other formats are always text)."""
+        self.markdown_ready = False
+        """The rendered Markdown has been built (it is built the first time it is shown)."""
+        self._markdown_started = False
 
     def rendered(self, format_name: str) -> bytes:
         """The exact bytes `brief export` writes for this pack and format, rendered once per format."""
@@ -93,15 +104,35 @@ class ExportPreviewScreen(Screen[None]):
         warning = Static(Content(missing_warning(self.missing)), id="export-missing", markup=False)
         warning.display = bool(self.missing)
         yield warning
+        yield Static(Content(""), id="export-status", markup=False)
         with ContentSwitcher(initial=RENDERED_VIEW, id="export-views"):
             with VerticalScroll(id=RENDERED_VIEW):
-                yield Markdown(self.rendered("markdown").decode("utf-8"), open_links=False, id="export-markdown")
+                yield Markdown(open_links=False, id="export-markdown")
             yield TextArea(id=RAW_VIEW, read_only=True, soft_wrap=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Start on the rendered Markdown, focused so the arrow keys scroll it."""
+        """Start on the rendered Markdown (raw text for a long one), focused so the arrow keys scroll it."""
         self._show(focus=True)
+
+    async def _build_markdown(self) -> None:
+        """Render the Markdown after the screen has painted, so the preview opens at once and fills in."""
+        await self.query_one("#export-markdown", Markdown).update(self.rendered("markdown").decode("utf-8"))
+        self.markdown_ready = True
+        self._update_status()
+
+    def _update_status(self) -> None:
+        """Say when the document is still being rendered, or why a long one is shown raw."""
+        if self.format == "markdown" and not self.show_raw and not self.markdown_ready:
+            text = "Rendering the preview…"
+        elif self.format == "markdown" and self.show_raw and self.long and not self.markdown_ready:
+            size = len(self.rendered("markdown"))
+            text = f"A long export ({size // 1000} kB): shown as the raw text. r renders it, which takes a while."
+        else:
+            text = ""
+        status = self.query_one("#export-status", Static)
+        status.update(Content(text))
+        status.display = bool(text)
 
     @property
     def raw(self) -> bool:
@@ -119,6 +150,10 @@ class ExportPreviewScreen(Screen[None]):
             switcher.current = RAW_VIEW
         else:
             switcher.current = RENDERED_VIEW
+            if not self._markdown_started:
+                self._markdown_started = True
+                self.call_after_refresh(self.run_worker, self._build_markdown, group="markdown", exclusive=True)
+        self._update_status()
         self.refresh_bindings()
         if focus:
             self.query_one(f"#{switcher.current}").focus()
