@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.packs.session import PackEdit, PackSession
     from briefcase_tui.domain.packs.store import PackStore
     from briefcase_tui.tui.screens.dialogs import ConflictChoice
-    from briefcase_tui.tui.screens.pack_dialogs import NewPackRequest, TemplateChoice
+    from briefcase_tui.tui.screens.pack_dialogs import NewPackRequest
 
 PACK_ACTIONS_NEEDING_A_PACK = frozenset({"undo_pack", "export_pack"})
 
@@ -66,6 +66,8 @@ class PackControl(App[None]):
         """Load a pack and make it the open one; False (and a notice) when it does not load."""
         from briefcase_tui.domain.packs.session import PackSession
 
+        if not self._may_leave_pack():
+            return False
         try:
             packfile = self.pack_store.load(reference)
         except BriefcaseError as error:
@@ -77,6 +79,15 @@ class PackControl(App[None]):
             self._say("This pack has # comments; saving drops them (the backup keeps them).", severity="warning")
         self.packs_changed()
         return True
+
+    def _may_leave_pack(self) -> bool:
+        """False (and the conflict dialog again) while the open pack holds a change not yet saved."""
+        if self.pack_session is None or self.pack_session.pending is None:
+            return True
+        self._say("Your last change to the open pack is not saved yet: choose what to do with it first.",
+                  severity="warning")
+        self.ask_about_conflict()
+        return False
 
     def edit_pack(self, edit: PackEdit, done: str = "") -> bool:
         """Apply an edit to the open pack and save it; True when saved.
@@ -178,45 +189,21 @@ class PackControl(App[None]):
 
     def action_new_pack(self, then: Callable[[], None] | None = None) -> None:
         """Make a new pack, empty or from a template, and open it."""
-        from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog
+        from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog, template_choices
 
         def requested(request: NewPackRequest | None) -> None:
             if request is not None and self._create_pack(request) and then is not None:
                 then()
 
-        self.push_screen(NewPackDialog(self._template_choices()), requested)
-
-    def _template_choices(self) -> list[TemplateChoice]:
-        """The templates the app can fill: those with at most one parameter, once the corpus is here."""
-        from briefcase_tui.domain.corpus.facts import format_date
-        from briefcase_tui.domain.packs.templates import load_templates
-        from briefcase_tui.tui.screens.pack_dialogs import TemplateChoice
-
-        corpus = self.corpus
-        if corpus is None:
-            return []
-        choices: list[TemplateChoice] = []
-        for template in load_templates().values():
-            if not template.parameters:
-                choices.append(TemplateChoice(template.name, template.description))
-                continue
-            if len(template.parameters) > 1:
-                continue
-            name, spec = next(iter(template.parameters.items()))
-            if spec.kind == "day":
-                values = [(format_date(day.date), day.date.isoformat()) for day in corpus.days()]
-                prompt = "Choose the programme day"
-            else:
-                values = [(item.title, item.id) for item in corpus.of_kind(spec.item_kind)]
-                prompt = f"Choose the {spec.item_kind or name}"
-            choices.append(TemplateChoice(template.name, template.description, name, prompt, values))
-        return choices
+        self.push_screen(NewPackDialog(template_choices(self.corpus)), requested)
 
     def _create_pack(self, request: NewPackRequest) -> bool:
         from briefcase_tui.domain.packs.models import Pack
         from briefcase_tui.domain.packs.session import PackSession
         from briefcase_tui.domain.packs.templates import load_templates
 
+        if not self._may_leave_pack():
+            return False
         try:
             if request.template is None or self.corpus is None:
                 pack = Pack(title=request.title)

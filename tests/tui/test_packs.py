@@ -383,6 +383,9 @@ async def test_markup_in_titles_notes_and_sections_is_shown_literally_and_missin
         assert "is not in the corpus" in text
         await pilot.press("p")
         assert "Pack: [bold]x[/]" in screen_text(app)
+        await pilot.press("ctrl+p", *"pack: [")
+        await pilot.pause(0.3)
+        assert "Pack: [bold]x[/]  hostile" in screen_text(app)
         assert app.is_running
 
 
@@ -482,3 +485,24 @@ async def test_clicking_a_row_moves_the_cursor_without_entering_the_editor(setti
         assert app.focused is outline
         await pilot.press("enter")
         assert isinstance(app.focused, TextArea)
+
+
+async def test_a_change_waiting_in_memory_is_not_dropped_by_opening_another_pack(
+    settings_file: Path, briefs: Path
+) -> None:
+    (briefs / "other.toml").write_text('format = 1\ntitle = "Other"\n', encoding="utf-8")
+    app = _app(settings_file, briefs, "paris-day")
+    path = briefs / "paris-day.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        await _on_pack_screen(pilot)
+        path.write_text(PARIS.replace('"Paris day"', '"Theirs"'), encoding="utf-8")
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("escape")  # decide later
+        await pilot.pause()
+        await pilot.press("o", "enter")  # the first pack listed is other.toml
+        await pilot.pause()
+        assert "not saved yet" in _said(app)
+        assert app.pack_session is not None and app.pack_session.pending is not None
+        assert app.pack_session.packfile.path == path
+        assert isinstance(app.screen, ConflictDialog)

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Select, Static
 from briefcase_tui.tui.screens.dialogs import CLOSE, ChoiceDialog
 
 if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.packs.store import PackSummary
     from briefcase_tui.errors import BriefcaseError
 
@@ -53,6 +54,34 @@ class TemplateChoice:
     prompt: str = ""
     values: list[tuple[str, str]] = field(default_factory=list)
     """(label, value) pairs: programme days, workstreams."""
+
+
+def template_choices(corpus: Corpus | None) -> list[TemplateChoice]:
+    """The templates the dialog can fill: those with at most one parameter, once the corpus is here.
+
+    A day parameter lists the programme days; an item parameter lists the items of its kind.
+    """
+    from briefcase_tui.domain.corpus.facts import format_date
+    from briefcase_tui.domain.packs.templates import load_templates
+
+    if corpus is None:
+        return []
+    choices: list[TemplateChoice] = []
+    for template in load_templates().values():
+        if not template.parameters:
+            choices.append(TemplateChoice(template.name, template.description))
+            continue
+        if len(template.parameters) > 1:
+            continue
+        name, spec = next(iter(template.parameters.items()))
+        if spec.kind == "day":
+            values = [(format_date(day.date), day.date.isoformat()) for day in corpus.days()]
+            prompt = "Choose the programme day"
+        else:
+            values = [(item.title, item.id) for item in corpus.of_kind(spec.item_kind)]
+            prompt = f"Choose the {spec.item_kind or name}"
+        choices.append(TemplateChoice(template.name, template.description, name, prompt, values))
+    return choices
 
 
 @dataclass(frozen=True)
