@@ -111,7 +111,9 @@ class ItemView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(Content("Choose an item on the left, or press / to search."), id="item-body", markup=False)
         yield Static(Content(""), id="related-heading", markup=False)
-        yield OptionList(id="related", markup=False)
+        related = OptionList(id="related", markup=False)
+        related.display = False  # an empty list would draw an empty box under the hint
+        yield related
 
     def show(self, target_id: str, corpus: Corpus) -> None:
         """Render an item or a source (`source:<id>`) and list its links."""
