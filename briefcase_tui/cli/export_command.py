@@ -155,28 +155,19 @@ def _outputs(loaded: list[PackFile], folder: Path | None, target: Path | None, e
         paths = [target for _ in loaded]
     else:
         return []
+    from briefcase_tui.domain.export.target import check_export_folder, refuse_export_target
+
     inputs = [p.path for p in loaded]
     seen: dict[Path, Path] = {}
     for path, packfile in zip(paths, loaded):
-        if path.suffix.lower() == ".toml":
-            raise BriefcaseError("is a .toml file; an export never overwrites a pack or any .toml file", path)
-        if any(_same_file(path, source) for source in inputs):
-            raise BriefcaseError("is one of the packs being exported; refusing to overwrite it", path)
+        refuse_export_target(path, inputs)
         if path in seen:
             raise BriefcaseError(f"{seen[path]} and {packfile.path} would both be exported here; "
                                  "export them to different folders", path)
         seen[path] = packfile.path
-        parent = path.parent
-        if folder is None and not parent.is_dir():
-            raise BriefcaseError("no such folder" if not parent.exists() else "not a folder", parent)
+        if folder is None:
+            check_export_folder(path)
     return paths
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def _make_folder(folder: Path) -> None:

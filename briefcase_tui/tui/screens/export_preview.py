@@ -1,9 +1,9 @@
 """Export preview: the pack exactly as `brief export` would write it, then written beside the pack.
 
 Every byte shown and written comes from `render_pack`, the CLI's one renderer, so what the
-adviser reads here is what lands in the file. Markdown is shown rendered (links never open)
-or as raw text; the other formats as raw, read-only text. Nothing from the pack or the
-corpus is ever parsed as Textual markup.
+adviser reads here is what lands in the file. Markdown is shown rendered by Rich in one
+widget (links shown as their text, never opened) or as raw text; the other formats as raw,
+read-only text. Nothing from the pack or the corpus is ever parsed as Textual or Rich markup.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Markdown, Select, Static, TextArea
+from textual.widgets import ContentSwitcher, Footer, Select, Static, TextArea
 
 from briefcase_tui.domain.export import FORMATS, render_pack
 from briefcase_tui.domain.export.target import (
@@ -29,6 +29,7 @@ from briefcase_tui.domain.export.target import (
 from briefcase_tui.domain.packs.resolve import resolve_pack
 from briefcase_tui.domain.storage import atomic_write
 from briefcase_tui.errors import BriefcaseError
+from briefcase_tui.tui.markdown_preview import PreviewMarkdown
 from briefcase_tui.tui.screens.export_dialogs import ExportWriteDialog
 
 if TYPE_CHECKING:
@@ -37,12 +38,6 @@ if TYPE_CHECKING:
 
 FORMAT_LABELS: dict[str, str] = {"markdown": "Markdown", "html": "HTML", "json": "JSON", "ics": "iCalendar"}
 """How each export format is named on screen; any format without a label shows its own name."""
-RENDER_LIMIT = 30_000
-"""Markdown longer than this (in characters) opens as raw text, and r renders it on request.
-
-Textual's Markdown widget builds a widget per block, about 0.15 s per pack entry here, so
-rendering a long pack would hold the screen for many seconds before the adviser sees anything.
-"""
 RENDERED_VIEW = "export-rendered"
 RAW_VIEW = "export-raw"
 
@@ -80,13 +75,8 @@ class ExportPreviewScreen(Screen[None]):
         self.format = "markdown"
         self.missing = resolve_pack(packfile.pack, corpus).missing
         self._rendered: dict[str, bytes] = {}
-        self.long = len(self.rendered("markdown")) > RENDER_LIMIT
-        """Too long to render at once: the Markdown opens as raw text."""
-        self.show_raw = self.long
+        self.show_raw = False
         """Markdown shown as its text rather than rendered (other formats are always text)."""
-        self.markdown_ready = False
-        """The rendered Markdown has been built (it is built the first time it is shown)."""
-        self._markdown_started = False
 
     def rendered(self, format_name: str) -> bytes:
         """The exact bytes `brief export` writes for this pack and format, rendered once per format."""
@@ -104,35 +94,24 @@ class ExportPreviewScreen(Screen[None]):
         warning = Static(Content(missing_warning(self.missing)), id="export-missing", markup=False)
         warning.display = bool(self.missing)
         yield warning
-        yield Static(Content(""), id="export-status", markup=False)
         with ContentSwitcher(initial=RENDERED_VIEW, id="export-views"):
             with VerticalScroll(id=RENDERED_VIEW):
-                yield Markdown(open_links=False, id="export-markdown")
+                yield Static(self.markdown_preview(), id="export-markdown", markup=False)
             yield TextArea(id=RAW_VIEW, read_only=True, soft_wrap=True)
         yield Footer()
 
+    def markdown_preview(self) -> PreviewMarkdown:
+        """The Markdown export, the very bytes written, rendered by Rich with code colours for the theme."""
+        return PreviewMarkdown(self.rendered("markdown").decode("utf-8"), dark=self.app.current_theme.dark)
+
     def on_mount(self) -> None:
-        """Start on the rendered Markdown (raw text for a long one), focused so the arrow keys scroll it."""
+        """Start on the rendered Markdown, focused so the arrow keys scroll it; follow theme changes."""
         self._show(focus=True)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
 
-    async def _build_markdown(self) -> None:
-        """Render the Markdown after the screen has painted, so the preview opens at once and fills in."""
-        await self.query_one("#export-markdown", Markdown).update(self.rendered("markdown").decode("utf-8"))
-        self.markdown_ready = True
-        self._update_status()
-
-    def _update_status(self) -> None:
-        """Say when the document is still being rendered, or why a long one is shown raw."""
-        if self.format == "markdown" and not self.show_raw and not self.markdown_ready:
-            text = "Rendering the preview…"
-        elif self.format == "markdown" and self.show_raw and self.long and not self.markdown_ready:
-            size = len(self.rendered("markdown"))
-            text = f"A long export ({size // 1000} kB): shown as the raw text. r renders it, which takes a while."
-        else:
-            text = ""
-        status = self.query_one("#export-status", Static)
-        status.update(Content(text))
-        status.display = bool(text)
+    def _theme_changed(self) -> None:
+        """Re-make the rendered Markdown so its code colours suit the new theme (light or dark)."""
+        self.query_one("#export-markdown", Static).update(self.markdown_preview())
 
     @property
     def raw(self) -> bool:
@@ -150,10 +129,6 @@ class ExportPreviewScreen(Screen[None]):
             switcher.current = RAW_VIEW
         else:
             switcher.current = RENDERED_VIEW
-            if not self._markdown_started:
-                self._markdown_started = True
-                self.call_after_refresh(self.run_worker, self._build_markdown, group="markdown", exclusive=True)
-        self._update_status()
         self.refresh_bindings()
         if focus:
             self.query_one(f"#{switcher.current}").focus()
@@ -163,14 +138,6 @@ class ExportPreviewScreen(Screen[None]):
         if isinstance(event.value, str) and event.value != self.format:
             self.format = event.value
             self._show()
-
-    @on(Markdown.LinkClicked)
-    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
-        """Follow links within the document; say where others lead, and never open them."""
-        event.stop()
-        if event.href.startswith("#") and event.markdown.goto_anchor(event.href[1:]):
-            return
-        self._tell(f"Links do not open from the preview: {event.href}", timeout=4)
 
     def action_next_format(self) -> None:
         """Preview the next format, in the order of `FORMATS`."""
