@@ -183,6 +183,13 @@ def test_an_output_in_a_read_only_folder_is_one_line(briefs: Path, tmp_path: Pat
     assert code == 1 and "cannot write" in one_error_line(err)
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder no one can write, such as /proc")
+def test_an_output_in_a_folder_even_root_cannot_write_is_one_line(briefs: Path) -> None:
+    code, _, err = run(briefs, "summit", "-o", "/proc/briefcase-export.md")
+    assert code == 1 and "cannot write" in one_error_line(err)
+    assert not Path("/proc/briefcase-export.md").exists()
+
+
 def test_a_missing_pack_is_one_line(briefs: Path) -> None:
     code, out, err = run(briefs, "sumit")
     assert code == 1 and out == "" and "did you mean 'summit'?" in one_error_line(err)
