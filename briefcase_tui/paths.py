@@ -63,6 +63,8 @@ def data_dir() -> Path:
 
 CONFIG_ENV = "XDG_CONFIG_HOME"
 BENCH_EXIT_ENV = "BRIEF_BENCH_EXIT_ON_PAINT"
+BENCH_READY_ENV = "BRIEF_BENCH_EXIT_WHEN_READY"
+"""When set to a file path, the app writes a marker there once the corpus and its index are loaded, and exits."""
 """When set to a file path, the app writes a marker there once the first screen is painted and exits."""
 BUNDLED_THEMES_PACKAGE = "briefcase_tui.bundled_themes"
 """The themes shipped with Briefcase: the top-level `themes/` folder, installed as this package."""

@@ -23,7 +23,7 @@ from textual.theme import Theme
 from briefcase_tui.domain.corpus.sections import SECTIONS
 from briefcase_tui.domain.settings import Settings, load_settings, save_settings
 from briefcase_tui.errors import BriefcaseError
-from briefcase_tui.paths import BENCH_EXIT_ENV, bundled_themes_dir, config_file, corpus_dir, user_themes_dir
+from briefcase_tui.paths import BENCH_EXIT_ENV, BENCH_READY_ENV, bundled_themes_dir, config_file, corpus_dir, user_themes_dir
 from briefcase_tui.tui.commands import ItemsProvider
 from briefcase_tui.tui.history import History
 from briefcase_tui.tui.pack_control import PACK_ACTIONS_NEEDING_A_PACK, PackControl
@@ -130,6 +130,11 @@ class BriefcaseApp(PackControl):
         Path(os.environ[BENCH_EXIT_ENV]).write_text("painted", encoding="utf-8")
         self.exit()
 
+    def _bench_ready(self) -> None:
+        """Benchmark hook: mark that the corpus and index are in (for peak memory when loaded), then leave."""
+        Path(os.environ[BENCH_READY_ENV]).write_text("ready", encoding="utf-8")
+        self.exit()
+
     @work(thread=True, exclusive=True, group="corpus")
     def load_corpus(self) -> None:
         """Read the corpus (cached when possible), then build or read its search index."""
@@ -160,6 +165,8 @@ class BriefcaseApp(PackControl):
         from briefcase_tui.tui.screens.search import SearchDialog
 
         self.index = message.index
+        if os.environ.get(BENCH_READY_ENV):
+            self.call_after_refresh(self._bench_ready)
         if isinstance(self.screen, SearchDialog):
             self.screen.refresh_results()
 
