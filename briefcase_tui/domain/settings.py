@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from briefcase_tui.domain.storage import atomic_write
-from briefcase_tui.domain.tomlio import read_toml_text
+from briefcase_tui.domain.tomlio import read_checked
 from briefcase_tui.errors import BriefcaseError
 
 _BINDING_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
@@ -54,20 +54,13 @@ def load_settings(path: Path) -> Settings:
     """The settings in `path`; a missing file means defaults, a bad one raises a located error."""
     if not path.exists():
         return Settings()
-    data, text = read_toml_text(path)
-    settings = read_settings(data)
-    if settings is not None:
-        return settings
-    from pydantic import ValidationError
+    return read_checked(path, read_settings, _schema)
 
+
+def _schema() -> type[Any]:
     from briefcase_tui.domain.settings_schema import SettingsFile
-    from briefcase_tui.domain.tomlio import validation_problems
 
-    try:
-        SettingsFile.model_validate(data)
-    except ValidationError as error:
-        raise validation_problems(error, path, text, list(SettingsFile.model_fields))[0] from None
-    raise BriefcaseError("not a valid settings file", path)  # pragma: no cover - the readers agree (tested)
+    return SettingsFile
 
 
 def save_settings(settings: Settings, path: Path) -> None:

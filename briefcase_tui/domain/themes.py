@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefcase_tui.domain.tomlio import read_toml_text
+from briefcase_tui.domain.tomlio import read_checked
 from briefcase_tui.errors import BriefcaseError
 
 COLOUR_FIELDS = ("primary", "secondary", "accent", "warning", "error", "success",
@@ -68,20 +68,13 @@ def read_theme(data: dict[str, Any]) -> ThemeSpec | None:
 
 def load_theme_file(path: Path) -> ThemeSpec:
     """One theme file as a ThemeSpec; problems raise a BriefcaseError naming file and line."""
-    data, text = read_toml_text(path)
-    spec = read_theme(data)
-    if spec is not None:
-        return spec
-    from pydantic import ValidationError
+    return read_checked(path, read_theme, _schema)
 
+
+def _schema() -> type[Any]:
     from briefcase_tui.domain.theme_schema import ThemeFile
-    from briefcase_tui.domain.tomlio import validation_problems
 
-    try:
-        ThemeFile.model_validate(data)
-    except ValidationError as error:
-        raise validation_problems(error, path, text, list(ThemeFile.model_fields))[0] from None
-    raise BriefcaseError("not a valid theme", path)  # pragma: no cover - the two readers agree (tested)
+    return ThemeFile
 
 
 def load_themes(folders: Iterable[Path]) -> tuple[list[ThemeSpec], list[BriefcaseError]]:

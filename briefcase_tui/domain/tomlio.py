@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from briefcase_tui.errors import BriefcaseError
+
+_T = TypeVar("_T")
 
 MAX_TOML_BYTES = 4 * 1024 * 1024
 """Larger files are refused before parsing: tomllib can exhaust memory on hostile input."""
@@ -100,3 +103,25 @@ def read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
         raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
     text = decode_toml_bytes(data, path)
     return parse_toml(text, path), text
+
+
+def read_checked(path: Path, quick: Callable[[dict[str, Any]], _T | None], schema: Callable[[], type[Any]]) -> _T:
+    """A small TOML file read by a quick plain-Python reader, with pydantic as the judge of a bad one.
+
+    `quick` returns the value for a good file or None; only then is `schema()` called for
+    the pydantic model, whose first problem is raised as a located error. Settings and
+    themes are read this way before the app's first screen, where importing pydantic
+    would cost more than everything else.
+    """
+    data, text = read_toml_text(path)
+    value = quick(data)
+    if value is not None:
+        return value
+    from pydantic import ValidationError
+
+    model = schema()
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        raise validation_problems(error, path, text, list(model.model_fields))[0] from None
+    raise BriefcaseError("not valid, though no rule says why", path)  # pragma: no cover - readers agree (tested)
