@@ -12,7 +12,6 @@ from briefcase_tui.tui.app import BriefcaseApp
 from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen
 from tests.snapshots.test_screens import SIZES, THEMES, _app
 from tests.tui.conftest import loaded
-from tests.tui.test_export_preview import markdown_built
 
 PACK = """title = "Summit day: what to raise"
 audience = "The minister"
@@ -51,7 +50,7 @@ def _preview(briefs: Path, *keys: str):  # type: ignore[no-untyped-def]
         assert isinstance(app, BriefcaseApp) and app.corpus is not None
         screen = ExportPreviewScreen(PackStore(briefs).load("summit"), app.corpus)
         await app.push_screen(screen)
-        await markdown_built(pilot, screen)
+        await pilot.pause()
         await pilot.press(*keys)
         await pilot.pause()
 

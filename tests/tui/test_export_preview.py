@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
+from rich.console import Console
+from rich.segment import Segment
+from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Markdown, Select, Static, TextArea
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import Select, Static, TextArea
 
 from briefcase_tui.domain.export import FORMATS, render_pack
 from briefcase_tui.domain.packs.store import PackFile, PackStore
 from briefcase_tui.tui.app import BriefcaseApp
+from briefcase_tui.tui.markdown_preview import PreviewMarkdown, without_links
 from briefcase_tui.tui.screens.export_dialogs import ExportWriteDialog
 from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen
 from tests.tui.conftest import loaded
@@ -42,6 +47,10 @@ title = "S"
 item = "ws-future-of-work"
 note = "[@click=app.quit]y"
 """
+ROOT = Path(__file__).resolve().parents[2]
+LONG_PACK = ROOT / "briefs" / "tech7-vs-statement.toml"
+"""The 55-entry example pack: about 72 kB of Markdown, which Textual's Markdown widget took seconds to render."""
+HOSTILE_PACK = ROOT / "tests" / "data" / "packs" / "hostile.toml"
 
 
 def pack_in(tmp_path: Path, text: str, name: str = "summit") -> PackFile:
@@ -59,17 +68,32 @@ async def open_preview(pilot: Pilot[None], packfile: PackFile) -> ExportPreviewS
     assert isinstance(app, BriefcaseApp) and app.corpus is not None
     screen = ExportPreviewScreen(packfile, app.corpus)
     await app.push_screen(screen)
-    await markdown_built(pilot, screen)
+    await pilot.pause()
     return screen
 
 
-async def markdown_built(pilot: Pilot[None], screen: ExportPreviewScreen) -> None:
-    """Wait until the rendered Markdown, built after the first paint, is on screen (unless shown raw)."""
-    for _ in range(500):
-        if screen.markdown_ready or screen.raw:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
+def rendered_lines(screen: ExportPreviewScreen) -> list[list[Segment]]:
+    """Every line of the rendered Markdown as the widget paints it, scrolled into view or not."""
+    static = screen.query_one("#export-markdown", Static)
+    width, height = static.size
+    assert height > 0, "the rendered Markdown is not laid out"
+    return [list(strip) for strip in static.render_lines(Region(0, 0, width, height))]
+
+
+def rendered_text(screen: ExportPreviewScreen) -> str:
+    """The whole rendered Markdown as the text a person reads, line by line."""
+    return "\n".join("".join(segment.text for segment in line).rstrip() for line in rendered_lines(screen))
+
+
+def links_and_actions(screen: ExportPreviewScreen) -> list[str]:
+    """Every hyperlink or click action anywhere in the rendered Markdown (there should be none)."""
+    found = []
+    for line in rendered_lines(screen):
+        for segment in line:
+            style = segment.style
+            if style is not None and (style.link or any(key.startswith("@") for key in style.meta)):
+                found.append(segment.text)
+    return found
 
 
 def notifications(app: BriefcaseApp) -> list[tuple[str, str]]:
@@ -93,8 +117,16 @@ async def test_the_preview_shows_the_pack_title_and_its_entries_rendered(make_ap
         text = screen_text(app)
         assert "Summit day" in text
         assert "Context" in text
-        assert screen.query_one(Markdown)._open_links is False
+        assert "# Summit day" not in text and "## Context" not in text
+        assert screen.query_one("#export-views").current == "export-rendered"
+        assert app.focused is screen.query_one("#export-rendered")
+        static = screen.query_one("#export-markdown", Static)
+        assert isinstance(static.content, PreviewMarkdown) and static.content.code_theme == "ansi_dark"
         assert screen.query_one("#export-missing").display is False
+        app.theme = "briefcase-light"
+        await pilot.pause()
+        assert isinstance(static.content, PreviewMarkdown) and static.content.code_theme == "ansi_light"
+        assert "Context" in screen_text(app)
 
 
 async def test_r_shows_the_raw_markdown_that_is_written(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -292,17 +324,17 @@ async def test_an_unwritable_target_is_one_error_notification_and_writes_nothing
         assert sorted(p.name for p in packfile.path.parent.iterdir()) == ["not-a-folder", "summit.toml"]
 
 
-async def click_blocks_showing(pilot: Pilot[None], *fragments: str) -> int:
-    """Click every rendered Markdown block whose text holds one of the fragments; how many were clicked."""
-    clicked = 0
-    for block in pilot.app.screen.query(MarkdownBlock):
-        if any(fragment in block._content.plain for fragment in fragments):
-            block.scroll_visible(immediate=True)
-            await pilot.pause()
-            await pilot.click(block, offset=(1, 0))
-            await pilot.pause()
-            clicked += 1
-    return clicked
+async def click_text(pilot: Pilot[None], screen: ExportPreviewScreen, fragment: str) -> None:
+    """Scroll the rendered line holding the fragment into view and click on the fragment itself."""
+    lines = ["".join(segment.text for segment in line) for line in rendered_lines(screen)]
+    row = next(number for number, line in enumerate(lines) if fragment in line)
+    static = screen.query_one("#export-markdown", Static)
+    static.scroll_visible(immediate=True)
+    screen.query_one("#export-rendered").scroll_to(y=row, animate=False, immediate=True)
+    await pilot.pause()
+    assert fragment in screen_text(pilot.app)
+    assert await pilot.click(static, offset=(lines[row].index(fragment) + 1, row))
+    await pilot.pause()
 
 
 async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -311,7 +343,12 @@ async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(make_ap
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_preview(pilot, packfile)
         assert "[bold]x[/]" in screen_text(app)
-        assert await click_blocks_showing(pilot, "[bold]x[/]", "[@click=app.quit]y") >= 2
+        text = rendered_text(screen)
+        assert "[bold]x[/]" in text and "[@click=app.quit]y" in text
+        assert links_and_actions(screen) == []
+        for fragment in ("[bold]x[/]", "[@click=app.quit]y"):
+            await click_text(pilot, screen, fragment)
+            assert app.is_running and app.screen is screen
         await pilot.click("#export-title")
         assert app.is_running and app.screen is screen
         await pilot.press("r")
@@ -328,35 +365,66 @@ async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(make_ap
         assert app.is_running and app.screen is screen
 
 
-async def test_a_long_export_opens_as_raw_text_and_r_renders_it(make_app, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("briefcase_tui.tui.screens.export_preview.RENDER_LIMIT", 100)
-    packfile = pack_in(tmp_path, SUMMIT)
+async def test_the_hostile_example_pack_renders_as_text_without_links_or_html(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    packfile = pack_in(tmp_path, HOSTILE_PACK.read_text(encoding="utf-8"), name="hostile")
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_preview(pilot, packfile)
-        assert screen.raw and app.focused is screen.query_one(TextArea)
-        assert "shown as the raw text. r renders it" in screen_text(app)
-        await pilot.press("r")
-        await markdown_built(pilot, screen)
-        assert screen.markdown_ready and screen.query_one("#export-views").current == "export-rendered"
-        assert screen.query_one("#export-status").display is False
+        markdown = render_pack(packfile.pack, app.corpus, "markdown").decode("utf-8")
+        tokens = MarkdownIt().enable("strikethrough").enable("table").parse(markdown)
+        inline = [child for token in tokens for child in (token.children or [])]
+        assert not [t for t in tokens + inline if t.type.startswith("html") or t.type == "image"]
+        assert {str(t.attrs["href"])[:1] for t in inline if t.type == "link_open"} == {"#"}
+        text = rendered_text(screen)
+        assert links_and_actions(screen) == []
+        assert "[bold]Brief[/] <script>alert(1)</script> # not a heading" in text
+        assert "[link](javascript:alert(1)) and <https://evil.example>" in text
+        assert "<b>tag</b>, a|b" in text and "![img](http://x/y.png) stays text" in text
+        assert "(#" not in text and "\x1b" not in text and "\u202e" not in text
+        assert "Contents" in text and "Sources" in text
 
 
-async def test_links_move_within_the_preview_and_never_open(make_app, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    packfile = pack_in(tmp_path, SUMMIT)
+async def test_the_55_entry_example_pack_opens_rendered_with_links_as_plain_text(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    packfile = pack_in(tmp_path, LONG_PACK.read_text(encoding="utf-8"), name="tech7-vs-statement")
+    assert len([entry for section in packfile.pack.sections for entry in section.entries]) == 55
     app = make_app()
-    opened: list[str] = []
-    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_preview(pilot, packfile)
-        markdown = screen.query_one(Markdown)
+        assert not screen.raw and screen.query_one("#export-views").current == "export-rendered"
         scroller = screen.query_one("#export-rendered")
-        markdown.post_message(Markdown.LinkClicked(markdown, "#sources"))
+        assert app.focused is scroller
+        shown = screen_text(app)
+        assert "TECH7 asks and the Summit Statement" in shown and "# TECH7" not in shown
+        assert "How to read this comparison" in shown
+        text = rendered_text(screen)
+        assert "](#" not in text and "(#" not in text
+        assert links_and_actions(screen) == []
+        assert "Questions for the meeting" in text and "Sources" in text
+        await pilot.press("end")
         await pilot.pause()
-        assert scroller.scroll_y > 0
-        markdown.post_message(Markdown.LinkClicked(markdown, "https://example.org/[x]"))
+        assert scroller.scroll_y == scroller.max_scroll_y > 0
+        shown = screen_text(app)
+        assert "Questions for the meeting" in shown and "Sources" in shown
+        assert "no other source corroborates." in shown
+        await pilot.press("r")
         await pilot.pause()
-        assert opened == []
-        assert notifications(app) == [("information", "Links do not open from the preview: https://example.org/[x]")]
+        assert screen.query_one(TextArea).text.startswith("# TECH7 asks and the Summit Statement")
+        await pilot.press("r")
+        await pilot.pause()
+        assert screen.query_one("#export-views").current == "export-rendered"
+
+
+def test_links_become_their_text_and_the_markdown_given_is_unchanged() -> None:
+    markdown = "- [Global \\[x\\] cooperation](#global) and [out](https://example.org)\n\n| a |\n| - |\n| [b](#b) |\n"
+    before = markdown
+    tokens = without_links(MarkdownIt().enable("table").parse(markdown))
+    assert not [child for token in tokens for child in (token.children or []) if child.type.startswith("link")]
+    preview = PreviewMarkdown(markdown)
+    console = Console(width=60, file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    segments = list(console.render(preview))
+    text = "".join(segment.text for segment in segments)
+    assert "Global [x] cooperation and out" in text and " b " in text
+    assert "(#" not in text and "example.org" not in text
+    assert not [segment for segment in segments if segment.style and segment.style.link]
+    assert list(console.render(preview)) == segments
+    assert preview.markup == markdown == before
