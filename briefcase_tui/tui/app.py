@@ -117,6 +117,7 @@ class BriefcaseApp(PackControl):
         """Apply key remaps, report problems once, and load the corpus after the first paint."""
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
+            self.call_after_refresh(self._check_keymap)
         for problem in self._startup_problems:
             self.notify(Content(problem), title="Briefcase", severity="warning", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -124,6 +125,18 @@ class BriefcaseApp(PackControl):
             self.call_after_refresh(self._bench_painted)
         self.call_after_refresh(self.load_corpus)
         self.call_after_refresh(self.open_initial_pack)
+
+    def _check_keymap(self) -> None:
+        """Name the remapped ids no key has (after the first paint: it imports every screen)."""
+        from briefcase_tui.tui.keymap import unknown_binding_ids
+
+        unknown = unknown_binding_ids(self.settings.keys)
+        if unknown:
+            self.notify(
+                Content(f"{self.settings_file}: [keys] names no such key id: {', '.join(unknown)}. "
+                        "The keys screen (?) lists the ids."),
+                title="Key remaps ignored", severity="warning", timeout=10, markup=False,
+            )
 
     def _bench_painted(self) -> None:
         """Benchmark hook: mark the first paint in a file, then leave."""

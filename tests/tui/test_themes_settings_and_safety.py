@@ -78,6 +78,20 @@ async def test_keys_can_be_remapped_by_binding_id_in_the_settings(make_app, sett
         assert isinstance(app.screen, SearchDialog)
 
 
+async def test_a_remap_of_an_unknown_key_id_is_reported_with_the_nearest_id(make_app, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_text('[keys]\nserach = "f2"\nnext-theme = "f3"\n', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        said = "\n".join(str(n.message) for n in app._notifications)
+        assert "'serach' (did you mean 'search'?)" in said
+        assert "next-theme" not in said, "a real id is not reported"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.theme != "briefcase-dark", "the good remap still works"
+
+
 async def test_no_color_turns_theme_colours_into_monochrome(make_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
