@@ -134,3 +134,19 @@ async def test_titles_that_look_like_markup_are_shown_literally_and_do_nothing(m
         await pilot.press("down")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_broken_corpus_folder_is_named_in_the_status_line_and_a_notice(make_app, corpus_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    (corpus_copy / "tags.toml").write_text('[[tags]]\nid = "x"\nlabel = \n', encoding="utf-8")
+    app = make_app(corpus_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(300):
+            if app._notifications:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Cannot load the corpus" in text
+        said = "\n".join(str(n.message) for n in app._notifications)
+        assert f"{corpus_copy / 'tags.toml'}:3" in said
+        assert app.is_running, "the app stays open to say what is wrong"
