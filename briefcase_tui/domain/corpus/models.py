@@ -4,9 +4,11 @@ Models are strict about types (a string where a number belongs is an error, neve
 silent coercion) and refuse unknown keys, so a typo in a data file is reported rather
 than dropped. `defer_build` keeps class creation cheap: the CLI usually reads a cached,
 already validated corpus and never needs the validators.
-"""
 
-from __future__ import annotations
+This module deliberately does not use `from __future__ import annotations`: with real
+annotations pydantic need not evaluate strings when the classes are created, which saves
+about 10 ms on every `brief` command.
+"""
 
 import datetime as dt
 from typing import Annotated, Literal, Union
