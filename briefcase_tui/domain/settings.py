@@ -26,6 +26,8 @@ class Settings:
     """Name of the theme last chosen; unknown names fall back to the default theme."""
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id → key(s), overriding the built-in keys (see the help screen for ids)."""
+    last_pack: str | None = None
+    """The pack open when Briefcase last closed (its path), opened again on the next start."""
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""
@@ -34,9 +36,12 @@ class Settings:
 
 def read_settings(data: dict[str, Any]) -> Settings | None:
     """The settings these TOML values hold, or None when they break a rule of `SettingsFile`."""
-    if not data.keys() <= {"theme", "keys"}:
+    if not data.keys() <= {"theme", "keys", "last_pack"}:
         return None
     theme = data.get("theme")
+    last_pack = data.get("last_pack")
+    if last_pack is not None and type(last_pack) is not str:
+        return None
     keys = data.get("keys", {})
     if theme is not None and type(theme) is not str:
         return None
@@ -47,7 +52,7 @@ def read_settings(data: dict[str, Any]) -> Settings | None:
             return None
         if type(key) is not str or not 1 <= len(key) <= 200:
             return None
-    return Settings(theme=theme, keys=dict(keys))
+    return Settings(theme=theme, keys=dict(keys), last_pack=last_pack)
 
 
 def load_settings(path: Path) -> Settings:
@@ -70,6 +75,8 @@ def save_settings(settings: Settings, path: Path) -> None:
     data: dict[str, object] = {}
     if settings.theme is not None:
         data["theme"] = settings.theme
+    if settings.last_pack is not None:
+        data["last_pack"] = settings.last_pack
     if settings.keys:
         data["keys"] = dict(sorted(settings.keys.items()))
     try:

@@ -24,3 +24,5 @@ class SettingsFile(BaseModel):
     """Name of the theme last chosen; unknown names fall back to the default theme."""
     keys: dict[BindingId, KeyList] = Field(default_factory=dict)
     """Binding id → key(s), overriding the built-in keys (see the help screen for ids)."""
+    last_pack: str | None = None
+    """The pack open when Briefcase last closed (its path), opened again on the next start."""

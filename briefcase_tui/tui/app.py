@@ -190,13 +190,16 @@ class BriefcaseApp(PackControl):
 
     def _remember_theme(self, theme: Theme) -> None:
         """Save the chosen theme so the next run opens with it."""
-        if theme.name == self.settings.theme:
-            return
-        self.settings = self.settings.with_changes(theme=theme.name)
+        if theme.name != self.settings.theme:
+            self.remember(theme=theme.name)
+
+    def remember(self, **changes: object) -> None:
+        """Change settings and save them at once (atomically); a failure is one warning, nothing more."""
+        self.settings = self.settings.with_changes(**changes)
         try:
             save_settings(self.settings, self.settings_file)
         except (BriefcaseError, OSError) as error:
-            self.notify(Content(f"Theme not saved: {error}"), severity="warning", markup=False)
+            self.notify(Content(f"Settings not saved: {error}"), severity="warning", markup=False)
 
     def open_item(self, item_id: str) -> None:
         """Open an item on the browse screen, from anywhere (palette, search)."""

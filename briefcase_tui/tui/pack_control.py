@@ -55,9 +55,14 @@ class PackControl(App[None]):
         return self._pack_store
 
     def open_initial_pack(self) -> None:
-        """Open the pack given on the command line, on the pack screen."""
-        if self._initial_pack is not None and self.open_pack(self._initial_pack):
-            self.action_pack_screen()
+        """Open the pack given on the command line, on the pack screen; else the one open last time."""
+        if self._initial_pack is not None:
+            if self.open_pack(self._initial_pack):
+                self.action_pack_screen()
+            return
+        last = self.settings.last_pack  # type: ignore[attr-defined]
+        if last and Path(last).is_file():
+            self.open_pack(Path(last))
 
     def _say(self, text: str, *, severity: str = "information", title: str = "") -> None:
         self.notify(Content(text), title=title, severity=severity, markup=False)  # type: ignore[arg-type]
@@ -155,6 +160,10 @@ class PackControl(App[None]):
             if isinstance(screen, (BrowseScreen, PackScreen)):
                 screen.pack_changed()
         self.refresh_bindings()
+        if session is not None:
+            opened = str(session.packfile.path.resolve())
+            if opened != self.settings.last_pack:  # type: ignore[attr-defined]
+                self.remember(last_pack=opened)  # type: ignore[attr-defined]
 
     def add_to_pack(self, item_id: str) -> None:
         """Add an item to the current section of the open pack; with no pack open, choose one first."""

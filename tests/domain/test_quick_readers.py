@@ -39,6 +39,7 @@ themes = st.fixed_dictionaries(
 )
 settings_files = st.fixed_dictionaries({}, optional={
     "theme": usually(st.text(max_size=12)),
+    "last_pack": usually(st.text(max_size=20)),
     "keys": usually(st.dictionaries(usually(st.from_regex(r"[a-z0-9]{1,5}([-.][a-z0-9]{1,5}){0,2}", fullmatch=True), odd_key),
                                     usually(st.text(min_size=1, max_size=10)), max_size=3)),
     "theem": odd,

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, TextArea
 from briefcase_tui.domain.packs.store import PackStore
 from briefcase_tui.paths import bundled_themes_dir
 from briefcase_tui.tui.app import BriefcaseApp, create_app
+from briefcase_tui.tui.screens.browse import BrowseScreen
 from briefcase_tui.tui.screens.dialogs import ChoiceDialog, ConflictDialog, TextDialog
 from briefcase_tui.tui.screens.pack import PackScreen
 from briefcase_tui.tui.widgets.pack_outline import PackOutline
@@ -506,3 +507,22 @@ async def test_a_change_waiting_in_memory_is_not_dropped_by_opening_another_pack
         assert app.pack_session is not None and app.pack_session.pending is not None
         assert app.pack_session.packfile.path == path
         assert isinstance(app.screen, ConflictDialog)
+
+
+async def test_the_pack_open_when_the_app_closed_is_open_again_at_the_next_start(settings_file: Path, briefs: Path) -> None:
+    first = _app(settings_file, briefs, pack="paris-day")
+    async with first.run_test(size=SIZE) as pilot:
+        await _on_pack_screen(pilot)
+    assert "paris-day.toml" in settings_file.read_text(encoding="utf-8")
+    again = _app(settings_file, briefs)
+    async with again.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.05)
+        assert again.pack_session is not None
+        assert again.pack_session.packfile.path.resolve() == (briefs / "paris-day.toml").resolve()
+        assert isinstance(again.screen, BrowseScreen), "it opens where browsing starts, with the pack ready"
+    (briefs / "paris-day.toml").unlink()
+    gone = _app(settings_file, briefs)
+    async with gone.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert gone.pack_session is None and not gone._notifications, "a pack since deleted is quietly forgotten"
