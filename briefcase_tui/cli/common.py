@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import sys
@@ -30,3 +31,13 @@ def choose_value(value: str, known: list[str], option: str) -> str:
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
     hint = f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(known)})"
     raise typer.BadParameter(f"unknown value {value!r}{hint}", param_hint=option)
+
+
+def date_option(value: str | None, option: str) -> dt.date | None:
+    """An option's YYYY-MM-DD value as a date; anything else is a usage error naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint=option) from None

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from briefcase_tui.cli.common import choose_value, print_json, state_of
+from briefcase_tui.cli.common import choose_value, date_option, print_json, state_of
 from briefcase_tui.cli.state import State
-
-
-def _day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--day") from None
-
 
 KindOption = Annotated[Optional[list[str]], typer.Option("--kind", "-k", metavar="KIND", help="Only items of this kind (repeatable).", show_default=False)]
 TagOption = Annotated[Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Only items with this tag (repeatable).", show_default=False)]
@@ -35,7 +24,7 @@ def _filters(state: State, kind: list[str] | None, tag: list[str] | None, day: s
     from briefcase_tui.domain.corpus.models import KINDS
 
     corpus = state.corpus
-    date = _day(day)
+    date = date_option(day, "--day")
     return SearchFilters(
         kinds=frozenset(choose_value(k, list(KINDS), "--kind") for k in kind or ()),
         tags=frozenset(choose_value(t, list(corpus.tags), "--tag") for t in tag or ()),

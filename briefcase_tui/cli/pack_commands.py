@@ -15,8 +15,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from briefcase_tui.cli.common import choose_value, print_json, state_of
-from briefcase_tui.cli.pack_common import JsonOption, PackArgument, date_value
+from briefcase_tui.cli.common import choose_value, date_option, print_json, state_of
+from briefcase_tui.cli.pack_common import JsonOption, PackArgument
 from briefcase_tui.errors import BriefcaseError
 
 
@@ -54,7 +54,7 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         state = state_of(context)
         details: dict[str, Any] = {
             name: value
-            for name, value in (("audience", audience), ("meeting", meeting), ("date", date_value(date)),
+            for name, value in (("audience", audience), ("meeting", meeting), ("date", date_option(date, "--date")),
                                 ("author", author), ("summary", summary))
             if value
         }

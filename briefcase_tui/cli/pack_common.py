@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from briefcase_tui.cli.corpus_commands import choose_value
+from briefcase_tui.cli.common import choose_value
 from briefcase_tui.errors import BriefcaseError
 
 if TYPE_CHECKING:
@@ -90,15 +89,6 @@ def priority_value(value: str | None, allow_none: bool = False) -> str | None:
         return None
     choices = [*PRIORITIES, "none"] if allow_none else list(PRIORITIES)
     return choose_value(value, choices, "--priority")
-
-
-def date_value(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
 
 
 def report_done(message: str) -> None:

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,18 +33,30 @@ class Fingerprint:
         return cls(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
 
 
-def read_with_fingerprint(path: Path) -> tuple[bytes, Fingerprint]:
-    """A file's bytes and its fingerprint, read from one open file so they agree."""
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Turn the ways reading a file fails into one located BriefcaseError."""
     try:
-        with path.open("rb") as handle:
-            stat = os.fstat(handle.fileno())
-            data = handle.read()
+        yield
     except FileNotFoundError:
         raise BriefcaseError("no such file", path) from None
     except IsADirectoryError:
         raise BriefcaseError("is a folder, not a file", path) from None
     except OSError as error:
         raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; a missing or unreadable file is a BriefcaseError naming it."""
+    with reading(path):
+        return path.read_bytes()
+
+
+def read_with_fingerprint(path: Path) -> tuple[bytes, Fingerprint]:
+    """A file's bytes and its fingerprint, read from one open file so they agree."""
+    with reading(path), path.open("rb") as handle:
+        stat = os.fstat(handle.fileno())
+        data = handle.read()
     return data, Fingerprint.of_bytes(data, stat)
 
 
@@ -139,15 +152,20 @@ def _preserve_mode(original: Path, temp: Path) -> None:
     try:
         mode = original.stat().st_mode & 0o7777
     except OSError:
-        mode = 0o666 & ~_umask()
+        mode = 0o666 & ~_UMASK
     with contextlib.suppress(OSError):
         os.chmod(temp, mode)
 
 
-def _umask() -> int:
+def _read_umask() -> int:
+    """The process umask; read once at import, because reading it means setting it."""
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+_UMASK = _read_umask()
+"""Read while the process is still single-threaded: the app saves from worker threads too."""
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -50,23 +50,26 @@ def decode_toml_bytes(data: bytes, path: Path | str) -> str:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Read and parse one TOML file."""
-    from briefcase_tui.domain.storage import read_with_fingerprint
-
-    data, _ = read_with_fingerprint(path)
-    return parse_toml(decode_toml_bytes(data, path), path)
+    return read_toml_text(path)[0]
 
 
-def line_of_key(text: str, key: str, value: str | None = None, start_line: int = 1) -> int | None:
+def line_of_key(
+    text: str, key: str, value: str | None = None, start_line: int = 1, end_line: int | None = None
+) -> int | None:
     """The 1-based line where `key = ...` (optionally `= "value"`) first appears from start_line.
+
+    The search stops before `end_line` (1-based, exclusive) when given; the key may be quoted.
 
     tomllib gives no positions for valid documents, so schema errors find their line by
     looking for the key in the text: good enough to send a person to the right spot.
     """
+    name = rf"""["']?{re.escape(key)}["']?"""
     if value is None:
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        pattern = re.compile(rf"^\s*{name}\s*=")
     else:
-        pattern = re.compile(rf"""^\s*{re.escape(key)}\s*=\s*["']{re.escape(value)}["']""")
-    for number, line in enumerate(text.splitlines()[start_line - 1 :], start=start_line):
+        pattern = re.compile(rf"""^\s*{name}\s*=\s*["']{re.escape(value)}["']""")
+    lines = text.splitlines()[start_line - 1 : None if end_line is None else end_line - 1]
+    for number, line in enumerate(lines, start=start_line):
         if pattern.match(line):
             return number
     return None
@@ -95,12 +98,9 @@ def validation_problems(
 
 def read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
     """Read and parse one TOML file, returning its text too so later errors can find lines."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BriefcaseError("no such file", path) from None
-    except OSError as error:
-        raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
+    from briefcase_tui.domain.storage import read_bytes
+
+    data = read_bytes(path)
     text = decode_toml_bytes(data, path)
     return parse_toml(text, path), text
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.app import App
 from textual.theme import Theme
 
-from briefcase_tui.domain.themes import ThemeSpec, load_themes
+from briefcase_tui.domain.themes import COLOUR_FIELDS, ThemeSpec, load_themes
 from briefcase_tui.errors import BriefcaseError
 
 DEFAULT_THEME = "briefcase-dark"
@@ -18,21 +18,8 @@ FALLBACK_THEME = "textual-dark"
 
 def to_textual_theme(spec: ThemeSpec) -> Theme:
     """A Textual Theme with the spec's colours."""
-    return Theme(
-        name=spec.name,
-        primary=spec.primary,
-        secondary=spec.secondary,
-        accent=spec.accent,
-        warning=spec.warning,
-        error=spec.error,
-        success=spec.success,
-        foreground=spec.foreground,
-        background=spec.background,
-        surface=spec.surface,
-        panel=spec.panel,
-        dark=spec.dark,
-        variables=dict(spec.variables),
-    )
+    colours = {field: getattr(spec, field) for field in COLOUR_FIELDS}
+    return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **colours)
 
 
 def register_themes(app: App[object], folders: list[Path]) -> tuple[list[str], list[BriefcaseError]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.models import (
     Action,
@@ -15,7 +16,6 @@ from briefcase_tui.domain.corpus.models import (
     Theme,
     Workstream,
 )
-
 from briefcase_tui.domain.corpus.sections import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
 
 __all__ = ["SECTIONS", "SECTION_OF_KIND", "SOURCE_PREFIX", "OutlineNode", "SectionId", "section_outline"]

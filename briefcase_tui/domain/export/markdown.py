@@ -13,9 +13,14 @@ from dataclasses import dataclass, field
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.facts import KIND_LABELS, format_date, item_facts
 from briefcase_tui.domain.corpus.models import Caveat, Source
-from briefcase_tui.domain.export.markdown_text import Anchors, escape_block, escape_inline, table_cell
-from briefcase_tui.domain.packs.resolve import ResolvedEntry, ResolvedPack, resolve_pack
+from briefcase_tui.domain.export.markdown_text import (
+    Anchors,
+    escape_block,
+    escape_inline,
+    table_cell,
+)
 from briefcase_tui.domain.packs.models import Pack
+from briefcase_tui.domain.packs.resolve import ResolvedEntry, ResolvedPack, resolve_pack
 
 HEADLINE_FACTS = ("When", "Date", "Time", "Venue")
 """Facts shown on the entry's first line rather than in its list of facts."""

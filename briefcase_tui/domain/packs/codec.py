@@ -14,8 +14,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from briefcase_tui.domain.packs.fast_read import read_pack_quickly
-from briefcase_tui.domain.packs.models import FORMAT_VERSION, PACK_FIELDS, PRIORITIES, Entry, Pack, Section
-from briefcase_tui.domain.tomlio import decode_toml_bytes, parse_toml
+from briefcase_tui.domain.packs.models import (
+    FORMAT_VERSION,
+    PACK_FIELDS,
+    PRIORITIES,
+    Entry,
+    Pack,
+    Section,
+)
+from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key, parse_toml
 from briefcase_tui.errors import BriefcaseError
 
 _SECTION_HEADER = re.compile(r"^\s*\[\[\s*sections\s*\]\]")
@@ -104,7 +111,7 @@ def _check_format(raw: dict[str, Any], text: str, path: Path | str) -> None:
     """Refuse a pack from a newer Briefcase before validating: its fields may mean other things."""
     version = raw.get("format", FORMAT_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        line = _key_line(text, "format", 1, None)
+        line = line_of_key(text, "format")
         raise BriefcaseError(
             f"written in pack format {version} by a newer Briefcase; this version reads format "
             f"{FORMAT_VERSION} and older: upgrade brief to open it",
@@ -182,7 +189,7 @@ def _position(text: str, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
     key = loc[-1] if isinstance(loc[-1], str) else None
     if key is None or key in ("sections", "entries") and len(loc) in (2, 4):
         return start + 1, 1
-    found = _key_line(text, key, start + 1, end)
+    found = line_of_key(text, key, start_line=start + 1, end_line=end + 1)
     if found is None:
         return (start + 1, 1) if section_index is not None else (None, None)
     column = len(lines[found - 1]) - len(lines[found - 1].lstrip()) + 1
@@ -202,15 +209,4 @@ def _nth_block(lines: list[str], start: int, end: int, header: re.Pattern[str], 
                 ):
                     block_end += 1
                 return number, block_end
-    return None
-
-
-def _key_line(text: str, key: str, start_line: int, end_line: int | None) -> int | None:
-    """The 1-based line of `key =` between two lines (end exclusive, 0-based index), or None."""
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    lines = text.splitlines()
-    stop = len(lines) if end_line is None else end_line
-    for number in range(start_line - 1, stop):
-        if pattern.match(lines[number]):
-            return number + 1
     return None

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from briefcase_tui.domain.packs.codec import decode_pack, encode_pack, has_comments
 from briefcase_tui.domain.packs.models import Pack
-from briefcase_tui.domain.storage import Fingerprint, atomic_write, changed_since, read_with_fingerprint
+from briefcase_tui.domain.storage import (
+    Fingerprint,
+    atomic_write,
+    changed_since,
+    read_with_fingerprint,
+)
 from briefcase_tui.domain.text import fold
 from briefcase_tui.errors import BriefcaseError
 
