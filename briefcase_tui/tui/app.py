@@ -26,6 +26,7 @@ from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.paths import BENCH_EXIT_ENV, BENCH_READY_ENV, bundled_themes_dir, config_file, corpus_dir, user_themes_dir
 from briefcase_tui.tui.commands import ItemsProvider
 from briefcase_tui.tui.history import History
+from briefcase_tui.tui.notices import say
 from briefcase_tui.tui.pack_control import PACK_ACTIONS_NEEDING_A_PACK, PackControl
 from briefcase_tui.tui.screens.browse import BrowseScreen
 from briefcase_tui.tui.theming import DEFAULT_THEME, FALLBACK_THEME, problems_message, register_themes
@@ -119,7 +120,7 @@ class BriefcaseApp(PackControl):
             self.set_keymap(dict(self.settings.keys))
             self.call_after_refresh(self._check_keymap)
         for problem in self._startup_problems:
-            self.notify(Content(problem), title="Briefcase", severity="warning", timeout=10, markup=False)
+            say(self, problem, title="Briefcase", severity="warning", timeout=10, topic=f"startup:{problem}")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if os.environ.get(BENCH_EXIT_ENV):
             self.call_after_refresh(self._bench_painted)
@@ -132,10 +133,11 @@ class BriefcaseApp(PackControl):
 
         unknown = unknown_binding_ids(self.settings.keys)
         if unknown:
-            self.notify(
-                Content(f"{self.settings_file}: [keys] names no such key id: {', '.join(unknown)}. "
-                        "The keys screen (?) lists the ids."),
-                title="Key remaps ignored", severity="warning", timeout=10, markup=False,
+            say(
+                self,
+                f"{self.settings_file}: [keys] names no such key id: {', '.join(unknown)}. "
+                "The keys screen (?) lists the ids.",
+                title="Key remaps ignored", severity="warning", timeout=10, topic="keymap",
             )
 
     def _bench_painted(self) -> None:
@@ -186,7 +188,7 @@ class BriefcaseApp(PackControl):
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
         self.browse.query_one("#status").update(Content(f"Cannot load the corpus: {message.problem}"))  # type: ignore[attr-defined]
-        self.notify(Content(message.problem), title="Cannot load the corpus", severity="error", markup=False)
+        say(self, message.problem, title="Cannot load the corpus", severity="error", topic="corpus")
 
     def _remember_theme(self, theme: Theme) -> None:
         """Save the chosen theme so the next run opens with it."""
@@ -199,7 +201,7 @@ class BriefcaseApp(PackControl):
         try:
             save_settings(self.settings, self.settings_file)
         except (BriefcaseError, OSError) as error:
-            self.notify(Content(f"Settings not saved: {error}"), severity="warning", markup=False)
+            say(self, f"Settings not saved: {error}", severity="warning", topic="settings")
 
     def open_item(self, item_id: str) -> None:
         """Open an item on the browse screen, from anywhere (palette, search)."""
@@ -252,7 +254,7 @@ class BriefcaseApp(PackControl):
         names = self.theme_names or [FALLBACK_THEME]
         position = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(position + 1) % len(names)]
-        self.notify(Content(f"Theme: {self.theme}"), timeout=2, markup=False)
+        say(self, f"Theme: {self.theme}", timeout=2, topic="theme")
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action in the palette, beside Textual's own."""

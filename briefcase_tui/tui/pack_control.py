@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
-from textual.content import Content
 from textual.screen import Screen
 
 from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.paths import briefs_dir
+from briefcase_tui.tui.notices import Severity, say
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
@@ -64,8 +64,8 @@ class PackControl(App[None]):
         if last and Path(last).is_file():
             self.open_pack(Path(last))
 
-    def _say(self, text: str, *, severity: str = "information", title: str = "") -> None:
-        self.notify(Content(text), title=title, severity=severity, markup=False)  # type: ignore[arg-type]
+    def _say(self, text: str, *, severity: Severity = "information", title: str = "") -> None:
+        say(self, text, title=title, severity=severity, topic=f"pack:{severity}")
 
     def open_pack(self, reference: str | Path) -> bool:
         """Load a pack and make it the open one; False (and a notice) when it does not load."""
@@ -269,7 +269,7 @@ class PackControl(App[None]):
         if session is None or self.corpus is None:
             return
         try:
-            from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen  # type: ignore[import-not-found]
+            from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen
         except ImportError:
             self._say("The export preview is not part of this build yet; use `brief export`.", severity="warning")
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.theme import Theme
@@ -22,7 +23,7 @@ def to_textual_theme(spec: ThemeSpec) -> Theme:
     return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **colours)
 
 
-def register_themes(app: App[object], folders: list[Path]) -> tuple[list[str], list[BriefcaseError]]:
+def register_themes(app: App[Any], folders: list[Path]) -> tuple[list[str], list[BriefcaseError]]:
     """Register every good theme in the folders; returns their names and the problems of the rest."""
     specs, problems = load_themes(folders)
     for spec in specs:

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Select, Static, TextArea
 
@@ -30,6 +29,7 @@ from briefcase_tui.domain.packs.resolve import resolve_pack
 from briefcase_tui.domain.storage import atomic_write
 from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.tui.markdown_preview import PreviewMarkdown
+from briefcase_tui.tui.notices import Severity, say
 from briefcase_tui.tui.screens.export_dialogs import ExportWriteDialog
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ class ExportPreviewScreen(Screen[None]):
         self._tell(f"Wrote {target}", title=f"{format_label(format_name)} export")
         return True
 
-    def _tell(self, text: str, *, title: str = "", severity: SeverityLevel = "information",
-              timeout: float = 5) -> None:
+    def _tell(self, text: str, *, title: str = "", severity: Severity = "information",
+              timeout: float | None = None) -> None:
         """One notification of literal text: paths, ids and errors can hold square brackets."""
-        self.notify(Content(text), title=title, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+        say(self.app, text, title=title, severity=severity, timeout=timeout, topic="export")

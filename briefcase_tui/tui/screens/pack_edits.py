@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefcase_tui.domain.packs import edit as edits
 from briefcase_tui.domain.packs.models import PRIORITIES, Entry
+from briefcase_tui.tui.notices import say
 from briefcase_tui.tui.screens.dialogs import ChoiceDialog, TextDialog
 from briefcase_tui.tui.widgets.pack_outline import OutlineRow
 
@@ -26,8 +27,12 @@ PRIORITY_CYCLE: tuple[str | None, ...] = (*PRIORITIES, None)
 class PackEditsMixin:
     """Actions of `PackScreen` that change the pack."""
 
-    briefcase: BriefcaseApp
     cursor: OutlineRow
+
+    if TYPE_CHECKING:
+
+        @property
+        def briefcase(self) -> BriefcaseApp: ...  # provided by PackScreen
 
     def entry_at(self, row: OutlineRow | None) -> Entry | None: ...  # provided by PackScreen
 
@@ -95,7 +100,7 @@ class PackEditsMixin:
         sections = self._pack().sections
         choices = [(str(i), s.title) for i, s in enumerate(sections) if i != at[0]]
         if not choices:
-            self.briefcase.notify("The pack has one section: add another with s.")
+            say(self.briefcase, "The pack has one section: add another with s.", topic="pack:information")
             return
 
         def chosen(choice: str | None) -> None:

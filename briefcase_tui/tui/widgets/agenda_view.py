@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Select
 
 from typing import TYPE_CHECKING
@@ -97,7 +98,7 @@ class AgendaView(Vertical):
         self.agenda_filter = AgendaFilter()
         self.corpus = corpus
         days = build_agenda(corpus).days
-        filters = [
+        filters: list[Widget] = [
             Select([(Text(format_date(d.date)), d.date) for d in days if d.entries],
                    prompt="Any day", id="agenda-day", compact=True),
             Select([(Text(v.title), v.id) for v in venues_on_programme(corpus)],
