@@ -12,11 +12,52 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefcase_tui.errors import BriefcaseError
+
+SAVE_STEPS = (
+    "temp-created",
+    "written",
+    "fsynced",
+    "mode-set",
+    "backup-staged",
+    "backed-up",
+    "replaced",
+    "folder-fsynced",
+)
+"""The steps of `atomic_write`, in order, as `SAVE_STEP_HOOK` names them.
+
+- `temp-created`: the empty temporary file exists beside the target.
+- `written`: the new bytes are written and flushed to the OS (not yet on disk).
+- `fsynced`: the temporary file is on disk and closed.
+- `mode-set`: it has the old file's permissions.
+- `backup-staged`: the old file has a second name, `BACKUP.tmp` (only with `backup=` and an old file).
+- `backed-up`: that name replaced the previous backup (same condition).
+- `replaced`: the target names the new file (by `os.replace`, or by a link when `exclusive`).
+- `folder-fsynced`: the rename is on disk too; the save is complete.
+
+A failed save stops at the step that failed; the steps after it are not reached. A hook that
+raises OSError makes the save fail at that step, as a full disk or a lost folder would.
+"""
+
+SAVE_STEP_HOOK: Callable[[str, Path], None] | None = None
+"""A test hook: when set, `atomic_write` calls it with each step's name and the target path.
+
+It exists so tests can stop a save at an exact step (a forked child that SIGKILLs itself at
+`backed-up`, say) and check what a crash there leaves, instead of killing a saver at a random
+moment and hoping to land inside a save. Never set it in the program: it is None, and costs
+one comparison a step, unless a test sets it.
+"""
+
+
+def _reached(step: str, path: Path) -> None:
+    """Tell the test hook, if one is set, that a save of `path` reached `step` (one of SAVE_STEPS)."""
+    hook = SAVE_STEP_HOOK
+    if hook is not None:
+        hook(step, path)
 
 
 @dataclass(frozen=True)
@@ -99,17 +140,22 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, exclusi
         raise BriefcaseError(f"cannot write in this folder: {error.strerror or error}", folder) from None
     temp = Path(temp_name)
     try:
+        _reached("temp-created", path)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
+            _reached("written", path)
             os.fsync(out.fileno())
+        _reached("fsynced", path)
         _preserve_mode(path, temp)
+        _reached("mode-set", path)
         if backup is not None and path.exists():
             _keep_backup(path, backup)
         if exclusive:
             _link_new(temp, path)
         else:
             os.replace(temp, path)
+        _reached("replaced", path)
     except BriefcaseError:
         temp.unlink(missing_ok=True)
         raise
@@ -117,6 +163,7 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, exclusi
         temp.unlink(missing_ok=True)
         raise BriefcaseError(f"cannot write: {error.strerror or error}", path) from None
     _fsync_folder(folder)
+    _reached("folder-fsynced", path)
     return Fingerprint.of_bytes(data, os.stat(path))
 
 
@@ -144,7 +191,9 @@ def _keep_backup(path: Path, backup: Path) -> None:
         import shutil  # filesystems without hard links: copy instead
 
         shutil.copy2(path, staging)
+    _reached("backup-staged", path)
     os.replace(staging, backup)
+    _reached("backed-up", path)
 
 
 def _preserve_mode(original: Path, temp: Path) -> None:
