@@ -150,3 +150,91 @@ def test_retitling_keeps_the_file_name(session: PackSession, store: PackStore) -
     session.retitle("A new title")
     assert session.packfile.path == store.folder / "simple.toml"
     assert store.load("simple").pack.title == "A new title"
+
+
+def test_undo_and_redo_name_each_step_and_go_to_both_ends(session: PackSession, store: PackStore) -> None:
+    path = store.folder / "simple.toml"
+    session.apply(_add("tech7-p2"), "add “tech7-p2”")
+    after_add = path.read_bytes()
+    session.apply(lambda pack: add_section(pack, "Questions"), "add the section “Questions”")
+    after_section = path.read_bytes()
+    assert session.undo_description == "add the section “Questions”"
+    assert session.undo() == "add the section “Questions”"
+    assert path.read_bytes() == after_add
+    assert session.undo() == "add “tech7-p2”"
+    assert path.read_bytes() == SIMPLE
+    assert session.undo() is None, "nothing left to undo changes nothing"
+    assert path.read_bytes() == SIMPLE and not session.can_undo
+    assert session.redo() == "add “tech7-p2”"
+    assert path.read_bytes() == after_add
+    assert session.redo_description == "add the section “Questions”"
+    assert session.redo() == "add the section “Questions”"
+    assert path.read_bytes() == after_section
+    assert session.redo() is None and not session.can_redo
+    assert session.undo_description == "add the section “Questions”"
+
+
+def test_a_new_edit_clears_the_redo_stack(session: PackSession) -> None:
+    session.apply(_add("tech7-p2"), "add “tech7-p2”")
+    session.undo()
+    assert session.can_redo
+    session.apply(_add("statement-p6"), "add “statement-p6”")
+    assert not session.can_redo
+    assert session.redo() is None
+    assert session.current.item_ids() == ["ws-future-of-work", "statement-p6"]
+
+
+def test_an_edit_that_changes_nothing_keeps_the_redo_stack(session: PackSession) -> None:
+    session.apply(_add("tech7-p2"), "add")
+    session.undo()
+    session.apply(lambda pack: pack, "nothing")
+    assert session.redo_description == "add"
+
+
+def test_edits_kept_in_memory_are_written_by_one_save_of_the_latest_version(
+    session: PackSession, store: PackStore
+) -> None:
+    path = store.folder / "simple.toml"
+    session.apply(_add("tech7-p2"), "add", save=False)
+    session.apply(_add("statement-p6"), "add", save=False)
+    assert path.read_bytes() == SIMPLE and session.unsaved and session.pending is None
+    assert session.claim_saver()
+    assert not session.claim_saver(), "one saver at a time"
+    session.save_latest()
+    assert store.load("simple").pack.item_ids() == ["ws-future-of-work", "tech7-p2", "statement-p6"]
+    assert not session.unsaved
+    assert session.claim_saver(), "the saver that finished released its claim"
+
+
+def test_a_saver_refused_by_a_changed_file_keeps_the_version_and_releases_its_claim(
+    session: PackSession, store: PackStore
+) -> None:
+    path = store.folder / "simple.toml"
+    theirs = SIMPLE.replace(b'"Simple"', b'"Theirs"')
+    session.apply(_add("tech7-p2"), "add", save=False)
+    path.write_bytes(theirs)
+    assert session.claim_saver()
+    with pytest.raises(PackChangedOnDisk):
+        session.save_latest()
+    assert path.read_bytes() == theirs
+    assert session.pending is not None and session.pending.item_ids() == ["ws-future-of-work", "tech7-p2"]
+    assert session.claim_saver()
+
+
+def test_saves_from_two_threads_never_overlap_and_the_latest_version_wins(
+    session: PackSession, store: PackStore
+) -> None:
+    import threading
+
+    def edit_and_save(item: str) -> None:
+        session.apply(_add(item), item, save=False)
+        session.save()
+
+    threads = [threading.Thread(target=edit_and_save, args=(item,)) for item in ("tech7-p2", "statement-p6", "tech7-p1")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    session.save()
+    assert store.load("simple").pack == session.current
+    assert len(session.current.item_ids()) == 4
