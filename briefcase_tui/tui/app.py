@@ -119,13 +119,17 @@ class BriefcaseApp(PackControl):
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
             self.call_after_refresh(self._check_keymap)
-        for problem in self._startup_problems:
-            say(self, problem, title="Briefcase", severity="warning", timeout=10, topic=f"startup:{problem}")
+        self.call_after_refresh(self._report_startup_problems)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if os.environ.get(BENCH_EXIT_ENV):
             self.call_after_refresh(self._bench_painted)
         self.call_after_refresh(self.load_corpus)
         self.call_after_refresh(self.open_initial_pack)
+
+    def _report_startup_problems(self) -> None:
+        """One notice per problem found while starting, once the screen can draw toasts."""
+        for problem in self._startup_problems:
+            say(self, problem, title="Briefcase", severity="warning", timeout=10, topic=f"startup:{problem}")
 
     def _check_keymap(self) -> None:
         """Name the remapped ids no key has (after the first paint: it imports every screen)."""
