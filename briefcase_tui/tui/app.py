@@ -276,12 +276,10 @@ class BriefcaseApp(PackControl):
         yield from self.pack_commands(screen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Pack keys that need an open pack are hidden without one."""
+        """Pack keys that need an open pack are hidden without one (undo and redo with nothing to do say so)."""
         if action in PACK_ACTIONS_NEEDING_A_PACK:
             if self.pack_session is None:
                 return False
-            if action == "undo_pack":
-                return self.pack_session.can_undo
         return True
 
 

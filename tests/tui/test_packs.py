@@ -5,40 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import OptionList, TextArea
 
-from briefcase_tui.domain.packs.store import PackStore
-from briefcase_tui.paths import bundled_themes_dir
-from briefcase_tui.tui.app import BriefcaseApp, create_app
 from briefcase_tui.tui.screens.browse import BrowseScreen
 from briefcase_tui.tui.screens.dialogs import ChoiceDialog, ConflictDialog, TextDialog
 from briefcase_tui.tui.screens.pack import PackScreen
 from briefcase_tui.tui.widgets.pack_outline import PackOutline
 from tests.tui.conftest import loaded
+from tests.tui.pack_helpers import (
+    PARIS,
+    SIZE,
+    make_briefs,
+    on_pack_screen,
+    pack_app,
+    pack_on_disk,
+    said,
+    saved,
+)
 from tests.tui.screen_text import screen_text
-
-SIZE = (80, 24)
-
-PARIS = """format = 1
-title = "Paris day"
-
-[[sections]]
-title = "Programme"
-
-[[sections.entries]]
-item = "tech7-p2"
-priority = "must"
-
-[[sections.entries]]
-item = "statement-p6"
-
-[[sections]]
-title = "Asks"
-
-[[sections.entries]]
-note = "Car booked for 14:00"
-"""
 
 BROKEN = """format = 1
 title = "Broken"
@@ -49,43 +33,13 @@ titel = "a typo"
 @pytest.fixture
 def briefs(tmp_path: Path) -> Path:
     """A briefs folder of this test's own, with one pack."""
-    folder = tmp_path / "briefs"
-    folder.mkdir()
-    (folder / "paris-day.toml").write_text(PARIS, encoding="utf-8")
-    return folder
-
-
-def _app(settings_file: Path, briefs: Path, pack: str | None = None) -> BriefcaseApp:
-    app = create_app(settings_file=settings_file, theme_folders=[bundled_themes_dir()], briefs_folder=briefs,
-                     pack=briefs / f"{pack}.toml" if pack else None)
-    app.animation_level = "none"
-    return app
-
-
-def _pack(briefs: Path, name: str = "paris-day"):  # type: ignore[no-untyped-def]
-    return PackStore(briefs).load(name).pack
-
-
-def _said(app: BriefcaseApp) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)
-
-
-async def _on_pack_screen(pilot: Pilot[None]) -> PackScreen:
-    await loaded(pilot)
-    for _ in range(100):
-        if isinstance(pilot.app.screen, PackScreen):
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, PackScreen)
-    return screen
+    return make_briefs(tmp_path)
 
 
 async def test_opening_a_pack_and_adding_the_highlighted_item_saves_it_in_the_file(
     settings_file: Path, briefs: Path
 ) -> None:
-    app = _app(settings_file, briefs)
+    app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("o")
@@ -94,17 +48,17 @@ async def test_opening_a_pack_and_adding_the_highlighted_item_saves_it_in_the_fi
         assert app.pack_session is not None
         assert "Pack: Paris day · 3 entries" in screen_text(app)
         await pilot.press("2", "down", "a")
-        await pilot.pause()
-        assert _pack(briefs).item_ids() == ["tech7-p2", "statement-p6", "ws-international-governance"]
-        assert "Added “International Governance” to Paris day › Asks" in _said(app)
+        await saved(pilot)
+        assert pack_on_disk(briefs).item_ids() == ["tech7-p2", "statement-p6", "ws-international-governance"]
+        assert "Added “International Governance” to Paris day › Asks" in said(app)
         await pilot.press("a")
         await pilot.pause()
-        assert "already in the pack" in _said(app)
-        assert _pack(briefs).item_ids().count("ws-international-governance") == 1
+        assert "already in the pack" in said(app)
+        assert pack_on_disk(briefs).item_ids().count("ws-international-governance") == 1
 
 
 async def test_adding_with_no_pack_open_asks_for_a_pack_first(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs)
+    app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("2", "down", "a")
@@ -112,154 +66,155 @@ async def test_adding_with_no_pack_open_asks_for_a_pack_first(settings_file: Pat
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")
         await pilot.pause()
-        assert "ws-international-governance" in _pack(briefs).item_ids()
+        assert "ws-international-governance" in pack_on_disk(briefs).item_ids()
 
 
 async def test_an_item_is_added_to_the_section_last_used_in_the_pack_screen(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         await pilot.press("p", "2", "down", "a")
-        await pilot.pause()
-        assert _pack(briefs).sections[0].entries[-1].item == "ws-international-governance"
+        await saved(pilot)
+        assert pack_on_disk(briefs).sections[0].entries[-1].item == "ws-international-governance"
 
 
 async def test_J_and_K_reorder_entries_in_the_file_and_cross_into_the_next_section(
     settings_file: Path, briefs: Path
 ) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _on_pack_screen(pilot)
+        screen = await on_pack_screen(pilot)
         await pilot.press("J")
-        await pilot.pause()
-        assert _pack(briefs).item_ids() == ["statement-p6", "tech7-p2"]
+        await saved(pilot)
+        assert pack_on_disk(briefs).item_ids() == ["statement-p6", "tech7-p2"]
         await pilot.press("J")
-        await pilot.pause()
-        pack = _pack(briefs)
+        await saved(pilot)
+        pack = pack_on_disk(briefs)
         assert [e.item for e in pack.sections[1].entries] == ["tech7-p2", None]
         assert screen.query_one(PackOutline).row is not None
         assert (screen.cursor.section, screen.cursor.entry) == (1, 0)
         await pilot.press("ctrl+up", "K")
-        await pilot.pause()
-        assert _pack(briefs).item_ids() == ["tech7-p2", "statement-p6"]
+        await saved(pilot)
+        assert pack_on_disk(briefs).item_ids() == ["tech7-p2", "statement-p6"]
 
 
 async def test_m_moves_an_entry_to_a_section_chosen_from_a_list(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         await pilot.press("m")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")
-        await pilot.pause()
-        pack = _pack(briefs)
+        await saved(pilot)
+        pack = pack_on_disk(briefs)
         assert [e.item for e in pack.sections[1].entries] == [None, "tech7-p2"]
 
 
 async def test_a_note_written_in_the_editor_is_saved_when_leaving_it(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _on_pack_screen(pilot)
+        screen = await on_pack_screen(pilot)
         await pilot.press("n")
         assert isinstance(app.focused, TextArea)
         await pilot.press(*"Ask for x")
         await pilot.press("escape")
-        await pilot.pause()
-        assert _pack(briefs).sections[0].entries[0].note == "Ask for x"
+        await saved(pilot)
+        assert pack_on_disk(briefs).sections[0].entries[0].note == "Ask for x"
         assert isinstance(app.focused, PackOutline)
         await pilot.press("down", "enter", *"Second", "ctrl+s")
-        await pilot.pause()
-        assert _pack(briefs).sections[0].entries[1].note == "Second"
+        await saved(pilot)
+        assert pack_on_disk(briefs).sections[0].entries[1].note == "Second"
         assert screen.query_one(TextArea).has_focus
 
 
 async def test_priority_cycles_and_tags_are_edited_in_a_dialog(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         await pilot.press("exclamation_mark")
-        await pilot.pause()
-        assert _pack(briefs).sections[0].entries[0].priority == "should"
+        await saved(pilot)
+        assert pack_on_disk(briefs).sections[0].entries[0].priority == "should"
         await pilot.press("exclamation_mark", "exclamation_mark")
-        await pilot.pause()
-        assert _pack(briefs).sections[0].entries[0].priority is None
+        await saved(pilot)
+        assert pack_on_disk(briefs).sections[0].entries[0].priority is None
         await pilot.press("g")
         assert isinstance(app.screen, TextDialog)
         await pilot.press(*"ask, follow-up, ask", "enter")
-        await pilot.pause()
-        assert _pack(briefs).sections[0].entries[0].tags == ("ask", "follow-up")
+        await saved(pilot)
+        assert pack_on_disk(briefs).sections[0].entries[0].tags == ("ask", "follow-up")
         assert "Tags: ask, follow-up" in screen_text(app)
 
 
 async def test_removing_an_entry_and_undoing_brings_back_the_same_bytes(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         await pilot.press("exclamation_mark")
-        await pilot.pause()
+        await saved(pilot)
         before = path.read_bytes()
         await pilot.press("x")
-        await pilot.pause()
-        assert _pack(briefs).item_ids() == ["statement-p6"]
+        await saved(pilot)
+        assert pack_on_disk(briefs).item_ids() == ["statement-p6"]
         await pilot.press("u")
-        await pilot.pause()
+        await saved(pilot)
         assert path.read_bytes() == before
         await pilot.press("ctrl+z")
-        await pilot.pause()
-        assert _pack(briefs).sections[0].entries[0].priority == "must"
+        await saved(pilot)
+        assert pack_on_disk(briefs).sections[0].entries[0].priority == "must"
 
 
 async def test_sections_are_added_renamed_and_removed_when_empty(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _on_pack_screen(pilot)
+        screen = await on_pack_screen(pilot)
         await pilot.press("s", *"Questions", "enter")
         await pilot.pause()
-        assert [s.title for s in _pack(briefs).sections] == ["Programme", "Questions", "Asks"]
+        assert [s.title for s in pack_on_disk(briefs).sections] == ["Programme", "Questions", "Asks"]
         assert screen.cursor.section == 1 and screen.cursor.entry is None
         await pilot.press("r")
         assert isinstance(app.screen, TextDialog)
         await pilot.press(*"-" * 0, "ctrl+u", *"Our asks", "enter")
         await pilot.pause()
-        assert [s.title for s in _pack(briefs).sections] == ["Programme", "Our asks", "Asks"]
+        assert [s.title for s in pack_on_disk(briefs).sections] == ["Programme", "Our asks", "Asks"]
         await pilot.press("x")
         await pilot.pause()
-        assert [s.title for s in _pack(briefs).sections] == ["Programme", "Asks"]
+        assert [s.title for s in pack_on_disk(briefs).sections] == ["Programme", "Asks"]
 
 
-async def test_a_section_with_entries_is_not_removed(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+async def test_x_on_a_section_with_entries_removes_nothing_and_says_why(settings_file: Path, briefs: Path) -> None:
+    app = pack_app(settings_file, briefs, "paris-day")
+    path = briefs / "paris-day.toml"
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _on_pack_screen(pilot)
+        screen = await on_pack_screen(pilot)
         await pilot.press("up")
         await pilot.pause()
         assert screen.cursor.entry is None
-        assert screen.check_action("remove", ()) is False
         await pilot.press("x")
-        await pilot.pause()
-        assert len(_pack(briefs).sections) == 2
+        await saved(pilot)
+        assert path.read_text(encoding="utf-8") == PARIS
+        assert "Not removed: the section “Programme” still holds 2 entries." in said(app)
 
 
 async def test_the_pack_is_renamed_and_its_file_keeps_its_name(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         await pilot.press("R", "ctrl+u", *"Tuesday", "enter")
-        await pilot.pause()
-        assert _pack(briefs).title == "Tuesday"
+        await saved(pilot)
+        assert pack_on_disk(briefs).title == "Tuesday"
         assert "Tuesday · paris-day.toml" in screen_text(app)
 
 
 async def test_a_pack_changed_on_disk_asks_and_reload_takes_the_other_version(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     theirs = PARIS.replace('"Paris day"', '"Their title"')
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         path.write_text(theirs, encoding="utf-8")
         await pilot.press("x")
-        await pilot.pause()
+        await saved(pilot)
         assert isinstance(app.screen, ConflictDialog)
         assert path.read_text(encoding="utf-8") == theirs
         assert "not saved" in screen_text(app)
@@ -271,54 +226,54 @@ async def test_a_pack_changed_on_disk_asks_and_reload_takes_the_other_version(se
 
 
 async def test_a_pack_changed_on_disk_can_be_saved_as_a_copy_keeping_both(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     theirs = PARIS.replace('"Paris day"', '"Their title"')
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         path.write_text(theirs, encoding="utf-8")
         await pilot.press("x")
-        await pilot.pause()
+        await saved(pilot)
         assert isinstance(app.screen, ConflictDialog)
         await pilot.press("enter")  # the focused button is the safe one: save mine as a copy
         await pilot.pause()
         assert path.read_text(encoding="utf-8") == theirs
-        assert _pack(briefs, "paris-day-copy").item_ids() == ["statement-p6"]
-        assert "paris-day-copy.toml" in _said(app)
+        assert pack_on_disk(briefs, "paris-day-copy").item_ids() == ["statement-p6"]
+        assert "paris-day-copy.toml" in said(app)
         await pilot.press("x")
-        await pilot.pause()
-        assert _pack(briefs, "paris-day-copy").item_ids() == []
+        await saved(pilot)
+        assert pack_on_disk(briefs, "paris-day-copy").item_ids() == []
         assert path.read_text(encoding="utf-8") == theirs
 
 
 async def test_cancelling_keeps_the_change_in_memory_and_overwrite_writes_it(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     theirs = PARIS.replace('"Paris day"', '"Their title"')
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         path.write_text(theirs, encoding="utf-8")
         await pilot.press("x")
-        await pilot.pause()
+        await saved(pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert app.pack_session is not None and app.pack_session.pending is not None
         assert "⚠ not saved" in screen_text(app)
         assert path.read_text(encoding="utf-8") == theirs
         await pilot.press("x")
-        await pilot.pause()
+        await saved(pilot)
         await pilot.click("#conflict-overwrite")
-        await pilot.pause()
-        assert _pack(briefs).item_ids() == [] and _pack(briefs).title == "Paris day"
+        await saved(pilot)
+        assert pack_on_disk(briefs).item_ids() == [] and pack_on_disk(briefs).title == "Paris day"
 
 
 async def test_a_change_made_while_browsing_is_noticed_when_the_pack_screen_opens(
     settings_file: Path, briefs: Path
 ) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         await pilot.press("p")
         path.write_text(PARIS.replace('"Paris day"', '"Edited by hand"'), encoding="utf-8")
         await pilot.press("p")
@@ -334,7 +289,7 @@ async def test_a_malformed_pack_is_listed_with_its_line_and_reason_and_left_unto
 ) -> None:
     broken = briefs / "broken.toml"
     broken.write_text(BROKEN, encoding="utf-8")
-    app = _app(settings_file, briefs)
+    app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("o")
@@ -370,9 +325,9 @@ async def test_markup_in_titles_notes_and_sections_is_shown_literally_and_missin
     settings_file: Path, briefs: Path
 ) -> None:
     (briefs / "hostile.toml").write_text(HOSTILE, encoding="utf-8")
-    app = _app(settings_file, briefs, "hostile")
+    app = pack_app(settings_file, briefs, "hostile")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         text = screen_text(app)
         assert "[bold]x[/]" in text
         assert "[@click=app.quit]y" in text
@@ -395,7 +350,7 @@ async def test_a_new_pack_from_the_day_sheet_template_is_made_and_opened(setting
 
     from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog
 
-    app = _app(settings_file, briefs)
+    app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("N")
@@ -409,8 +364,8 @@ async def test_a_new_pack_from_the_day_sheet_template_is_made_and_opened(setting
         parameter.value = "2025-02-11"
         await pilot.pause()
         await pilot.click("#new-pack-create")
-        await pilot.pause()
-        pack = _pack(briefs, "tuesday-in-paris")
+        await saved(pilot)
+        pack = pack_on_disk(briefs, "tuesday-in-paris")
         assert pack.title == "Tuesday in Paris"
         assert str(pack.date) == "2025-02-11"
         assert "day-2025-02-11" in pack.item_ids()
@@ -422,21 +377,21 @@ async def test_a_new_pack_from_the_day_sheet_template_is_made_and_opened(setting
 
 
 async def test_a_new_pack_needs_a_title(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs)
+    app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("N", "enter")
         await pilot.pause()
         assert "A pack needs a title" in screen_text(app)
         await pilot.press(*"Empty one", "enter")
-        await pilot.pause()
-        assert _pack(briefs, "empty-one").sections == ()
+        await saved(pilot)
+        assert pack_on_disk(briefs, "empty-one").sections == ()
 
 
 async def test_pack_keys_are_hidden_without_a_pack_and_listed_on_the_keys_screen(
     settings_file: Path, briefs: Path
 ) -> None:
-    app = _app(settings_file, briefs)
+    app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.check_action("export_pack", ()) is False
@@ -452,9 +407,9 @@ async def test_pack_keys_are_hidden_without_a_pack_and_listed_on_the_keys_screen
 
 async def test_e_opens_the_export_preview_of_the_open_pack(settings_file: Path, briefs: Path) -> None:
     export_preview = pytest.importorskip("briefcase_tui.tui.screens.export_preview")
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, export_preview.ExportPreviewScreen)
@@ -462,7 +417,7 @@ async def test_e_opens_the_export_preview_of_the_open_pack(settings_file: Path, 
 
 
 async def test_the_palette_offers_pack_actions_and_finds_packs_by_title(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs)
+    app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
@@ -476,9 +431,9 @@ async def test_the_palette_offers_pack_actions_and_finds_packs_by_title(settings
 
 
 async def test_clicking_a_row_moves_the_cursor_without_entering_the_editor(settings_file: Path, briefs: Path) -> None:
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _on_pack_screen(pilot)
+        screen = await on_pack_screen(pilot)
         outline = screen.query_one(PackOutline)
         await pilot.click(outline, offset=(4, 2))
         await pilot.pause()
@@ -492,29 +447,29 @@ async def test_a_change_waiting_in_memory_is_not_dropped_by_opening_another_pack
     settings_file: Path, briefs: Path
 ) -> None:
     (briefs / "other.toml").write_text('format = 1\ntitle = "Other"\n', encoding="utf-8")
-    app = _app(settings_file, briefs, "paris-day")
+    app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     async with app.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
         path.write_text(PARIS.replace('"Paris day"', '"Theirs"'), encoding="utf-8")
         await pilot.press("x")
-        await pilot.pause()
+        await saved(pilot)
         await pilot.press("escape")  # decide later
         await pilot.pause()
         await pilot.press("o", "enter")  # the first pack listed is other.toml
         await pilot.pause()
-        assert "not saved yet" in _said(app)
+        assert "not saved yet" in said(app)
         assert app.pack_session is not None and app.pack_session.pending is not None
         assert app.pack_session.packfile.path == path
         assert isinstance(app.screen, ConflictDialog)
 
 
 async def test_the_pack_open_when_the_app_closed_is_open_again_at_the_next_start(settings_file: Path, briefs: Path) -> None:
-    first = _app(settings_file, briefs, pack="paris-day")
+    first = pack_app(settings_file, briefs, pack="paris-day")
     async with first.run_test(size=SIZE) as pilot:
-        await _on_pack_screen(pilot)
+        await on_pack_screen(pilot)
     assert "paris-day.toml" in settings_file.read_text(encoding="utf-8")
-    again = _app(settings_file, briefs)
+    again = pack_app(settings_file, briefs)
     async with again.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.pause(0.05)
@@ -522,7 +477,7 @@ async def test_the_pack_open_when_the_app_closed_is_open_again_at_the_next_start
         assert again.pack_session.packfile.path.resolve() == (briefs / "paris-day.toml").resolve()
         assert isinstance(again.screen, BrowseScreen), "it opens where browsing starts, with the pack ready"
     (briefs / "paris-day.toml").unlink()
-    gone = _app(settings_file, briefs)
+    gone = pack_app(settings_file, briefs)
     async with gone.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert gone.pack_session is None and not gone._notifications, "a pack since deleted is quietly forgotten"

@@ -119,9 +119,11 @@ class BrowseScreen(Screen[None]):
         return shown if self.briefcase.corpus.get(shown) is not None else None
 
     def action_add_to_pack(self) -> None:
-        """Add the item shown to the open pack (choosing or making a pack first if none is open)."""
+        """Add the item shown to the open pack (choosing or making a pack first if none is open), or say why not."""
         item_id = self.item_to_add()
-        if item_id is not None:
+        if item_id is None:
+            self.briefcase.cannot_add(self.query_one(ItemView).shown_id)
+        else:
             self.briefcase.add_to_pack(item_id)
 
     def action_pack_screen(self) -> None:
@@ -249,8 +251,8 @@ class BrowseScreen(Screen[None]):
             return self.briefcase.history.can_go_back
         if action == "forward":
             return self.briefcase.history.can_go_forward
-        if action == "add_to_pack":
-            return self.item_to_add() is not None
+        if action == "add_to_pack":  # shown for a source too: `a` says why it cannot be added
+            return self.query_one(ItemView).shown_id is not None
         if action in FILTER_ACTIONS:
             return self.section == "programme" and self.briefcase.corpus is not None
         return True

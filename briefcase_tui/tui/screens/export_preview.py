@@ -55,12 +55,16 @@ def missing_warning(missing: tuple[str, ...]) -> str:
 
 
 class ExportPreviewScreen(Screen[None]):
-    """Preview a pack's export in any format; w writes it (beside the pack by default); Esc closes."""
+    """Preview a pack's export in any format; w writes it (beside the pack by default); Esc closes.
+
+    `e`, the key that opened the preview, writes too: here it can only mean "export this",
+    and it shadows the app's `e`, which would otherwise stack a second preview.
+    """
 
     CSS_PATH = "export_preview.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="export-close", tooltip="Close the preview without writing"),
-        Binding("w,ctrl+s", "write", "Write", id="export-write",
+        Binding("w,ctrl+s,e", "write", "Write", key_display="w", id="export-write",
                 tooltip="Write this export to a file; asks where (beside the pack by default)"),
         Binding("f", "next_format", "Format", id="export-next-format",
                 tooltip="Preview the next format: Markdown, HTML, JSON, iCalendar"),

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from briefcase_tui.tui.screens.pack_edits import PackEditsMixin
+from briefcase_tui.tui.screens.pack_edits import NO_NOTE_HERE, PackEditsMixin
 from briefcase_tui.tui.widgets.note_editor import NoteEditor
 from briefcase_tui.tui.widgets.pack_outline import MISSING_MARK, OutlineRow, PackOutline
 
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.packs.models import Entry, Pack
     from briefcase_tui.tui.app import BriefcaseApp
 
-ENTRY_ACTIONS = frozenset({"move_up", "move_down", "move_to_section", "cycle_priority", "edit_tags", "edit_note"})
-"""Actions that need an entry (not a section) under the cursor."""
+MOVE_KEYS = Binding.Group("Move", compact=True)
+"""J and K share one footer label: at 80 columns every cell counts."""
 
 
 class PackScreen(PackEditsMixin, Screen[None]):
@@ -35,17 +35,24 @@ class PackScreen(PackEditsMixin, Screen[None]):
     CSS_PATH = "pack.tcss"
     BINDINGS = [
         Binding("escape,p", "close", "Back", key_display="p", id="pack-close", tooltip="Back to browsing"),
-        Binding("J,ctrl+down", "move_down", "Down", key_display="J", id="pack-move-down",
+        Binding("J,ctrl+down", "move_down", "Down", key_display="J", id="pack-move-down", group=MOVE_KEYS,
                 tooltip="Move the entry down (into the next section at the end)"),
-        Binding("K,ctrl+up", "move_up", "Up", key_display="K", id="pack-move-up",
+        Binding("K,ctrl+up", "move_up", "Up", key_display="K", id="pack-move-up", group=MOVE_KEYS,
                 tooltip="Move the entry up (into the previous section at the top)"),
         Binding("n", "edit_note", "Note", id="pack-edit-note", tooltip="Write the entry's note (Esc saves)"),
         Binding("exclamation_mark", "cycle_priority", "Prio", key_display="!", id="pack-priority",
                 tooltip="Cycle the priority: must, should, optional, none"),
-        Binding("g", "edit_tags", "Tags", id="pack-tags", tooltip="Edit the entry's tags (comma-separated)"),
-        Binding("m", "move_to_section", "Move", id="pack-move-to-section", tooltip="Move the entry to another section"),
         Binding("x,delete", "remove", "Remove", key_display="x", id="pack-remove",
                 tooltip="Remove the entry, or an empty section"),
+        # The app's undo, redo and export, repeated here (same ids, so one remap moves both) to come
+        # before the app's own keys in the footer: at 80 columns they are what must show.
+        Binding("u,ctrl+z", "app.undo_pack", "Undo", key_display="u", id="pack-undo",
+                tooltip="Undo the last change to the open pack"),
+        Binding("ctrl+y", "app.redo_pack", "Redo", id="pack-redo", tooltip="Redo the last change undone"),
+        Binding("e", "app.export_pack", "Export", id="pack-export", tooltip="Preview and export the open pack"),
+        Binding("g", "edit_tags", "Tags", id="pack-tags", tooltip="Edit the entry's tags (comma-separated)"),
+        Binding("m", "move_to_section", "To section", show=False, id="pack-move-to-section",
+                tooltip="Move the entry to another section"),
         Binding("A", "add_note", "Add note", show=False, id="pack-add-note",
                 tooltip="Add a free-standing note after the cursor"),
         Binding("s", "add_section", "Add section", show=False, id="pack-add-section",
@@ -74,7 +81,7 @@ class PackScreen(PackEditsMixin, Screen[None]):
                 yield NoteEditor(id="note-editor")
                 with VerticalScroll(id="entry-item-scroll"):
                     yield Static(Content(""), id="entry-item", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Draw the pack, start on its first entry, and check whether the file changed meanwhile."""
@@ -180,7 +187,8 @@ class PackScreen(PackEditsMixin, Screen[None]):
         if entry is None or entry.note == event.text:
             return
         at = event.entry
-        if self.briefcase.edit_pack(lambda p: update_entry(p, at, note=event.text), done="Note saved."):
+        if self.briefcase.edit_pack(lambda p: update_entry(p, at, note=event.text), done="Note saved.",
+                                    description=f"edit the note on “{self.entry_name(entry)}”"):
             return
         self.query_one(NoteEditor).load_note(at, event.text)  # refused: keep the words in the editor
 
@@ -193,28 +201,20 @@ class PackScreen(PackEditsMixin, Screen[None]):
         self.app.pop_screen()
 
     def action_edit_note(self) -> None:
-        """Put the cursor in the note editor."""
+        """Put the cursor in the note editor, at the end of the note; on a section, say why not."""
         editor = self.query_one(NoteEditor)
-        if editor.entry is not None:
-            editor.focus()
+        if editor.entry is None or self.entry_at(self.cursor) is None:
+            self._not_on_a_section(NO_NOTE_HERE)
+            return
+        editor.focus()
+        editor.move_cursor(editor.document.end)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Entry keys only on an entry; remove also on an empty section; none while writing a note."""
-        pack = self.briefcase.current_pack()
+        """No pack keys while writing a note; otherwise every key is offered and says why when it cannot act.
+
+        Keys stay put in the footer as the cursor moves between sections and entries, and
+        a key pressed on the wrong row explains itself rather than doing nothing.
+        """
         if isinstance(self.focused, NoteEditor):
             return False  # while writing, keys are text; Esc or ctrl+s end the note first
-        if action == "close":
-            return True
-        if pack is None:
-            return False
-        row = self.cursor
-        if action in ENTRY_ACTIONS:
-            return self.entry_at(row) is not None
-        if action == "remove":
-            if self.entry_at(row) is not None:
-                return True
-            return row.section < len(pack.sections) and not pack.sections[row.section].entries
-        if action == "rename_section":
-            return bool(pack.sections)
-        return True
-
+        return action == "close" or self.briefcase.current_pack() is not None

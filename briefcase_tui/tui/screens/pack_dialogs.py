@@ -7,16 +7,20 @@ return what was chosen; loading, creating and saving are the app's job.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from briefcase_tui.domain.text import fold
 from briefcase_tui.tui.screens.dialogs import CLOSE, ChoiceDialog
 
 if TYPE_CHECKING:
@@ -28,15 +32,25 @@ NEW_PACK = "new-pack"
 """The option id of "New pack…" in the open dialog."""
 
 
-def open_pack_dialog(summaries: list[PackSummary], problems: list[BriefcaseError], folder: str) -> ChoiceDialog:
-    """Every pack in the folder to choose from; packs that do not load are listed with their problem.
+OPEN_MARK = "▶ "
+"""Marks the pack already open in the open dialog; the others are indented to match."""
+
+
+def open_pack_dialog(summaries: list[PackSummary], problems: list[BriefcaseError], folder: str,
+                     open_path: Path | None = None) -> ChoiceDialog:
+    """Every pack in the folder to choose from, the open one marked; packs that do not load are listed with their problem.
 
     The chosen id is the pack's path, or `NEW_PACK`.
     """
-    choices = [
-        (str(s.path), f"{s.title}  ({s.name} · {s.entries} entr{'y' if s.entries == 1 else 'ies'})") for s in summaries
-    ]
-    choices.append((NEW_PACK, "＋ New pack…"))
+    opened = open_path.resolve() if open_path is not None else None
+
+    def label(s: PackSummary) -> str:
+        is_open = opened is not None and s.path.resolve() == opened
+        count = f"{s.entries} entr{'y' if s.entries == 1 else 'ies'}"
+        return f"{OPEN_MARK if is_open else '  '}{s.title}  ({s.name} · {count}{' · open now' if is_open else ''})"
+
+    choices = [(str(s.path), label(s)) for s in summaries]
+    choices.append((NEW_PACK, "  ＋ New pack…"))
     hint = f"Packs in {folder} · Enter opens · Esc cancels"
     if problems:
         hint = f"{len(problems)} pack{'s' if len(problems) != 1 else ''} cannot be opened (✗) · " + hint
@@ -54,6 +68,14 @@ class TemplateChoice:
     prompt: str = ""
     values: list[tuple[str, str]] = field(default_factory=list)
     """(label, value) pairs: programme days, workstreams."""
+    noun: str = ""
+    """What the parameter is, in words: `programme day`, `workstream`."""
+
+    @property
+    def missing(self) -> str:
+        """What the dialog says when the parameter was not chosen: `Choose a programme day`."""
+        noun = self.noun or self.parameter or "value"
+        return f"Choose {'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def template_choices(corpus: Corpus | None) -> list[TemplateChoice]:
@@ -76,11 +98,11 @@ def template_choices(corpus: Corpus | None) -> list[TemplateChoice]:
         name, spec = next(iter(template.parameters.items()))
         if spec.kind == "day":
             values = [(format_date(day.date), day.date.isoformat()) for day in corpus.days()]
-            prompt = "Choose the programme day"
+            noun = "programme day"
         else:
             values = [(item.title, item.id) for item in corpus.of_kind(spec.item_kind)]
-            prompt = f"Choose the {spec.item_kind or name}"
-        choices.append(TemplateChoice(template.name, template.description, name, prompt, values))
+            noun = spec.item_kind or name
+        choices.append(TemplateChoice(template.name, template.description, name, f"Choose the {noun}", values, noun))
     return choices
 
 
@@ -93,26 +115,66 @@ class NewPackRequest:
     params: dict[str, str] = field(default_factory=dict)
 
 
+def title_key(title: str) -> str:
+    """A title as two packs must not share it: case, accents and spacing aside."""
+    return " ".join(fold(title).split())
+
+
+def duplicate_title(title: str, file_name: str) -> str:
+    """Why a title is refused: another pack has it, and the two could not be told apart in lists."""
+    return f"A pack called “{title.strip()}” already exists ({file_name}): choose another title."
+
+
+class ChosenSelect(Select[str]):
+    """A Select where Enter, once something is chosen, submits the dialog; Enter before that opens the list.
+
+    Down, Up and Space still open the list to change the choice.
+    """
+
+    BINDINGS = [
+        Binding("enter", "submit_or_open", "Choose", show=False, id="new-pack-submit",
+                tooltip="Make the pack once a choice is made; open the list before"),
+    ]
+
+    @dataclass
+    class Submitted(Message):
+        """Enter on a Select that has a value."""
+
+    def action_submit_or_open(self) -> None:
+        """Submit when a value is chosen, else open the list."""
+        if isinstance(self.value, str):
+            self.post_message(self.Submitted())
+        else:
+            self.action_show_overlay()
+
+
 class NewPackDialog(ModalScreen[NewPackRequest | None]):
-    """A title, then optionally a template and its parameter (a day or a workstream) from a list."""
+    """A title, then optionally a template and its parameter (a day or a workstream) from a list.
+
+    Enter makes the pack from the title or from a list with a choice made; a title another
+    pack already has, or a template's choice not made, is said under the fields and the
+    dialog stays open.
+    """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [CLOSE]
 
-    def __init__(self, templates: list[TemplateChoice]) -> None:
+    def __init__(self, templates: list[TemplateChoice], taken: dict[str, str] | None = None) -> None:
         super().__init__(classes="dialog")
         self.templates = {t.name: t for t in templates}
+        self.taken = dict(taken or {})
+        """File names of the packs in the folder by `title_key` of their titles."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="new-pack-box"):
             yield Static(Content.styled("New pack", "bold"), classes="dialog-title", markup=False)
             yield Input(placeholder="Title, e.g. Tuesday in Paris", id="new-pack-title")
-            yield Select(
+            yield ChosenSelect(
                 ((Text(f"{t.name}: {t.description}"), t.name) for t in self.templates.values()),
                 prompt="No template (an empty pack)",
                 id="new-pack-template",
             )
-            yield Select[str]((), prompt="Choose…", id="new-pack-parameter")
+            yield ChosenSelect((), prompt="Choose…", id="new-pack-parameter")
             yield Static(Content(""), id="new-pack-problem", markup=False)
             yield Button(Content("Create"), id="new-pack-create", variant="primary")
             yield Static(Content("Enter or Create makes the pack · Esc cancels"), classes="dialog-hint", markup=False)
@@ -132,14 +194,21 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
         parameter.set_options((Text(label), value) for label, value in template.values)
         parameter.prompt = template.prompt or f"Choose the {template.parameter}"
         parameter.display = True
+        if event.select.has_focus:
+            parameter.focus()  # the next thing to choose
 
     @on(Input.Submitted, "#new-pack-title")
     @on(Button.Pressed, "#new-pack-create")
+    @on(ChosenSelect.Submitted)
     def _create(self) -> None:
         title = self.query_one("#new-pack-title", Input).value.strip()
         problem = self.query_one("#new-pack-problem", Static)
         if not title:
             problem.update(Content("✗ A pack needs a title."))
+            self.query_one("#new-pack-title", Input).focus()
+            return
+        if title_key(title) in self.taken:
+            problem.update(Content(f"✗ {duplicate_title(title, self.taken[title_key(title)])}"))
             self.query_one("#new-pack-title", Input).focus()
             return
         chosen = self.query_one("#new-pack-template", Select).value
@@ -151,7 +220,7 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
         if template.parameter is not None:
             value = self.query_one("#new-pack-parameter", Select).value
             if not isinstance(value, str):
-                problem.update(Content(f"✗ The {template.name} template needs {template.parameter}."))
+                problem.update(Content(f"✗ {template.missing}."))
                 self.query_one("#new-pack-parameter", Select).focus()
                 return
             params[template.parameter] = value

@@ -38,9 +38,14 @@ class NoteEditor(TextArea):
         """The entry whose note is loaded; None when a section is highlighted."""
 
     def load_note(self, entry: tuple[int, int] | None, text: str) -> None:
-        """Load an entry's note (None: nothing to edit, the editor is disabled)."""
+        """Load an entry's note (None: nothing to edit, the editor is disabled), the cursor at its end.
+
+        At the end, because a note is reopened to add to it: typing should follow the last
+        word, not push the first one along.
+        """
         self.entry = entry
         self.load_text(text)
+        self.move_cursor(self.document.end)
         self.disabled = entry is None
 
     def action_finish(self) -> None:

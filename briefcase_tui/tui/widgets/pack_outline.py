@@ -24,6 +24,9 @@ PRIORITY_MARKS = {"must": "●", "should": "◐", "optional": "○"}
 MISSING_MARK = "✗ missing"
 """Ids the corpus lacks are flagged by a symbol and a word, never by colour alone."""
 NOTE_MARK = "✎"
+"""An entry for a corpus item that carries the user's note."""
+OWN_NOTE_MARK = "¶"
+"""A note of the user's own, with no corpus item: a paragraph of theirs, not an annotated item."""
 
 
 @dataclass(frozen=True)
@@ -35,17 +38,23 @@ class OutlineRow:
 
 
 def entry_label(entry: Entry, titles: Mapping[str, str] | None) -> Text:
-    """`● Title`, `✎ first line of a note`, or `✗ missing id`; titles None while the corpus loads."""
+    """`●✎ Title`, `◐  Title`, `○¶ first line of a note of one's own`, or `✗ missing id`.
+
+    Two marks lead each row in fixed columns: the priority, then `✎` when an item carries
+    the user's note (or `¶` for a note of one's own), so titles line up and either mark
+    can be scanned for down the list. `titles` is None while the corpus loads.
+    """
     mark = PRIORITY_MARKS.get(entry.priority or "", " ")
     if entry.item is None:
         first_line = entry.note.strip().splitlines()[0] if entry.note.strip() else ""
-        return Text.assemble(f"{mark} ", (f"{NOTE_MARK} ", "bold"), (first_line, "italic"))
+        return Text.assemble(mark, (f"{OWN_NOTE_MARK} ", "bold"), (first_line, "italic"))
+    noted = (f"{NOTE_MARK} ", "bold") if entry.note.strip() else ("  ", "")
     if titles is None:
-        return Text(f"{mark} {entry.item}")
+        return Text.assemble(mark, noted, entry.item)
     title = titles.get(entry.item)
     if title is None:
-        return Text.assemble(f"{mark} ", (MISSING_MARK, "bold reverse"), f" {entry.item}")
-    return Text(f"{mark} {title}")
+        return Text.assemble(mark, noted, (MISSING_MARK, "bold reverse"), f" {entry.item}")
+    return Text.assemble(mark, noted, title)
 
 
 class PackOutline(Tree[OutlineRow]):
