@@ -385,7 +385,7 @@ class PackControl(App[None]):
         """Preview and export the open pack, as the user sees it; in the preview, write it.
 
         Never a second preview: from the preview (or the palette over it) this asks where
-        to write, as `w` does.
+        to write, as `w` does; with a dialog over the preview it does nothing.
         """
         session = self.pack_session
         if session is None or self.corpus is None:
@@ -395,12 +395,11 @@ class PackControl(App[None]):
         except ImportError:
             self._say("The export preview is not part of this build yet; use `brief export`.", severity="warning")
             return
-        previews = [s for s in self.screen_stack if isinstance(s, ExportPreviewScreen)]
-        if previews:
-            while self.screen is not previews[-1]:
-                self.pop_screen()
-            previews[-1].action_write()
+        if isinstance(self.screen, ExportPreviewScreen):
+            self.screen.action_write()
             return
+        if any(isinstance(s, ExportPreviewScreen) for s in self.screen_stack):
+            return  # the preview is open under a dialog: that dialog comes first
         self._save_soon()
         self.push_screen(ExportPreviewScreen(replace(session.packfile, pack=session.current), self.corpus))
 

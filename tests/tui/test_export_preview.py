@@ -428,3 +428,48 @@ def test_links_become_their_text_and_the_markdown_given_is_unchanged() -> None:
     assert not [segment for segment in segments if segment.style and segment.style.link]
     assert list(console.render(preview)) == segments
     assert preview.markup == markdown == before
+
+
+async def test_e_in_the_preview_asks_where_to_write_and_never_opens_a_second_preview(
+    settings_file: Path, tmp_path: Path
+) -> None:
+    from tests.tui.pack_helpers import make_briefs, on_pack_screen, pack_app
+
+    briefs = make_briefs(tmp_path)
+    app = pack_app(settings_file, briefs, "paris-day")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_pack_screen(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportPreviewScreen)
+        footer = screen_text(app).splitlines()[-1]
+        assert "w Write" in footer and "Export" not in footer, "the preview does not advertise e as Export"
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportWriteDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        app.action_export_pack()  # what the palette's "Export pack" runs
+        await pilot.pause()
+        assert isinstance(app.screen, ExportWriteDialog)
+        app.action_export_pack()  # again, over the write dialog
+        await pilot.pause()
+        assert isinstance(app.screen, ExportWriteDialog)
+        assert sum(isinstance(s, ExportPreviewScreen) for s in app.screen_stack) == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (briefs / "paris-day.md").is_file()
+        assert app.is_running
+
+
+async def test_the_preview_shows_an_edit_not_yet_saved(settings_file: Path, tmp_path: Path) -> None:
+    from tests.tui.pack_helpers import make_briefs, on_pack_screen, pack_app
+
+    briefs = make_briefs(tmp_path)
+    app = pack_app(settings_file, briefs, "paris-day")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_pack_screen(pilot)
+        await pilot.press("R", "ctrl+u", *"Renamed just now", "enter", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportPreviewScreen)
+        assert b"Renamed just now" in app.screen.rendered("markdown")

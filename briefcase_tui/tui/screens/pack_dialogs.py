@@ -194,8 +194,8 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
         parameter.set_options((Text(label), value) for label, value in template.values)
         parameter.prompt = template.prompt or f"Choose the {template.parameter}"
         parameter.display = True
-        if event.select.has_focus:
-            parameter.focus()  # the next thing to choose
+        if event.select.has_focus_within:  # chosen by the user, not set by a test or a default
+            self.call_after_refresh(parameter.focus)  # the next thing to choose
 
     @on(Input.Submitted, "#new-pack-title")
     @on(Button.Pressed, "#new-pack-create")
