@@ -80,3 +80,42 @@ def stem(word: str) -> str:
                 return word if word.endswith("ss") else base
             return base
     return word
+
+
+ELLIPSIS = "…"
+"""Marks text that was cut to fit."""
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells the text takes: wide East Asian characters take two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        for ch in text
+    )
+
+
+def cut_at_word(text: str, width: int) -> str:
+    """The text in at most `width` cells, cut after a whole word and ended with "…" when it is longer.
+
+    A title cut mid-word ("IASEAI Confe") reads as a different word; cut at a word
+    ("IASEAI Conference…") it reads as the start of the title. Trailing punctuation is
+    dropped before the ellipsis. Only when the first word alone is too long is it cut
+    inside the word, so there is always something to recognise.
+    """
+    if cell_width(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    room = width - cell_width(ELLIPSIS)
+    kept = ""
+    for ch in text:
+        if cell_width(kept + ch) > room:
+            break
+        kept += ch
+    at_word_end = kept[-1:].isspace() or text[len(kept) : len(kept) + 1].isspace()
+    if not at_word_end:
+        space = kept.rfind(" ")
+        if space > 0:
+            kept = kept[:space]
+    kept = kept.rstrip(" ,;:·-–—/")
+    return kept + ELLIPSIS if kept else ELLIPSIS[:width]

@@ -41,6 +41,10 @@ class BriefcaseApp(PackControl):
 
     CSS_PATH = "app.tcss"
     TITLE = "Briefcase"
+    MODES = {"browse": BrowseScreen}
+    DEFAULT_MODE = "browse"
+    """The browse screen comes from a mode, not `get_default_screen`: Textual loads a screen's
+    CSS_PATH (browse.tcss) only for screens it pushes or makes for a mode, never for the default one."""
     COMMANDS = PackControl.COMMANDS | {ItemsProvider}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Keys", key_display="?", id="help", tooltip="List every key"),
@@ -95,17 +99,14 @@ class BriefcaseApp(PackControl):
         except BriefcaseError as error:
             self.settings = Settings()
             self._startup_problems.append(f"Settings ignored: {error}")
-        self.theme_names, theme_problems = register_themes(self, theme_folders)
+        self.theme_labels, theme_problems = register_themes(self, theme_folders)
+        """Briefcase's own themes, name → human label, in the order `t` cycles through them."""
         if theme_problems:
             self._startup_problems.append(problems_message(theme_problems))
         wanted = self.settings.theme or DEFAULT_THEME
         if wanted not in self.available_themes:
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else FALLBACK_THEME
         self.theme = wanted
-
-    def get_default_screen(self) -> Screen[None]:
-        """The browse screen is the app's base."""
-        return BrowseScreen()
 
     @property
     def browse(self) -> BrowseScreen:
@@ -253,19 +254,33 @@ class BriefcaseApp(PackControl):
         ordered = sorted(rows.values(), key=lambda row: not row[2])
         return [(" ".join(keys), description, binding_id) for keys, description, binding_id in ordered]
 
+    @property
+    def theme_names(self) -> list[str]:
+        """Briefcase's own themes, in the order `t` cycles through them."""
+        return list(self.theme_labels)
+
     def action_next_theme(self) -> None:
         """Cycle through Briefcase's themes."""
         names = self.theme_names or [FALLBACK_THEME]
         position = names.index(self.theme) if self.theme in names else -1
-        self.theme = names[(position + 1) % len(names)]
-        say(self, f"Theme: {self.theme}", timeout=2, topic="theme")
+        self.use_theme(names[(position + 1) % len(names)])
+
+    def use_theme(self, name: str) -> None:
+        """Switch theme (saved by `_remember_theme`) and say so by the theme's human name."""
+        self.theme = name
+        say(self, f"Theme: {self.theme_labels.get(name, name)}", timeout=2, topic="theme")
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every action in the palette, beside Textual's own."""
-        yield from super().get_system_commands(screen)
+        """Every action in the palette; Textual's own are left out.
+
+        Textual's list has its own "Keys" (a help panel, beside our keys screen) and a
+        "Theme" picker of every Textual theme; Briefcase offers its own themes only (the
+        palette's item provider lists one entry per theme), plus Quit.
+        """
         yield SystemCommand("Search", "Search the whole corpus", self.action_search)
         yield SystemCommand("Keys", "List every key and its id", self.action_help)
         yield SystemCommand("Next theme", "Switch to the next Briefcase theme", self.action_next_theme)
+        yield SystemCommand("Quit", "Leave Briefcase", self.action_quit)
         for section, title in SECTIONS:
             yield SystemCommand(f"Section: {title}", f"Show the {title} section",
                                 lambda s=section: self.browse.action_section(s))

@@ -19,8 +19,8 @@ ITEM_HITS = 20
 class ItemsProvider(Provider):
     """Items ranked by the corpus index, the packs of the briefs folder, and Briefcase's themes.
 
-    Item and pack titles are shown with `Content(title)`: `Matcher.highlight` parses its
-    input as markup, so it is used only on theme names, which are validated ids.
+    Item, pack and theme titles are shown with `Content(title)`: `Matcher.highlight` parses
+    its input as markup, and a theme's label comes from a user's own file.
     """
 
     _packs: list[tuple[str, str, Path]] = []
@@ -39,22 +39,24 @@ class ItemsProvider(Provider):
         """The app, typed."""
         return cast("BriefcaseApp", self.app)
 
-    def _set_theme(self, name: str) -> None:
-        self.app.theme = name
+    def _themes(self) -> list[tuple[str, str]]:
+        """(`Theme: Dark`, name) for each of Briefcase's own themes."""
+        return [(f"Theme: {label}", name) for name, label in self.briefcase.theme_labels.items()]
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
         """With an empty query: the themes."""
-        for name in self.briefcase.theme_names:
-            yield DiscoveryHit(f"Theme: {name}", partial(self._set_theme, name), help="Switch theme")
+        for title, name in self._themes():
+            yield DiscoveryHit(Content(title), partial(self.briefcase.use_theme, name), text=title,
+                               help=f"Switch to this theme ({name})")
 
     async def search(self, query: str) -> AsyncIterator[Hit]:
         """Themes matching the query, then the best items."""
         matcher = self.matcher(query)
-        for name in self.briefcase.theme_names:
-            label = f"Theme: {name}"
-            score = matcher.match(label)
+        for title, name in self._themes():
+            score = max(matcher.match(title), matcher.match(f"Theme: {name}"))
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self._set_theme, name), help="Switch theme")
+                yield Hit(score, Content(title), partial(self.briefcase.use_theme, name), text=title,
+                          help=f"Switch to this theme ({name})")
         for title, name, path in self._packs:
             score = max(matcher.match(f"Pack: {title}"), matcher.match(f"Pack: {name}"))
             if score > 0:

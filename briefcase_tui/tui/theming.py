@@ -23,12 +23,17 @@ def to_textual_theme(spec: ThemeSpec) -> Theme:
     return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **colours)
 
 
-def register_themes(app: App[Any], folders: list[Path]) -> tuple[list[str], list[BriefcaseError]]:
-    """Register every good theme in the folders; returns their names and the problems of the rest."""
+def register_themes(app: App[Any], folders: list[Path]) -> tuple[dict[str, str], list[BriefcaseError]]:
+    """Register every good theme in the folders; returns name → human label, and the problems of the rest."""
     specs, problems = load_themes(folders)
     for spec in specs:
         app.register_theme(to_textual_theme(spec))
-    return [spec.name for spec in specs], problems
+    return {spec.name: theme_label(spec) for spec in specs}, problems
+
+
+def theme_label(spec: ThemeSpec) -> str:
+    """What a person calls the theme: its `label`, else its name (`briefcase-dark` → "Briefcase dark")."""
+    return spec.label or spec.name.replace("-", " ").capitalize()
 
 
 def problems_message(problems: list[BriefcaseError]) -> str:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.tui.app import BriefcaseApp
 
+HISTORY_KEYS = Binding.Group("Back/Forward", compact=True)
+"""When both apply, the footer shows `[]` once with one description: it must fit 80 columns."""
+
 FILTER_ACTIONS = {"filter_day", "filter_venue", "filter_tag", "clear_filters"}
 """Actions that only apply to the programme's agenda."""
 
@@ -37,9 +40,12 @@ class BrowseScreen(Screen[None]):
         ),
         Binding("slash", "search", "Search", id="search", tooltip="Search the whole corpus"),
         Binding("left_square_bracket,alt+left", "back", "Back", key_display="[", id="back",
-                tooltip="Go back to the item shown before"),
+                tooltip="Go back to the item shown before", group=HISTORY_KEYS),
         Binding("right_square_bracket,alt+right", "forward", "Forward", key_display="]", id="forward",
-                tooltip="Go forward again after going back"),
+                tooltip="Go forward again after going back", group=HISTORY_KEYS),
+        # The app's `t`, kept out of this footer so every key that applies fits 80 columns.
+        Binding("t", "app.next_theme", "Theme", show=False, id="next-theme",
+                tooltip="Switch to the next theme (remembered)"),
         Binding("d", "filter_day", "Day", show=False, id="agenda-filter-day", tooltip="Filter the agenda by day"),
         Binding("v", "filter_venue", "Venue", show=False, id="agenda-filter-venue",
                 tooltip="Filter the agenda by venue"),
@@ -67,7 +73,7 @@ class BrowseScreen(Screen[None]):
                 yield AgendaView(id="pane-programme")  # the other sections mount with the corpus
             yield ItemView(id="item-view")
         yield Static(Content("Loading the corpus…"), id="status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         """Start on the programme's tree; the corpus arrives later from a worker."""

@@ -32,7 +32,8 @@ class SearchDialog(ModalScreen[str | None]):
         Binding("escape", "close", "Close", id="search-close", tooltip="Close search without opening anything"),
         Binding("down", "results", "Results", show=False, id="search-results",
                 tooltip="Move from the query to the results"),
-        Binding("ctrl+k", "kind", "Kind", id="search-kind", tooltip="Only show results of one kind"),
+        # priority: the query box would otherwise take ctrl+k as "delete to the end of the line".
+        Binding("ctrl+k", "kind", "Kind", id="search-kind", tooltip="Only show results of one kind", priority=True),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -58,6 +59,7 @@ class SearchDialog(ModalScreen[str | None]):
         """Focus the query and show results for any text already in it."""
         self.query_one("#query", Input).focus()
         self.refresh_results()
+        self.watch(self.query_one("#kind", Select), "expanded", self._kind_list_toggled, init=False)
 
     def refresh_results(self) -> None:
         """Run the query against the index; says so while the index is still loading."""
@@ -70,7 +72,7 @@ class SearchDialog(ModalScreen[str | None]):
             status.update(Content("Building the search index…"))
             return
         if not query.strip():
-            status.update(Content("Type to search the whole corpus."))
+            status.update(Content("Type to search the whole corpus · ctrl+k narrows to one kind"))
             return
         kind = self.query_one("#kind", Select).value
         filters = SearchFilters(kinds=frozenset({kind})) if kind is not Select.NULL else None  # type: ignore[arg-type]
@@ -82,7 +84,7 @@ class SearchDialog(ModalScreen[str | None]):
         if hits:
             results.highlighted = 0
         count = f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''}"
-        status.update(Content(f"{count} result{'s' if len(hits) != 1 else ''} · Enter opens · ↓ to choose"))
+        status.update(Content(f"{count} result{'s' if len(hits) != 1 else ''} · Enter opens · ↓ to choose · ctrl+k kind"))
 
     @on(Input.Changed, "#query")
     @on(Select.Changed, "#kind")
@@ -110,10 +112,24 @@ class SearchDialog(ModalScreen[str | None]):
             results.focus()
 
     def action_kind(self) -> None:
-        """Choose a kind of item to search for."""
+        """Choose a kind of item to search for; once chosen, focus returns to the results."""
         select = self.query_one("#kind", Select)
         select.focus()
         select.action_show_overlay()
+
+    def _kind_list_toggled(self, expanded: bool) -> None:
+        """The kind list closed (a kind chosen, or Esc): back to the results, else the query.
+
+        Deferred: the Select focuses itself as it closes, and its Changed message (which
+        refreshes the results) is still on its way.
+        """
+        if not expanded:
+            self.call_after_refresh(self._back_from_kind)
+
+    def _back_from_kind(self) -> None:
+        self.refresh_results()
+        results = self.query_one("#results", OptionList)
+        (results if results.option_count else self.query_one("#query", Input)).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """↓ moves to the results only from the query box."""

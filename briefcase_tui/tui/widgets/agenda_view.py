@@ -14,7 +14,8 @@ from textual.widgets import Select
 
 from typing import TYPE_CHECKING
 
-from briefcase_tui.tui.widgets.section_tree import SectionTree
+from briefcase_tui.domain.text import cell_width, cut_at_word
+from briefcase_tui.tui.widgets.section_tree import SectionTree, cut_row
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.agenda import AgendaEntry, AgendaFilter
@@ -23,44 +24,82 @@ if TYPE_CHECKING:
 
 OVERLAP_MARK = "⇄ overlaps"
 """Clashes are marked by a symbol and a word, never by colour alone."""
+MIN_TITLE = 12
+"""Cells of title worth keeping "all day" and the clash count for; below it they make room."""
 
 
-def entry_label(entry: AgendaEntry) -> str:
-    """`11:00–12:00 Title · Venue · day 1 of 2 · ⇄ overlaps 2`."""
+def entry_parts(entry: AgendaEntry) -> tuple[str, str, str, list[str]]:
+    """An entry's words apart: when, title, venue, and its markers (`day 1 of 2`, `⇄ overlaps 2`)."""
     if entry.start:
         when = entry.start + (f"–{entry.end}" if entry.end else "")
     else:
         when = "all day"
-    parts = [f"{when}  {entry.event.title}"]
-    if entry.venue:
-        parts.append(entry.venue)
+    marks = []
     if entry.part:
-        parts.append(f"day {entry.part[0]} of {entry.part[1]}")
+        marks.append(f"day {entry.part[0]} of {entry.part[1]}")
     if entry.overlaps:
-        parts.append(f"{OVERLAP_MARK} {len(entry.overlaps)}")
-    return " · ".join(parts)
+        marks.append(f"{OVERLAP_MARK} {len(entry.overlaps)}")
+    return when, entry.event.title, entry.venue, marks
 
 
-def agenda_outline(corpus: Corpus, agenda_filter: AgendaFilter) -> tuple[OutlineNode, ...]:
-    """The agenda as outline rows: days (with their Day item) holding events, then the undated."""
+def entry_label(entry: AgendaEntry) -> str:
+    """`11:00–12:00  Title · Venue · day 1 of 2 · ⇄ overlaps 2`."""
+    when, title, venue, marks = entry_parts(entry)
+    return " · ".join([f"{when}  {title}", *([venue] if venue else []), *marks])
+
+
+def fit_entry_label(entry: AgendaEntry, width: int) -> str:
+    """The entry's row in `width` cells, its markers always kept.
+
+    What gives way, in order: the venue (the detail pane names it), then the end of the
+    title (cut after a word, with "…"), then "all day" and the clash count once the title
+    would shrink below `MIN_TITLE`. A timed event always keeps its time.
+    """
+    full = entry_label(entry)
+    if cell_width(full) <= width:
+        return full
+    when, title, _, marks = entry_parts(entry)
+    heads = [f"{when}  "] + ([] if entry.start else [""])
+    tails = [" · ".join(["", *marks]) if marks else ""]
+    if entry.overlaps:
+        tails.append(" · ".join(["", *marks[:-1], OVERLAP_MARK]))
+    for least in (MIN_TITLE, 2):
+        for head in heads:
+            for tail in tails:
+                room = width - cell_width(head) - cell_width(tail)
+                if room >= min(least, cell_width(title)):
+                    return head + cut_at_word(title, room) + tail
+    return cut_at_word(heads[-1] + title + tails[-1], width)
+
+
+def agenda_outline(
+    corpus: Corpus, agenda_filter: AgendaFilter
+) -> tuple[tuple[OutlineNode, ...], dict[tuple[str, str | None], AgendaEntry]]:
+    """The agenda as outline rows (days, with their Day item, holding events; then the undated),
+    and the entry behind each event row, by (label, id), so a row can be refitted to any width."""
     from briefcase_tui.domain.corpus.agenda import AgendaFilter, build_agenda
     from briefcase_tui.domain.corpus.facts import format_date
     from briefcase_tui.domain.corpus.outline import OutlineNode, section_outline
 
     agenda = build_agenda(corpus, agenda_filter)
     nodes: list[OutlineNode] = []
+    entries: dict[tuple[str, str | None], AgendaEntry] = {}
     for day in agenda.days:
         label = format_date(day.date)
         if not day.entries:
             label += " · nothing on the programme"
-        children = tuple(OutlineNode(entry_label(e), e.event.id) for e in day.entries)
-        nodes.append(OutlineNode(label, day.day.id if day.day else None, children))
+        children = []
+        for entry in day.entries:
+            row = OutlineNode(entry_label(entry), entry.event.id)
+            entries[(row.label, row.item_id)] = entry
+            children.append(row)
+        nodes.append(OutlineNode(label, day.day.id if day.day else None, tuple(children)))
     if agenda.undated:
         undated = tuple(OutlineNode(e.title, e.id) for e in agenda.undated)
         nodes.append(OutlineNode(f"No date in the sources ({len(undated)})", None, undated))
     if agenda_filter == AgendaFilter():
         nodes.extend(section_outline(corpus, "programme"))
-    return tuple(nodes)
+    return tuple(nodes), entries
 
 
 class AgendaView(Vertical):
@@ -77,9 +116,15 @@ class AgendaView(Vertical):
         self.corpus: Corpus | None = None
         self.agenda_filter: AgendaFilter | None = None
         """None until the corpus arrives (the agenda module is imported only then)."""
+        self._entries: dict[tuple[str, str | None], AgendaEntry] = {}
 
     def compose(self) -> ComposeResult:
-        yield SectionTree("Programme", id="tree-programme")
+        yield SectionTree("Programme", id="tree-programme", fit=self._fit_row)
+
+    def _fit_row(self, row: OutlineNode, width: int) -> str:
+        """Event rows keep their markers when cut; other rows are cut after a word."""
+        entry = self._entries.get((row.label, row.item_id))
+        return fit_entry_label(entry, width) if entry is not None else cut_row(row, width)
 
     def set_corpus(self, corpus: Corpus) -> None:
         """Add the filters, filled from the corpus, and draw the whole agenda.
@@ -117,7 +162,8 @@ class AgendaView(Vertical):
         if self.corpus is None or self.agenda_filter is None:
             return
         filtered = self.agenda_filter != AgendaFilter()
-        self.query_one(SectionTree).set_outline(agenda_outline(self.corpus, self.agenda_filter), 1 if not filtered else 2)
+        rows, self._entries = agenda_outline(self.corpus, self.agenda_filter)
+        self.query_one(SectionTree).set_outline(rows, 1 if not filtered else 2)
 
     def clear_filters(self) -> None:
         """Show the whole programme again."""

@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from typing import TYPE_CHECKING
+from briefcase_tui.domain.text import cut_at_word
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.outline import OutlineNode
 
+RowFitter = Callable[["OutlineNode", int], str]
+"""Shortens a row's label to a number of cells (the agenda keeps its markers)."""
+
+
+def cut_row(row: OutlineNode, width: int) -> str:
+    """The default fit: the label cut after a whole word, with an ellipsis."""
+    return cut_at_word(row.label, width)
+
 
 class SectionTree(Tree[str]):
-    """Outline rows; labels are rich `Text` built literally, so corpus text is never markup."""
+    """Outline rows; labels are rich `Text` built literally, so corpus text is never markup.
+
+    A row wider than the pane is shortened to fit when drawn (by `fit`), rather than
+    clipped at the pane's edge: what is cut is then the end of a title, never the markers
+    after it, and the pane never scrolls sideways. Narrowing the pane refits every row.
+    """
 
     @dataclass
     class ItemHighlighted(Message):
@@ -24,7 +40,10 @@ class SectionTree(Tree[str]):
 
         item_id: str
 
-    def __init__(self, label: str, *, id: str | None = None) -> None:
+    def __init__(self, label: str, *, id: str | None = None, fit: RowFitter = cut_row) -> None:
+        self.fit = fit
+        self._rows: dict[int, OutlineNode] = {}
+        """The outline row behind each tree node, by node id (set before Tree measures the root)."""
         super().__init__(Text(label), id=id)
         self.show_root = False
         self.guide_depth = 2
@@ -32,6 +51,7 @@ class SectionTree(Tree[str]):
     def set_outline(self, nodes: tuple[OutlineNode, ...], expand_depth: int = 1) -> None:
         """Replace the rows with an outline, opening groups down to `expand_depth`."""
         self.clear()
+        self._rows.clear()
         self._add(self.root, nodes, expand_depth)
         self.root.expand()
 
@@ -39,9 +59,41 @@ class SectionTree(Tree[str]):
         for node in nodes:
             if node.children:
                 branch = parent.add(Text(node.label), data=node.item_id, expand=expand_depth > 0)
+                self._rows[branch.id] = node
                 self._add(branch, node.children, expand_depth - 1)
             else:
-                parent.add_leaf(Text(node.label), data=node.item_id)
+                leaf = parent.add_leaf(Text(node.label), data=node.item_id)
+                self._rows[leaf.id] = node
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """The row's label (and its open/closed icon), shortened by `fit` to the room the pane leaves."""
+        rendered = super().render_label(node, base_style, style)
+        row = self._rows.get(node.id)
+        room = self._row_width() - self._indent(node)
+        if row is None or self.size.width <= 0 or rendered.cell_len <= room:
+            return rendered
+        icon = len(rendered.plain) - len(Text(node.label) if isinstance(node.label, str) else node.label)
+        label = Text(self.fit(row, room - rendered[:icon].cell_len))
+        label.stylize(style)
+        return Text.assemble(rendered[:icon], label)
+
+    def _row_width(self) -> int:
+        """Cells a row may take: the pane less its vertical scrollbar, whether shown yet or not.
+
+        Reserving the scrollbar always keeps a row's fit the same when opening a group
+        makes the scrollbar appear (Tree caches drawn rows by the widget's width alone).
+        """
+        return self.size.width - self.styles.scrollbar_size_vertical
+
+    def _indent(self, node: TreeNode[str]) -> int:
+        """Cells of guide lines before a node's row (as `Tree` draws them)."""
+        depth = 0
+        parent = node.parent
+        while parent is not None:
+            depth += 1
+            parent = parent.parent
+        levels = depth if self.show_root else depth - 1
+        return max(0, levels) * self.guide_depth
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         """Preview the item under the cursor."""
