@@ -19,7 +19,7 @@ from textual.notifications import Notification, Notify
 
 Severity = Literal["information", "warning", "error"]
 
-DEFAULT_TIMEOUTS: dict[Severity, float] = {"information": 3, "warning": 6, "error": 10}
+DEFAULT_TIMEOUTS: dict[Severity, float] = {"information": 5, "warning": 8, "error": 10}
 """Seconds a notice stays: confirmations go quickly, problems stay long enough to read."""
 
 

@@ -86,7 +86,7 @@ class Terminal:
         self.rows = rows
         self._screen = pyte.Screen(columns, rows)
         self._stream = pyte.ByteStream(self._screen)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         self._output = bytearray()
         self._closed = False
@@ -127,6 +127,27 @@ class Terminal:
         with self._lock:
             counts = Counter(char.bg for row in self._screen.buffer.values() for char in row.values())
         return counts.most_common(1)[0][0] if counts else "default"
+
+    def background_at(self, text: str) -> str:
+        """The background colour under the last place `text` shows on screen ("" if it does not).
+
+        Lists mark the highlighted row by its background only, so this is how a journey tells
+        which option of an open list is highlighted before pressing Enter.
+        """
+        with self._lock:
+            display = self._screen.display
+            for y in range(len(display) - 1, -1, -1):
+                x = display[y].rfind(text)
+                if x >= 0:
+                    return str(self._screen.buffer[y][x].bg)
+        return ""
+
+    def wait_highlighted(self, text: str, plain: str, deadline: float = DEADLINE) -> None:
+        """Wait until the row showing `text` is drawn highlighted, unlike the row showing `plain`."""
+        self.wait_until(
+            lambda _s: self.background_at(text) not in ("", self.background_at(plain)),
+            f"{text!r} highlighted (unlike {plain!r})", deadline,
+        )
 
     def output(self) -> str:
         """Everything the program has written so far, decoded."""

@@ -189,7 +189,7 @@ class BrowseScreen(Screen[None]):
     def _previewed(self, event: SectionTree.ItemHighlighted) -> None:
         """Moving the cursor shows the item; consecutive moves are one history entry, not many."""
         corpus = self.briefcase.corpus
-        if corpus is None or event.item_id == self.query_one(ItemView).shown_id:
+        if corpus is None or event.revealed or event.item_id == self.query_one(ItemView).shown_id:
             return
         history = self.briefcase.history
         if self._last_from_tree:

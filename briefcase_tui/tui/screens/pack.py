@@ -149,7 +149,7 @@ class PackScreen(PackEditsMixin, Screen[None]):
         tags = ", ".join(entry.tags) if entry.tags else "none"
         meta.update(Content.assemble(("Priority: ", "bold"), priority, ("  Tags: ", "bold"), tags,
                                      ("  Section: ", "bold"), section.title))
-        if editor.entry != (row.section, row.entry) or not editor.has_focus:
+        if not editor.has_focus:  # never under the user's fingers: a late cursor event must not wipe typing
             editor.load_note((row.section, row.entry), entry.note)
         body.update(self._item_text(entry))
 
@@ -194,7 +194,7 @@ class PackScreen(PackEditsMixin, Screen[None]):
 
     @on(NoteEditor.LeaveRequested)
     def _leave_editor(self) -> None:
-        self.query_one(PackOutline).focus()
+        self.set_focus(self.query_one(PackOutline))
 
     def action_close(self) -> None:
         """Back to browsing."""
@@ -206,7 +206,9 @@ class PackScreen(PackEditsMixin, Screen[None]):
         if editor.entry is None or self.entry_at(self.cursor) is None:
             self._not_on_a_section(NO_NOTE_HERE)
             return
-        editor.focus()
+        # At once, not after a refresh as `focus()` does: keys typed right after `n` are the
+        # note's first letters and must never reach the pack screen's bindings (`A`, `x`, …).
+        self.set_focus(editor)
         editor.move_cursor(editor.document.end)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -39,11 +39,15 @@ class SectionTree(Tree[str]):
         """The cursor rests on an item row."""
 
         item_id: str
+        revealed: bool = False
+        """The cursor was moved there by `select_item` (to show an item opened elsewhere), not by the user."""
 
     def __init__(self, label: str, *, id: str | None = None, fit: RowFitter = cut_row) -> None:
         self.fit = fit
         self._rows: dict[int, OutlineNode] = {}
         """The outline row behind each tree node, by node id (set before Tree measures the root)."""
+        self._revealing: TreeNode[str] | None = None
+        """The node `select_item` last moved the cursor to, until its highlight arrives."""
         super().__init__(Text(label), id=id)
         self.show_root = False
         self.guide_depth = 2
@@ -98,8 +102,10 @@ class SectionTree(Tree[str]):
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         """Preview the item under the cursor."""
         event.stop()
+        revealed = event.node is self._revealing
+        self._revealing = None
         if event.node.data:
-            self.post_message(self.ItemHighlighted(event.node.data))
+            self.post_message(self.ItemHighlighted(event.node.data, revealed=revealed))
 
     def select_item(self, item_id: str) -> bool:
         """Move the cursor to the row of an item, opening its groups; False when not in this tree."""
@@ -110,8 +116,17 @@ class SectionTree(Tree[str]):
         while parent is not None:
             parent.expand()
             parent = parent.parent
-        self.call_after_refresh(self.move_cursor, found, animate=False)
+        self.call_after_refresh(self._reveal, found)
         return True
+
+    def _reveal(self, node: TreeNode[str]) -> None:
+        """Move the cursor to `node`, marking the highlight it causes as ours rather than the user's.
+
+        The highlight arrives later, as a message: by then the user may have gone back or
+        followed another link, and a stale highlight must not open its item over theirs.
+        """
+        self._revealing = node
+        self.move_cursor(node, animate=False)
 
     def _find(self, node: TreeNode[str], item_id: str) -> TreeNode[str] | None:
         if node.data == item_id:
