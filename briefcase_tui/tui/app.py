@@ -94,11 +94,14 @@ class BriefcaseApp(PackControl):
         self.index: SearchIndex | None = None
         self.history = History()
         self._startup_problems: list[str] = []
+        self._settings_unreadable = False
+        """The settings file did not load: never save over what the user is still fixing."""
         try:
             self.settings = load_settings(settings_file)
         except BriefcaseError as error:
             self.settings = Settings()
             self._startup_problems.append(f"Settings ignored: {error}")
+            self._settings_unreadable = True
         self.theme_labels, theme_problems = register_themes(self, theme_folders)
         """Briefcase's own themes, name → human label, in the order `t` cycles through them."""
         if theme_problems:
@@ -128,7 +131,14 @@ class BriefcaseApp(PackControl):
         self.call_after_refresh(self.open_initial_pack)
 
     def _report_startup_problems(self) -> None:
-        """One notice per problem found while starting, once the screen can draw toasts."""
+        """One notice per problem found while starting, once the browse screen is up to draw them.
+
+        A toast shown on the placeholder screen before the browse mode takes over is lost
+        with it, so this waits for the browse screen.
+        """
+        if not isinstance(self.screen, BrowseScreen) or not self.screen.is_mounted:
+            self.call_after_refresh(self._report_startup_problems)
+            return
         for problem in self._startup_problems:
             say(self, problem, title="Briefcase", severity="warning", timeout=10, topic=f"startup:{problem}")
 
@@ -203,6 +213,10 @@ class BriefcaseApp(PackControl):
     def remember(self, **changes: object) -> None:
         """Change settings and save them at once (atomically); a failure is one warning, nothing more."""
         self.settings = self.settings.with_changes(**changes)
+        if self._settings_unreadable:
+            say(self, f"Settings kept for this session only: {self.settings_file} has a problem (see above); "
+                "fix it and Briefcase saves there again.", severity="warning", topic="settings")
+            return
         try:
             save_settings(self.settings, self.settings_file)
         except (BriefcaseError, OSError) as error:

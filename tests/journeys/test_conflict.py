@@ -92,7 +92,6 @@ def test_the_app_and_the_cli_editing_one_pack_lose_nothing_whichever_choice_is_m
         app.wait_for(DIALOG)
         app.press("shift+tab", "enter")
         app.wait_gone(DIALOG)
-        app.wait_for("Reloaded from disk")
         app.wait_for("CLI round 2")
         reloaded = first_entry(copy)
         assert reloaded["note"] == "CLI round 2"
