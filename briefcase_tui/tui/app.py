@@ -131,14 +131,7 @@ class BriefcaseApp(PackControl):
         self.call_after_refresh(self.open_initial_pack)
 
     def _report_startup_problems(self) -> None:
-        """One notice per problem found while starting, once the browse screen is up to draw them.
-
-        A toast shown on the placeholder screen before the browse mode takes over is lost
-        with it, so this waits for the browse screen.
-        """
-        if not isinstance(self.screen, BrowseScreen) or not self.screen.is_mounted:
-            self.call_after_refresh(self._report_startup_problems)
-            return
+        """One notice per problem found while starting, once the screen can draw toasts."""
         for problem in self._startup_problems:
             say(self, problem, title="Briefcase", severity="warning", timeout=10, topic=f"startup:{problem}")
 

@@ -42,8 +42,14 @@ class Person:
     def brief(self, *arguments: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         """`brief ARGS` as a command in another shell of theirs (no terminal)."""
         return subprocess.run(
-            [str(BRIEF), *arguments], env=self.env, cwd=self.home, input=stdin,
-            capture_output=True, text=True, timeout=120, check=False,
+            [str(BRIEF), *arguments],
+            env=self.env,
+            cwd=self.home,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
 
     @property
@@ -56,7 +62,9 @@ class Person:
 def person(request: pytest.FixtureRequest, tmp_path: Path, session_cache: Path) -> Iterator[Person]:
     """A person with an empty briefs folder, at each terminal size."""
     if not BRIEF.exists():
-        pytest.fail(f"{BRIEF} is not installed: install the package (`pip install -e .`) before the journeys")
+        pytest.fail(
+            f"{BRIEF} is not installed: install the package (`pip install -e .`) before the journeys"
+        )
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     briefs = tmp_path / "briefs"

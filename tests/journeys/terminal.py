@@ -53,7 +53,9 @@ KEYS: Mapping[str, str] = {
 DEADLINE = 30.0
 """Seconds to wait for a screen to show something: generous, because a wait ends as soon as it is met."""
 
-PYTHON_ERRORS = re.compile(r"Traceback \(most recent call last\)|\b\w+(Error|Exception): |DuplicateIds")
+PYTHON_ERRORS = re.compile(
+    r"Traceback \(most recent call last\)|\b\w+(Error|Exception): |DuplicateIds"
+)
 """What Python or Textual print when something crashed."""
 
 
@@ -90,7 +92,9 @@ class Terminal:
         self._changed = threading.Condition(self._lock)
         self._output = bytearray()
         self._closed = False
-        self.process = ptyprocess.PtyProcess.spawn(argv, env=dict(env), cwd=str(cwd), dimensions=(rows, columns))
+        self.process = ptyprocess.PtyProcess.spawn(
+            argv, env=dict(env), cwd=str(cwd), dimensions=(rows, columns)
+        )
         self._reader = threading.Thread(target=self._read, name="pty-reader", daemon=True)
         self._reader.start()
 
@@ -125,7 +129,9 @@ class Terminal:
         from collections import Counter
 
         with self._lock:
-            counts = Counter(char.bg for row in self._screen.buffer.values() for char in row.values())
+            counts = Counter(
+                char.bg for row in self._screen.buffer.values() for char in row.values()
+            )
         return counts.most_common(1)[0][0] if counts else "default"
 
     def background_at(self, text: str) -> str:
@@ -146,7 +152,8 @@ class Terminal:
         """Wait until the row showing `text` is drawn highlighted, unlike the row showing `plain`."""
         self.wait_until(
             lambda _s: self.background_at(text) not in ("", self.background_at(plain)),
-            f"{text!r} highlighted (unlike {plain!r})", deadline,
+            f"{text!r} highlighted (unlike {plain!r})",
+            deadline,
         )
 
     def output(self) -> str:
@@ -154,7 +161,9 @@ class Terminal:
         with self._lock:
             return self._output.decode("utf-8", "replace")
 
-    def wait_until(self, check: Callable[[str], bool], what: str, deadline: float = DEADLINE) -> str:
+    def wait_until(
+        self, check: Callable[[str], bool], what: str, deadline: float = DEADLINE
+    ) -> str:
         """Wait until `check(screen)` holds; the screen then. Fails (with the screen) at the deadline."""
         end = time.monotonic() + deadline
         with self._changed:
@@ -167,16 +176,23 @@ class Terminal:
                 if remaining <= 0 or self._closed:
                     break
                 self._changed.wait(min(remaining, 0.5))
-        raise ScreenTimeout(f"the screen never showed {what} ({self.columns}x{self.rows}):\n{self.text()}")
+        raise ScreenTimeout(
+            f"the screen never showed {what} ({self.columns}x{self.rows}):\n{self.text()}"
+        )
 
     def wait_for(self, *texts: str, deadline: float = DEADLINE) -> str:
         """Wait until every text is on screen at once."""
-        return self.wait_until(lambda s: all(t in s for t in texts), " and ".join(map(repr, texts)), deadline)
+        return self.wait_until(
+            lambda s: all(t in s for t in texts), " and ".join(map(repr, texts)), deadline
+        )
 
     def wait_gone(self, *texts: str, deadline: float = DEADLINE) -> str:
         """Wait until none of the texts is on screen."""
-        return self.wait_until(lambda s: not any(t in s for t in texts), "no " + " or ".join(map(repr, texts)),
-                               deadline)
+        return self.wait_until(
+            lambda s: not any(t in s for t in texts),
+            "no " + " or ".join(map(repr, texts)),
+            deadline,
+        )
 
     def row_with(self, text: str) -> str:
         """The first screen row holding `text` (fails if none does)."""
@@ -189,7 +205,9 @@ class Terminal:
         """Called with the lock held: a traceback anywhere in the output fails the journey at once."""
         found = PYTHON_ERRORS.search(self._output.decode("utf-8", "replace"))
         if found:
-            raise AssertionError(f"Python error text in the terminal: {found.group(0)!r}\n{self._tail()}")
+            raise AssertionError(
+                f"Python error text in the terminal: {found.group(0)!r}\n{self._tail()}"
+            )
 
     def _tail(self) -> str:
         return self._output.decode("utf-8", "replace")[-3000:]
@@ -209,7 +227,9 @@ class Terminal:
         """
         for position, key in enumerate(keys):
             if key == "escape" and position != len(keys) - 1:
-                raise ValueError("escape must end a press(): wait for its effect before the next key")
+                raise ValueError(
+                    "escape must end a press(): wait for its effect before the next key"
+                )
             self.process.write(key_bytes(key))
 
     def type(self, text: str) -> None:
@@ -241,12 +261,24 @@ class Terminal:
         self._reader.join(timeout=5)
 
 
-def journey_environment(home: Path, cache: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+def journey_environment(
+    home: Path, cache: Path, extra: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """The environment of a person's terminal, with a home of the test's own."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("BRIEF_", "PYTEST", "TEXTUAL", "NO_COLOR", "PYTHONDONTWRITEBYTECODE", "COLUMNS", "LINES"))
+        if not key.startswith(
+            (
+                "BRIEF_",
+                "PYTEST",
+                "TEXTUAL",
+                "NO_COLOR",
+                "PYTHONDONTWRITEBYTECODE",
+                "COLUMNS",
+                "LINES",
+            )
+        )
     }
     env.update(
         HOME=str(home),
@@ -263,7 +295,9 @@ def journey_environment(home: Path, cache: Path, extra: Mapping[str, str] | None
 
 
 @contextmanager
-def running(argv: list[str], *, env: Mapping[str, str], cwd: Path, size: tuple[int, int]) -> Iterator[Terminal]:
+def running(
+    argv: list[str], *, env: Mapping[str, str], cwd: Path, size: tuple[int, int]
+) -> Iterator[Terminal]:
     """A terminal of `size` (columns, rows) running `argv`; always ended and checked for error text."""
     columns, rows = size
     terminal = Terminal(argv, env=env, cwd=cwd, columns=columns, rows=rows)

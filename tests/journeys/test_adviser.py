@@ -4,35 +4,14 @@ and redo to both ends, the preview in every format, an export written, and a res
 
 from __future__ import annotations
 
-import time
-import tomllib
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from tests.journeys.conftest import Person
-from tests.journeys.terminal import DEADLINE, Terminal
+from tests.journeys.packfiles import pack_on_disk, wait_for_file
+from tests.journeys.terminal import Terminal
 
 TITLE = "Tomorrow's meeting on AI and work"
 FILE = "tomorrow-s-meeting-on-ai-and-work.toml"
-
-
-def pack_on_disk(path: Path) -> dict[str, Any]:
-    """The pack file as TOML."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-def wait_for_file(path: Path, check: Callable[[dict[str, Any]], bool], what: str) -> dict[str, Any]:
-    """Wait until the pack on disk satisfies `check` (saves happen in the background); the pack."""
-    end = time.monotonic() + DEADLINE
-    while time.monotonic() < end:
-        if path.exists():
-            pack = pack_on_disk(path)
-            if check(pack):
-                return pack
-        time.sleep(0.05)
-    shown = path.read_text(encoding="utf-8") if path.exists() else "(no file)"
-    raise AssertionError(f"{path} never showed {what}:\n{shown}")
 
 
 def items(pack: dict[str, Any]) -> list[list[str]]:
@@ -47,7 +26,9 @@ TEXT_DIALOG = "Enter accepts · Esc cancels"
 """The foot of every one-line dialog: gone when the dialog closed."""
 
 
-def answer(app: Terminal, prompt: str, text: str, *, clear: bool = False, foot: str = TEXT_DIALOG) -> None:
+def answer(
+    app: Terminal, prompt: str, text: str, *, clear: bool = False, foot: str = TEXT_DIALOG
+) -> None:
     """Answer a one-line dialog: wait for it, type, Enter, and wait for it to close."""
     app.wait_for(prompt, foot)
     if clear:
@@ -90,7 +71,11 @@ def test_an_adviser_builds_edits_undoes_redoes_previews_and_exports_a_brief(pers
         app.press("p")
         app.wait_for(TITLE, "Future of Work")
         app.press("J")
-        wait_for_file(path, lambda p: items(p) == [[second, first, third, fourth]], "the first entry moved down")
+        wait_for_file(
+            path,
+            lambda p: items(p) == [[second, first, third, fourth]],
+            "the first entry moved down",
+        )
         app.press("K")
         wait_for_file(path, lambda p: items(p) == [[first, second, third, fourth]], "and back up")
         app.press("s")
@@ -110,8 +95,15 @@ def test_an_adviser_builds_edits_undoes_redoes_previews_and_exports_a_brief(pers
         app.press("enter")
         app.type("the observatories on work.")
         app.press("escape")
-        wait_for_file(path, lambda p: any(e.get("note") == "Ask the envoy's team about\nthe observatories on work."
-                                         for s in p["sections"] for e in s.get("entries", [])), "the note")
+        wait_for_file(
+            path,
+            lambda p: any(
+                e.get("note") == "Ask the envoy's team about\nthe observatories on work."
+                for s in p["sections"]
+                for e in s.get("entries", [])
+            ),
+            "the note",
+        )
         app.wait_gone("Save note")
         app.press("n")
         app.wait_for("Save note")
@@ -119,39 +111,74 @@ def test_an_adviser_builds_edits_undoes_redoes_previews_and_exports_a_brief(pers
         app.type("Bring the figures.")
         app.press("escape")
         noted = "Ask the envoy's team about\nthe observatories on work.\nBring the figures."
-        wait_for_file(path, lambda p: any(e.get("note") == noted for s in p["sections"] for e in s.get("entries", [])),
-                      "the note extended at its end")
+        wait_for_file(
+            path,
+            lambda p: any(
+                e.get("note") == noted for s in p["sections"] for e in s.get("entries", [])
+            ),
+            "the note extended at its end",
+        )
 
         # Priority, tags, a note of one's own.
         app.press("!")
-        wait_for_file(path, lambda p: any(e.get("priority") == "must" for s in p["sections"]
-                                          for e in s.get("entries", [])), "a priority")
+        wait_for_file(
+            path,
+            lambda p: any(
+                e.get("priority") == "must" for s in p["sections"] for e in s.get("entries", [])
+            ),
+            "a priority",
+        )
         app.press("g")
         answer(app, "Tags (your own labels", "jobs, skills")
-        wait_for_file(path, lambda p: any(e.get("tags") == ["jobs", "skills"] for s in p["sections"]
-                                          for e in s.get("entries", [])), "the tags")
+        wait_for_file(
+            path,
+            lambda p: any(
+                e.get("tags") == ["jobs", "skills"]
+                for s in p["sections"]
+                for e in s.get("entries", [])
+            ),
+            "the tags",
+        )
         app.press("A")
         answer(app, "A note of your own", "Car booked for 14:00")
-        wait_for_file(path, lambda p: any("note:Car booked for 14:00" in s for s in items(p)), "the note of one's own")
+        wait_for_file(
+            path,
+            lambda p: any("note:Car booked for 14:00" in s for s in items(p)),
+            "the note of one's own",
+        )
 
         # Sections added, renamed, removed; the pack renamed.
         app.press("s")
         answer(app, "New section title", "Annex")
-        wait_for_file(path, lambda p: [s["title"] for s in p["sections"]][-1:] == ["Annex"], "the Annex section")
+        wait_for_file(
+            path,
+            lambda p: [s["title"] for s in p["sections"]][-1:] == ["Annex"],
+            "the Annex section",
+        )
         app.press("r")
         answer(app, "Rename the section", "Annexes")
-        wait_for_file(path, lambda p: "Annexes" in [s["title"] for s in p["sections"]], "the section renamed")
+        wait_for_file(
+            path, lambda p: "Annexes" in [s["title"] for s in p["sections"]], "the section renamed"
+        )
         app.press("x")
-        wait_for_file(path, lambda p: "Annexes" not in [s["title"] for s in p["sections"]], "the section removed")
+        wait_for_file(
+            path,
+            lambda p: "Annexes" not in [s["title"] for s in p["sections"]],
+            "the section removed",
+        )
         app.press("R")
         answer(app, "Rename the pack", f"{TITLE} (v2)")
         final = wait_for_file(path, lambda p: p["title"] == f"{TITLE} (v2)", "the pack renamed")
         final_bytes = path.read_bytes()
 
         # Undo to the start, each step named; then redo to the end.
-        steps = 17  # 4 adds, J, K, a section, m, two notes, !, tags, a note of one's own, s, r, x, R
+        steps = (
+            17  # 4 adds, J, K, a section, m, two notes, !, tags, a note of one's own, s, r, x, R
+        )
         app.press(*["u"] * steps)
-        wait_for_file(path, lambda p: items(p) == [] and p["title"] == TITLE, "the pack as it was made")
+        wait_for_file(
+            path, lambda p: items(p) == [] and p["title"] == TITLE, "the pack as it was made"
+        )
         app.wait_for("Undid: add")
         app.press("u")
         app.wait_for("Nothing to undo")
@@ -186,7 +213,11 @@ def test_an_adviser_builds_edits_undoes_redoes_previews_and_exports_a_brief(pers
         assert again.quit() == 0
 
 
-TEMPLATES = (("day-sheet", 1, True), ("tech7-vs-statement", 2, False), ("workstream-brief", 3, True))
+TEMPLATES = (
+    ("day-sheet", 1, True),
+    ("tech7-vs-statement", 2, False),
+    ("workstream-brief", 3, True),
+)
 """Each template, how far down the template list it stands, and whether it asks for a choice."""
 
 
@@ -216,8 +247,12 @@ def test_an_adviser_makes_the_pack_from_each_template_and_a_second_pack_of_the_s
             if asks:
                 app.wait_for("Choose the")
                 app.press("enter")
-                app.wait_for("Tue 11 February 2025" if template == "day-sheet" else "Future of Work")
-                first = "Tue 4 February 2025" if template == "day-sheet" else "International Governance"
+                app.wait_for(
+                    "Tue 11 February 2025" if template == "day-sheet" else "Future of Work"
+                )
+                first = (
+                    "Tue 4 February 2025" if template == "day-sheet" else "International Governance"
+                )
                 choose(app, "Choose the", first, 1, first)
                 app.wait_gone("Choose the")
             app.press("enter")

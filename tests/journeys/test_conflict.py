@@ -3,41 +3,21 @@ edit; it offers its four choices, each does what it says, and nobody's edit is l
 
 from __future__ import annotations
 
-import time
-import tomllib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tests.journeys.conftest import Person
-from tests.journeys.terminal import DEADLINE, Terminal
+from tests.journeys.packfiles import pack_on_disk, wait_for_file
+from tests.journeys.terminal import Terminal
 
 PACK = "security-safety-brief"
 DIALOG = "Pack changed on disk"
 
 
-def on_disk(path: Path) -> dict[str, Any]:
-    """The pack file as TOML."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
 def first_entry(path: Path) -> dict[str, Any]:
     """The first entry of the first section, as saved."""
-    entry: dict[str, Any] = on_disk(path)["sections"][0]["entries"][0]
+    entry: dict[str, Any] = pack_on_disk(path)["sections"][0]["entries"][0]
     return entry
-
-
-def wait_for_file(path: Path, check: Callable[[dict[str, Any]], bool], what: str) -> None:
-    """Wait until the file on disk satisfies `check` (the app saves in the background)."""
-    end = time.monotonic() + DEADLINE
-    while time.monotonic() < end:
-        try:
-            if path.exists() and check(on_disk(path)):
-                return
-        except tomllib.TOMLDecodeError:
-            pass  # cannot happen with atomic saves; the assertion below reports the file
-        time.sleep(0.05)
-    raise AssertionError(f"{path} never showed {what}:\n{path.read_text(encoding='utf-8')}")
 
 
 def cli_note(person: Person, pack: str, text: str) -> None:
@@ -52,7 +32,8 @@ def edit_in_app(app: Terminal) -> None:
 
 
 def test_the_app_and_the_cli_editing_one_pack_lose_nothing_whichever_choice_is_made(
-    person: Person, example_briefs: Path,
+    person: Person,
+    example_briefs: Path,
 ) -> None:
     original = example_briefs / f"{PACK}.toml"
     copy = example_briefs / f"{PACK}-copy.toml"
@@ -63,7 +44,11 @@ def test_the_app_and_the_cli_editing_one_pack_lose_nothing_whichever_choice_is_m
 
         # The app edits and saves; the CLI edits the same file behind it.
         edit_in_app(app)
-        wait_for_file(original, lambda p: p["sections"][0]["entries"][0].get("priority") == "should", "the app's edit")
+        wait_for_file(
+            original,
+            lambda p: p["sections"][0]["entries"][0].get("priority") == "should",
+            "the app's edit",
+        )
         cli_note(person, PACK, "CLI round 1")
 
         # Cancel: the app's next edit waits in memory; the CLI's version stays on disk.
@@ -81,8 +66,14 @@ def test_the_app_and_the_cli_editing_one_pack_lose_nothing_whichever_choice_is_m
         app.press("enter")
         app.wait_gone(DIALOG)
         app.wait_for(f"{PACK}-copy.toml")
-        wait_for_file(copy, lambda p: "priority" not in p["sections"][0]["entries"][0] or
-                      p["sections"][0]["entries"][0]["priority"] != "should", "the app's version in the copy")
+        wait_for_file(
+            copy,
+            lambda p: (
+                "priority" not in p["sections"][0]["entries"][0]
+                or p["sections"][0]["entries"][0]["priority"] != "should"
+            ),
+            "the app's version in the copy",
+        )
         assert first_entry(original)["note"] == "CLI round 1"
         assert first_entry(copy)["note"] != "CLI round 1"
 
@@ -103,8 +94,11 @@ def test_the_app_and_the_cli_editing_one_pack_lose_nothing_whichever_choice_is_m
         app.press("tab", "enter")
         app.wait_gone(DIALOG)
         app.wait_for("replaced")
-        wait_for_file(copy, lambda p: p["sections"][0]["entries"][0].get("note") == "CLI round 2",
-                      "the app's version (note of round 2) over the CLI's")
+        wait_for_file(
+            copy,
+            lambda p: p["sections"][0]["entries"][0].get("note") == "CLI round 2",
+            "the app's version (note of round 2) over the CLI's",
+        )
         backup = copy.with_name(f".{copy.name}.bak")
         assert first_entry(backup)["note"] == "CLI round 3"
         assert first_entry(copy).get("priority") != reloaded.get("priority")

@@ -20,7 +20,8 @@ BROKEN_PACK = 'format = 1\ntitle = "Half-written brief\n'
 
 
 def test_a_bad_settings_file_a_bad_theme_and_a_broken_pack_each_get_a_notice_and_the_app_keeps_working(
-    person: Person, example_briefs: Path,
+    person: Person,
+    example_briefs: Path,
 ) -> None:
     person.settings_file.parent.mkdir(parents=True)
     person.settings_file.write_text(BAD_SETTINGS, encoding="utf-8")
@@ -34,7 +35,9 @@ def test_a_bad_settings_file_a_bad_theme_and_a_broken_pack_each_get_a_notice_and
         # The notices sit over the status line, so they are looked for before anything else.
         app.wait_for("Settings ignored", "keys.search")
         app.wait_for("1 theme file skipped")
-        app.wait_for("Any day", "Tue 4 February 2025")  # the corpus is in (the status line is under the notices)
+        app.wait_for(
+            "Any day", "Tue 4 February 2025"
+        )  # the corpus is in (the status line is under the notices)
 
         # It keeps working: sections, items, the keys screen.
         app.press("2")
@@ -59,13 +62,14 @@ def test_a_bad_settings_file_a_bad_theme_and_a_broken_pack_each_get_a_notice_and
 
 
 def test_a_broken_corpus_given_with_corpus_is_named_in_a_notice_and_the_app_still_answers(
-    person: Person, tmp_path: Path,
+    person: Person,
+    tmp_path: Path,
 ) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(BUNDLED_CORPUS_DIR, corpus)
     workstreams = corpus / "workstreams.toml"
     text = workstreams.read_text(encoding="utf-8")
-    workstreams.write_text(text.replace('title = "', 'title = ', 1), encoding="utf-8")
+    workstreams.write_text(text.replace('title = "', "title = ", 1), encoding="utf-8")
 
     with person.open_app("--corpus", str(corpus)) as app:
         app.wait_for("Cannot load the corpus")

@@ -25,7 +25,10 @@ SECTIONS = {
 
 THEMES = {
     theme["label"]: theme["background"].lstrip("#").lower()
-    for theme in (tomllib.loads(path.read_text(encoding="utf-8")) for path in sorted(bundled_themes_dir().glob("*.toml")))
+    for theme in (
+        tomllib.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(bundled_themes_dir().glob("*.toml"))
+    )
 }
 """Each bundled theme's label (as the notice names it) and the background it paints."""
 
@@ -50,7 +53,9 @@ def theme_named(screen: str) -> str:
     "tab or cursor event from revealing the item); the rest of the journey passes when it does not",
     strict=False,
 )
-def test_a_newcomer_walks_every_section_follows_a_link_searches_and_the_theme_is_remembered(person: Person) -> None:
+def test_a_newcomer_walks_every_section_follows_a_link_searches_and_the_theme_is_remembered(
+    person: Person,
+) -> None:
     with person.open_app() as app:
         app.wait_for("289 items", "Programme", "? for keys")
 
@@ -108,14 +113,18 @@ def test_a_newcomer_walks_every_section_follows_a_link_searches_and_the_theme_is
             screen = app.wait_until(lambda s: "Theme: " in s, "the theme notice")
             name = theme_named(screen)
             app.wait_gone(f"Theme: {name}")
-            app.wait_until(lambda _s, was=before: app.dominant_background() != was, f"the {name} colours")
+            app.wait_until(
+                lambda _s, was=before: app.dominant_background() != was, f"the {name} colours"
+            )
             painted[name] = app.dominant_background()
         assert set(painted) == set(THEMES)
         assert len(set(painted.values())) == len(THEMES)
         app.press("t")
         chosen = theme_named(app.wait_until(lambda s: "Theme: " in s, "the theme notice"))
         app.wait_gone(f"Theme: {chosen}")
-        app.wait_until(lambda _s: app.dominant_background() == painted[chosen], f"the {chosen} colours")
+        app.wait_until(
+            lambda _s: app.dominant_background() == painted[chosen], f"the {chosen} colours"
+        )
         assert app.quit() == 0
 
     saved = tomllib.loads(person.settings_file.read_text(encoding="utf-8"))["theme"]
@@ -123,5 +132,7 @@ def test_a_newcomer_walks_every_section_follows_a_link_searches_and_the_theme_is
 
     with person.open_app() as again:
         again.wait_for("289 items")
-        again.wait_until(lambda _s: again.dominant_background() == painted[chosen], f"{chosen} at the restart")
+        again.wait_until(
+            lambda _s: again.dominant_background() == painted[chosen], f"{chosen} at the restart"
+        )
         assert again.quit() == 0

@@ -27,7 +27,9 @@ def notify_calls(path: Path) -> list[int]:
     return [
         node.lineno
         for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "notify"
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "notify"
     ]
 
 
@@ -37,7 +39,9 @@ def test_no_module_but_notices_calls_notify_directly() -> None:
         for path in sorted(PACKAGE.rglob("*.py"))
         if path.name != "notices.py" and (lines := notify_calls(path))
     }
-    assert offenders == {}, "use briefcase_tui.tui.notices.say: it passes plain text with markup off"
+    assert offenders == {}, (
+        "use briefcase_tui.tui.notices.say: it passes plain text with markup off"
+    )
 
 
 class NoticeApp(App[None]):
