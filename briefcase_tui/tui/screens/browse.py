@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -149,7 +149,24 @@ class BrowseScreen(Screen[None]):
         """Switch to a section and put the cursor in its tree."""
         self.query_one("#sections", Tabs).active = f"tab-{section}"
         if self.briefcase.corpus is not None:
-            self.set_focus(self._tree_of(section))  # at once: `2` then `↓` typed fast moves in the new section
+            tree = self._tree_of(section)
+            if self.is_current:
+                self.set_focus(tree)  # at once: `2` then `↓` typed fast moves in the new section
+            else:
+                tree.focus()  # from the palette: focus lands once this screen is back on top
+
+    @on(events.ScreenResume)
+    def _focus_the_section_on_show(self) -> None:
+        """Back on top (after the palette, a dialog), the cursor is in the section on show.
+
+        Textual gives the focus back to the widget that had it, which a palette command may
+        just have hidden by switching section; keys sent to a hidden widget would do nothing.
+        """
+        focused = self.focused
+        if self.briefcase.corpus is None:
+            return
+        if focused is None or not all(node.display for node in focused.ancestors_with_self):
+            self.set_focus(self._tree_of(self.section))
 
     @on(Tabs.TabActivated, "#sections")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
