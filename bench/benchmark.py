@@ -32,10 +32,26 @@ from briefcase_tui.domain.corpus.search import SearchIndex  # noqa: E402
 from briefcase_tui.paths import BUNDLED_CORPUS_DIR  # noqa: E402
 
 QUERIES = [
-    "future of work", "envoy", "grand palais", "station f", "hiroshima", "public interest platform",
-    "109 billion", "estonia", "who signed", "kigali", "business day", "ecole normale",
-    "watermarking provenance", "smes cloud", "iea observatory", "tisne", "sust", "reskilling workers",
-    "11 february", "deepfakes",
+    "future of work",
+    "envoy",
+    "grand palais",
+    "station f",
+    "hiroshima",
+    "public interest platform",
+    "109 billion",
+    "estonia",
+    "who signed",
+    "kigali",
+    "business day",
+    "ecole normale",
+    "watermarking provenance",
+    "smes cloud",
+    "iea observatory",
+    "tisne",
+    "sust",
+    "reskilling workers",
+    "11 february",
+    "deepfakes",
 ]
 
 
@@ -105,7 +121,9 @@ def generated_corpus(folder: Path, count: int, seed: int = 7) -> None:
             "",
         ]
         if (number + 1) % 1000 == 0 or number + 1 == count:  # files stay under the size cap
-            (folder / f"generated-{number // 1000:03d}.toml").write_text("\n".join(lines), encoding="utf-8")
+            (folder / f"generated-{number // 1000:03d}.toml").write_text(
+                "\n".join(lines), encoding="utf-8"
+            )
             lines = []
 
 
@@ -114,25 +132,50 @@ def bench_processes(repeat: int) -> None:
     bin_dir = Path(sys.executable).parent
     brief = bin_dir / "brief"
     if not brief.exists():
-        print("whole-process timings skipped: no `brief` script beside this Python (install the package)")
+        print(
+            "whole-process timings skipped: no `brief` script beside this Python (install the package)"
+        )
         return
-    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS")}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS")
+    }
     commands = {
         "do-nothing Typer command": [sys.executable, str(ROOT / "bench" / "noop_typer.py")],
         "brief show ws-future-of-work": [str(brief), "show", "ws-future-of-work"],
         "brief search 'future of work'": [str(brief), "search", "future of work"],
         "brief list --kind workstream": [str(brief), "list", "--kind", "workstream"],
-        "brief export (Markdown, stdout)": [str(brief), "export", str(ROOT / "briefs" / "security-safety-brief.toml")],
-        "brief export --format html": [str(brief), "export", "--format", "html",
-                                       str(ROOT / "briefs" / "security-safety-brief.toml")],
+        "brief export (Markdown, stdout)": [
+            str(brief),
+            "export",
+            str(ROOT / "briefs" / "security-safety-brief.toml"),
+        ],
+        "brief export --format html": [
+            str(brief),
+            "export",
+            "--format",
+            "html",
+            str(ROOT / "briefs" / "security-safety-brief.toml"),
+        ],
     }
     for command in commands.values():  # warm the corpus cache and the OS file cache
-        subprocess.run(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            command,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
     samples: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
             start = time.perf_counter()
-            subprocess.run(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            subprocess.run(
+                command,
+                env=environment,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=True,
+            )
             samples[name].append(time.perf_counter() - start)
     floor = median_ms(samples["do-nothing Typer command"])
     print(f"whole process, median of {repeat} interleaved runs:")
@@ -151,22 +194,37 @@ def bench_export(corpus, repeat: int) -> None:  # type: ignore[no-untyped-def]
     sections = []
     for number in range(20):
         entries = tuple(
-            Entry(item=rng.choice(ids), note=f"Note {number}-{n}: *check* [this] | before the meeting.",
-                  priority=rng.choice(["must", "should", "optional", None]), tags=("follow-up",))
-            if n % 5 else Entry(note=f"Free note {number}-{n}\nwith a second line")
+            Entry(
+                item=rng.choice(ids),
+                note=f"Note {number}-{n}: *check* [this] | before the meeting.",
+                priority=rng.choice(["must", "should", "optional", None]),
+                tags=("follow-up",),
+            )
+            if n % 5
+            else Entry(note=f"Free note {number}-{n}\nwith a second line")
             for n in range(50)
         )
-        sections.append(Section(title=f"Section {number}", intro="Why this section matters.", entries=entries))
+        sections.append(
+            Section(title=f"Section {number}", intro="Why this section matters.", entries=entries)
+        )
     pack = Pack(title="Generated pack of 1,000 entries", sections=tuple(sections))
-    print(f"export of a generated pack of {pack.entry_count()} entries, in-process, median of {repeat}:")
+    print(
+        f"export of a generated pack of {pack.entry_count()} entries, in-process, median of {repeat}:"
+    )
     for format in FORMATS:
         samples = time_call(lambda: render_pack(pack, corpus, format), repeat)
         size = len(render_pack(pack, corpus, format))
-        print(f"  {format:<9} {median_ms(samples):7.1f} ms   worst {max(samples) * 1000:6.1f} ms   {size // 1024} KiB")
+        print(
+            f"  {format:<9} {median_ms(samples):7.1f} ms   worst {max(samples) * 1000:6.1f} ms   {size // 1024} KiB"
+        )
 
 
-def run_until_painted(command: list[str], environment: dict[str, str], timeout: float = 20.0,
-                      hook: str = "BRIEF_BENCH_EXIT_ON_PAINT") -> tuple[float, int]:
+def run_until_painted(
+    command: list[str],
+    environment: dict[str, str],
+    timeout: float = 20.0,
+    hook: str = "BRIEF_BENCH_EXIT_ON_PAINT",
+) -> tuple[float, int]:
     """Run a Textual app under a pseudo-terminal (80x24) until it marks its first paint.
 
     Returns the seconds from launch to the marker and the child's peak memory (ru_maxrss, KiB).
@@ -184,7 +242,9 @@ def run_until_painted(command: list[str], environment: dict[str, str], timeout: 
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+        process = subprocess.Popen(
+            command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
         os.close(slave)
         painted: float | None = None
         usage = None
@@ -194,7 +254,9 @@ def run_until_painted(command: list[str], environment: dict[str, str], timeout: 
                 ready, _, _ = select.select([master], [], [], 0.002)
                 if ready:
                     try:
-                        os.read(master, 65536)  # drain the screen so the app never blocks writing it
+                        os.read(
+                            master, 65536
+                        )  # drain the screen so the app never blocks writing it
                     except OSError:
                         pass
                 if painted is None and marker.exists():
@@ -216,9 +278,15 @@ def bench_first_paint(repeat: int) -> None:
     """`brief` (the app) next to a one-line Textual app: time to first paint and peak memory."""
     brief = Path(sys.executable).parent / "brief"
     if not brief.exists():
-        print("first-paint timings skipped: no `brief` script beside this Python (install the package)")
+        print(
+            "first-paint timings skipped: no `brief` script beside this Python (install the package)"
+        )
         return
-    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS", "NO_COLOR")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS", "NO_COLOR")
+    }
     commands = {
         "minimal Textual app": [sys.executable, str(ROOT / "bench" / "minimal_textual.py")],
         "brief (the app)": [str(brief)],
@@ -234,8 +302,12 @@ def bench_first_paint(repeat: int) -> None:
             memory[name].append(peak)
     ready_times: list[float] = []
     ready_memory: list[int] = []
-    for _ in range(max(3, repeat // 2)):  # until the corpus and the search index are loaded: peak memory in use
-        seconds, peak = run_until_painted(commands["brief (the app)"], environment, hook="BRIEF_BENCH_EXIT_WHEN_READY")
+    for _ in range(
+        max(3, repeat // 2)
+    ):  # until the corpus and the search index are loaded: peak memory in use
+        seconds, peak = run_until_painted(
+            commands["brief (the app)"], environment, hook="BRIEF_BENCH_EXIT_WHEN_READY"
+        )
         ready_times.append(seconds)
         ready_memory.append(peak)
     floor_time = median_ms(times["minimal Textual app"])
@@ -259,7 +331,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--items", type=int, default=10_000, help="size of the generated corpus")
-    parser.add_argument("--paint-only", action="store_true", help="only the first-paint measurement")
+    parser.add_argument(
+        "--paint-only", action="store_true", help="only the first-paint measurement"
+    )
     arguments = parser.parse_args()
     repeat = 5 if arguments.quick else 20
     print(f"Python {sys.version.split()[0]} on {sys.platform}")
@@ -282,7 +356,9 @@ def main() -> None:
         start = time.perf_counter()
         big_index = SearchIndex(big)
         built = time.perf_counter() - start
-        print(f"generated corpus of {len(big)} items: load {loaded * 1000:.0f} ms, index {built * 1000:.0f} ms")
+        print(
+            f"generated corpus of {len(big)} items: load {loaded * 1000:.0f} ms, index {built * 1000:.0f} ms"
+        )
         bench_search(big_index, "the generated corpus", max(3, repeat // 4))
     bench_processes(repeat)
 

@@ -43,7 +43,11 @@ class CorpusError(BriefcaseError):
     def __init__(self, problems: list[BriefcaseError]) -> None:
         first = problems[0]
         more = len(problems) - 1
-        suffix = f" (and {more} more problem{'s' if more != 1 else ''}; run `brief corpus check`)" if more else ""
+        suffix = (
+            f" (and {more} more problem{'s' if more != 1 else ''}; run `brief corpus check`)"
+            if more
+            else ""
+        )
         super().__init__(first.message + suffix, first.path, first.line, first.column)
         self.problems = problems
 

@@ -20,7 +20,9 @@ def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, session_cache: Path) -> Iterator[None]:
+def isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, session_cache: Path
+) -> Iterator[None]:
     """Point HOME and the config/data folders at a temporary folder; clear our env overrides."""
     home = tmp_path / "home"
     home.mkdir()

@@ -44,29 +44,46 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
     return attempts
 
 
-async def test_a_whole_app_session_opens_no_socket(no_network: list[tuple[object, ...]], tmp_path: Path) -> None:
+async def test_a_whole_app_session_opens_no_socket(
+    no_network: list[tuple[object, ...]], tmp_path: Path
+) -> None:
     briefs = tmp_path / "briefs"
     briefs.mkdir()
     (briefs / "p.toml").write_text('title = "P"\n[[sections]]\ntitle = "S"\n', encoding="utf-8")
-    app = create_app(settings_file=tmp_path / "c.toml", theme_folders=[bundled_themes_dir()], briefs_folder=briefs,
-                     pack=briefs / "p.toml")
+    app = create_app(
+        settings_file=tmp_path / "c.toml",
+        theme_folders=[bundled_themes_dir()],
+        briefs_folder=briefs,
+        pack=briefs / "p.toml",
+    )
     app.animation_level = "none"
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        for keys in (["escape", "2", "down", "a"], ["slash", *"envoy", "enter"], ["t"], ["e"], ["w", "enter"]):
+        for keys in (
+            ["escape", "2", "down", "a"],
+            ["slash", *"envoy", "enter"],
+            ["t"],
+            ["e"],
+            ["w", "enter"],
+        ):
             await pilot.press(*keys)
             await pilot.pause(0.1)
     assert (briefs / "p.md").exists(), "the session did not get as far as writing the export"
     assert no_network == []
 
 
-@pytest.mark.parametrize("arguments", [
-    ["search", "who leads international governance"],
-    ["--briefs", str(ROOT / "briefs"), "export", "security-safety-brief", "--format", "html"],
-    ["--briefs", str(ROOT / "briefs"), "pack", "validate", "tech7-vs-statement"],
-])
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["search", "who leads international governance"],
+        ["--briefs", str(ROOT / "briefs"), "export", "security-safety-brief", "--format", "html"],
+        ["--briefs", str(ROOT / "briefs"), "pack", "validate", "tech7-vs-statement"],
+    ],
+)
 def test_cli_commands_open_no_socket(arguments: list[str]) -> None:
-    result = subprocess.run([sys.executable, "-c", NO_NETWORK, *arguments], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK, *arguments], capture_output=True, text=True, timeout=60
+    )
     assert "a socket was opened" not in result.stderr
     assert result.returncode in (0, 1), result.stderr
     assert result.stdout

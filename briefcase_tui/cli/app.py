@@ -14,7 +14,7 @@ import sys
 # about 15 ms on every run, for plugins Briefcase never uses.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -60,7 +60,7 @@ def _print_version(value: bool) -> None:
 def root(
     context: typer.Context,
     corpus: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--corpus",
             metavar="DIR",
@@ -70,7 +70,7 @@ def root(
         ),
     ] = None,
     briefs: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--briefs",
             metavar="DIR",
@@ -81,7 +81,9 @@ def root(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_print_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """Browse the 2025 Paris AI Action Summit offline and build briefing packs."""
@@ -94,9 +96,12 @@ def root(
 def open_command(
     context: typer.Context,
     pack: Annotated[
-        Optional[str],
-        typer.Argument(metavar="[PACK]", help="A pack to open: its name in the briefs folder, or a path.",
-                       show_default=False),
+        str | None,
+        typer.Argument(
+            metavar="[PACK]",
+            help="A pack to open: its name in the briefs folder, or a path.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Open the app, with PACK open on the pack screen."""
@@ -105,7 +110,9 @@ def open_command(
     open_app(state.corpus_folder, state.briefs_folder, path)
 
 
-def open_app(corpus_folder: Path | None, briefs_folder: Path | None = None, pack: Path | None = None) -> None:
+def open_app(
+    corpus_folder: Path | None, briefs_folder: Path | None = None, pack: Path | None = None
+) -> None:
     """Run the terminal app; Textual is imported only then, so other commands stay fast."""
     from briefcase_tui.cli.open import open_app as run_app
 

@@ -4,22 +4,63 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
 from briefcase_tui.cli.common import choose_value, date_option, print_json, state_of
 from briefcase_tui.cli.state import State
 
-KindOption = Annotated[Optional[list[str]], typer.Option("--kind", "-k", metavar="KIND", help="Only items of this kind (repeatable).", show_default=False)]
-TagOption = Annotated[Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Only items with this tag (repeatable).", show_default=False)]
-DayOption = Annotated[Optional[str], typer.Option("--day", "-d", metavar="DATE", help="Only items on this date (YYYY-MM-DD).", show_default=False)]
-SourceOption = Annotated[Optional[list[str]], typer.Option("--source", "-s", metavar="SOURCE", help="Only items citing this source id (repeatable).", show_default=False)]
+KindOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help="Only items of this kind (repeatable).",
+        show_default=False,
+    ),
+]
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help="Only items with this tag (repeatable).",
+        show_default=False,
+    ),
+]
+DayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--day",
+        "-d",
+        metavar="DATE",
+        help="Only items on this date (YYYY-MM-DD).",
+        show_default=False,
+    ),
+]
+SourceOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--source",
+        "-s",
+        metavar="SOURCE",
+        help="Only items citing this source id (repeatable).",
+        show_default=False,
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
-def _filters(state: State, kind: list[str] | None, tag: list[str] | None, day: str | None,
-             source: list[str] | None) -> Any:
+def _filters(
+    state: State,
+    kind: list[str] | None,
+    tag: list[str] | None,
+    day: str | None,
+    source: list[str] | None,
+) -> Any:
     from briefcase_tui.domain.corpus.filters import SearchFilters
     from briefcase_tui.domain.corpus.models import KINDS
 
@@ -60,7 +101,9 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
     @app.command()
     def show(
         context: typer.Context,
-        item_id: Annotated[str, typer.Argument(metavar="ID", help="The item's id, e.g. ws-future-of-work.")],
+        item_id: Annotated[
+            str, typer.Argument(metavar="ID", help="The item's id, e.g. ws-future-of-work.")
+        ],
         as_json: JsonOption = False,
     ) -> None:
         """Show one item: facts, summary, quotes with citations, caveats and related items."""
@@ -78,12 +121,19 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
     @app.command()
     def search(
         context: typer.Context,
-        query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for; the last may be the start of a word.")],
+        query: Annotated[
+            str,
+            typer.Argument(
+                metavar="QUERY", help="Words to look for; the last may be the start of a word."
+            ),
+        ],
         kind: KindOption = None,
         tag: TagOption = None,
         day: DayOption = None,
         source: SourceOption = None,
-        limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", min=1, help="How many results at most.")] = 10,
+        limit: Annotated[
+            int, typer.Option("--limit", "-n", metavar="N", min=1, help="How many results at most.")
+        ] = 10,
         as_json: JsonOption = False,
     ) -> None:
         """Search titles, summaries, quotes, names, venues and tags; best matches first."""
@@ -91,7 +141,9 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
         filters = _filters(state, kind, tag, day, source)
         hits = state.index.search(query, filters, limit=limit)
         if as_json:
-            print_json([{"id": h.id, "kind": h.kind, "title": h.title, "score": h.score} for h in hits])
+            print_json(
+                [{"id": h.id, "kind": h.kind, "title": h.title, "score": h.score} for h in hits]
+            )
             return
         if not hits:
             print(f"no items match {query!r}", file=sys.stderr)
@@ -111,8 +163,12 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
     def check(
         context: typer.Context,
         folder: Annotated[
-            Optional[Path],
-            typer.Argument(metavar="DIR", help="Corpus folder to check (default: the one in use).", show_default=False),
+            Path | None,
+            typer.Argument(
+                metavar="DIR",
+                help="Corpus folder to check (default: the one in use).",
+                show_default=False,
+            ),
         ] = None,
     ) -> None:
         """Validate a corpus folder and list every problem, not just the first."""
@@ -123,6 +179,9 @@ def register(app: typer.Typer, corpus_app: typer.Typer) -> None:
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
-            print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {target}", file=sys.stderr)
+            print(
+                f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {target}",
+                file=sys.stderr,
+            )
             raise typer.Exit(1)
         print(f"{target}: ok")

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -35,31 +35,46 @@ def register(app: typer.Typer) -> None:
     def export(
         context: typer.Context,
         packs: Annotated[
-            Optional[list[str]],
-            typer.Argument(metavar="PACK", help="Pack names in the briefs folder, or paths of pack files.",
-                           show_default=False),
+            list[str] | None,
+            typer.Argument(
+                metavar="PACK",
+                help="Pack names in the briefs folder, or paths of pack files.",
+                show_default=False,
+            ),
         ] = None,
         output: Annotated[
-            Optional[str],
-            typer.Option("--output", "-o", metavar="FILE|DIR|-",
-                         help="Where to write: a file (one pack), a folder (an existing one, a path ending in /, "
-                              "or any path with several packs or --all) getting NAME.EXT per pack, "
-                              "or - for stdout (the default, one pack only).",
-                         show_default=False),
+            str | None,
+            typer.Option(
+                "--output",
+                "-o",
+                metavar="FILE|DIR|-",
+                help="Where to write: a file (one pack), a folder (an existing one, a path ending in /, "
+                "or any path with several packs or --all) getting NAME.EXT per pack, "
+                "or - for stdout (the default, one pack only).",
+                show_default=False,
+            ),
         ] = None,
         format_name: Annotated[
-            str, typer.Option("--format", "-F", metavar="FORMAT", help="markdown, html, json or ics.")
+            str,
+            typer.Option("--format", "-F", metavar="FORMAT", help="markdown, html, json or ics."),
         ] = "markdown",
         all_packs: Annotated[
             bool, typer.Option("--all", help="Export every pack in the briefs folder into -o DIR.")
         ] = False,
         strict: Annotated[
-            bool, typer.Option("--strict", help="Ids not in the corpus are an error (nothing is written), "
-                               "not a warning.")
+            bool,
+            typer.Option(
+                "--strict",
+                help="Ids not in the corpus are an error (nothing is written), not a warning.",
+            ),
         ] = False,
         stamp: Annotated[
-            bool, typer.Option("--stamp", help="Include the time of export (otherwise the output depends only "
-                               "on the pack and the corpus).")
+            bool,
+            typer.Option(
+                "--stamp",
+                help="Include the time of export (otherwise the output depends only "
+                "on the pack and the corpus).",
+            ),
         ] = False,
     ) -> None:
         """Export packs. Never overwrites a pack or any .toml file.
@@ -77,21 +92,33 @@ def register(app: typer.Typer) -> None:
         if all_packs and references:
             raise typer.BadParameter("give pack names or --all, not both", param_hint="--all")
         if not all_packs and not references:
-            raise typer.BadParameter("name a pack to export, or pass --all with -o DIR", param_hint="PACK")
+            raise typer.BadParameter(
+                "name a pack to export, or pass --all with -o DIR", param_hint="PACK"
+            )
         if all_packs and to_stdout:
-            raise typer.BadParameter("--all writes one file per pack: give a folder with -o DIR", param_hint="-o")
+            raise typer.BadParameter(
+                "--all writes one file per pack: give a folder with -o DIR", param_hint="-o"
+            )
         if len(references) > 1 and to_stdout:
-            raise typer.BadParameter("several packs cannot share stdout: give a folder with -o DIR", param_hint="-o")
+            raise typer.BadParameter(
+                "several packs cannot share stdout: give a folder with -o DIR", param_hint="-o"
+            )
         folder: Path | None = None
         target: Path | None = None
         if not to_stdout:
             assert output is not None
-            as_folder = (all_packs or len(references) > 1 or Path(output).is_dir()
-                         or output.endswith(("/", os.sep)))
+            as_folder = (
+                all_packs
+                or len(references) > 1
+                or Path(output).is_dir()
+                or output.endswith(("/", os.sep))
+            )
             if as_folder:
                 folder = Path(output)
                 if folder.exists() and not folder.is_dir():
-                    raise typer.BadParameter(f"{output} is a file; several packs need a folder", param_hint="-o")
+                    raise typer.BadParameter(
+                        f"{output} is a file; several packs need a folder", param_hint="-o"
+                    )
             else:
                 target = Path(output)
 
@@ -99,7 +126,9 @@ def register(app: typer.Typer) -> None:
         outputs = _outputs(loaded, folder, target, extension)
         missing_failed = False
         for packfile in loaded:
-            missing = list(dict.fromkeys(i for i in packfile.pack.item_ids() if i not in state.corpus))
+            missing = list(
+                dict.fromkeys(i for i in packfile.pack.item_ids() if i not in state.corpus)
+            )
             if missing:
                 count = f"{len(missing)} item{'s' if len(missing) != 1 else ''} not in the corpus: {', '.join(missing)}"
                 prefix = "brief" if strict else "brief: warning"
@@ -120,13 +149,17 @@ def register(app: typer.Typer) -> None:
             pairs = list(zip(loaded, outputs))
             with _progress(pairs, show=all_packs and sys.stderr.isatty()) as steps:
                 for packfile, path in steps:
-                    atomic_write(path, render_pack(packfile.pack, state.corpus, chosen_format, stamp=when))
+                    atomic_write(
+                        path, render_pack(packfile.pack, state.corpus, chosen_format, stamp=when)
+                    )
                     print(path)
         if problems:
             raise typer.Exit(1)
 
 
-def _load(state: State, references: list[str], all_packs: bool) -> tuple[list[PackFile], list[BriefcaseError]]:
+def _load(
+    state: State, references: list[str], all_packs: bool
+) -> tuple[list[PackFile], list[BriefcaseError]]:
     """The packs to export, and the ones that failed to load (already reported on stderr)."""
     store = state.store
     if all_packs:
@@ -147,7 +180,9 @@ def _load(state: State, references: list[str], all_packs: bool) -> tuple[list[Pa
     return loaded, problems
 
 
-def _outputs(loaded: list[PackFile], folder: Path | None, target: Path | None, extension: str) -> list[Path]:
+def _outputs(
+    loaded: list[PackFile], folder: Path | None, target: Path | None, extension: str
+) -> list[Path]:
     """The file each pack goes to, refusing anything that would overwrite a pack or collide."""
     if folder is not None:
         paths = [folder / f"{p.name}{extension}" for p in loaded]
@@ -162,8 +197,11 @@ def _outputs(loaded: list[PackFile], folder: Path | None, target: Path | None, e
     for path, packfile in zip(paths, loaded):
         refuse_export_target(path, inputs)
         if path in seen:
-            raise BriefcaseError(f"{seen[path]} and {packfile.path} would both be exported here; "
-                                 "export them to different folders", path)
+            raise BriefcaseError(
+                f"{seen[path]} and {packfile.path} would both be exported here; "
+                "export them to different folders",
+                path,
+            )
         seen[path] = packfile.path
         if folder is None:
             check_export_folder(path)
@@ -183,7 +221,9 @@ def _make_folder(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _progress(pairs: list[tuple[PackFile, Path]], show: bool) -> Iterator[Iterable[tuple[PackFile, Path]]]:
+def _progress(
+    pairs: list[tuple[PackFile, Path]], show: bool
+) -> Iterator[Iterable[tuple[PackFile, Path]]]:
     """A progress bar on stderr for a terminal, and nothing at all otherwise (pipes, tests, logs)."""
     if not show:
         yield pairs

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def open_app(corpus_folder: Path | None, briefs_folder: Path | None = None, pack: Path | None = None) -> None:
+def open_app(
+    corpus_folder: Path | None, briefs_folder: Path | None = None, pack: Path | None = None
+) -> None:
     """Run the terminal app on a corpus folder (None: `BRIEF_CORPUS`, then the bundled corpus).
 
     `briefs_folder` is where packs are found (None: BRIEF_DIR, ./briefs, the data folder);

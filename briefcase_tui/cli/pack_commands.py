@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -20,32 +20,62 @@ from briefcase_tui.cli.pack_common import JsonOption, PackArgument
 from briefcase_tui.errors import BriefcaseError
 
 
-def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per command, each thin
+def register(pack_app: typer.Typer) -> None:
     """Add the pack commands to `brief pack`."""
 
     @pack_app.command("new")
     def new(
         context: typer.Context,
-        title: Annotated[str, typer.Argument(metavar="TITLE", help="The pack's title; its file name is made from it.")],
+        title: Annotated[
+            str,
+            typer.Argument(
+                metavar="TITLE", help="The pack's title; its file name is made from it."
+            ),
+        ],
         file: Annotated[
-            Optional[Path],
-            typer.Option("--file", "-f", metavar="PATH", help="Write the pack here (a .toml path) instead of the briefs folder.",
-                         dir_okay=False, show_default=False),
+            Path | None,
+            typer.Option(
+                "--file",
+                "-f",
+                metavar="PATH",
+                help="Write the pack here (a .toml path) instead of the briefs folder.",
+                dir_okay=False,
+                show_default=False,
+            ),
         ] = None,
         template: Annotated[
-            Optional[str], typer.Option("--template", "-T", metavar="NAME", help="Start from a template (`brief pack templates` lists them).",
-                                        show_default=False)
+            str | None,
+            typer.Option(
+                "--template",
+                "-T",
+                metavar="NAME",
+                help="Start from a template (`brief pack templates` lists them).",
+                show_default=False,
+            ),
         ] = None,
         params: Annotated[
-            Optional[list[str]],
-            typer.Option("--param", metavar="KEY=VALUE", help="A template parameter as KEY=VALUE (just VALUE when the template has one).",
-                         show_default=False),
+            list[str] | None,
+            typer.Option(
+                "--param",
+                metavar="KEY=VALUE",
+                help="A template parameter as KEY=VALUE (just VALUE when the template has one).",
+                show_default=False,
+            ),
         ] = None,
         audience: Annotated[str, typer.Option(metavar="TEXT", help="Who the pack is for.")] = "",
-        meeting: Annotated[str, typer.Option(metavar="TEXT", help="The meeting it prepares for.")] = "",
-        date: Annotated[Optional[str], typer.Option(metavar="DATE", help="The meeting's date, YYYY-MM-DD.", show_default=False)] = None,
+        meeting: Annotated[
+            str, typer.Option(metavar="TEXT", help="The meeting it prepares for.")
+        ] = "",
+        date: Annotated[
+            str | None,
+            typer.Option(
+                metavar="DATE", help="The meeting's date, YYYY-MM-DD.", show_default=False
+            ),
+        ] = None,
         author: Annotated[str, typer.Option(metavar="TEXT", help="Who wrote it.")] = "",
-        summary: Annotated[str, typer.Option(metavar="TEXT", help="A summary shown under the title.")] = "",
+        summary: Annotated[
+            str, typer.Option(metavar="TEXT", help="A summary shown under the title.")
+        ] = "",
     ) -> None:
         """Create a pack in the briefs folder (never replacing one) and print its path."""
         from briefcase_tui.domain.packs.edit import update_details
@@ -54,8 +84,13 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         state = state_of(context)
         details: dict[str, Any] = {
             name: value
-            for name, value in (("audience", audience), ("meeting", meeting), ("date", date_option(date, "--date")),
-                                ("author", author), ("summary", summary))
+            for name, value in (
+                ("audience", audience),
+                ("meeting", meeting),
+                ("date", date_option(date, "--date")),
+                ("author", author),
+                ("summary", summary),
+            )
             if value
         }
         if template is None:
@@ -86,10 +121,14 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
             if not sep:
                 if len(names) != 1:
                     expected = ", ".join(names) if names else "none"
-                    raise typer.BadParameter(f"{param!r} needs the form KEY=VALUE (this template takes: {expected})",
-                                             param_hint="--param")
+                    raise typer.BadParameter(
+                        f"{param!r} needs the form KEY=VALUE (this template takes: {expected})",
+                        param_hint="--param",
+                    )
                 key, value = names[0], param
-            values[choose_value(key.strip(), names, "--param") if names else key.strip()] = value.strip()
+            values[choose_value(key.strip(), names, "--param") if names else key.strip()] = (
+                value.strip()
+            )
         return values
 
     @pack_app.command("templates")
@@ -99,11 +138,18 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
 
         templates = load_templates()
         if as_json:
-            print_json([
-                {"name": t.name, "description": t.description,
-                 "parameters": {k: {"kind": p.kind, "prompt": p.prompt} for k, p in t.parameters.items()}}
-                for t in templates.values()
-            ])
+            print_json(
+                [
+                    {
+                        "name": t.name,
+                        "description": t.description,
+                        "parameters": {
+                            k: {"kind": p.kind, "prompt": p.prompt} for k, p in t.parameters.items()
+                        },
+                    }
+                    for t in templates.values()
+                ]
+            )
             return
         for name in sorted(templates):
             template = templates[name]
@@ -117,8 +163,18 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         state = state_of(context)
         summaries, problems = state.store.summaries()
         if as_json:
-            print_json([{"name": s.name, "path": str(s.path), "title": s.title, "sections": s.sections,
-                          "entries": s.entries} for s in summaries])
+            print_json(
+                [
+                    {
+                        "name": s.name,
+                        "path": str(s.path),
+                        "title": s.title,
+                        "sections": s.sections,
+                        "entries": s.entries,
+                    }
+                    for s in summaries
+                ]
+            )
         elif summaries:
             from briefcase_tui.cli.pack_output import render_pack_list
 
@@ -128,8 +184,11 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         if problems:
             raise typer.Exit(1)
         if not summaries:
-            print(f"no packs in {state.briefs} (make one with `brief pack new TITLE`, "
-                  "or choose another folder with --briefs or BRIEF_DIR)", file=sys.stderr)
+            print(
+                f"no packs in {state.briefs} (make one with `brief pack new TITLE`, "
+                "or choose another folder with --briefs or BRIEF_DIR)",
+                file=sys.stderr,
+            )
 
     @pack_app.command("show")
     def show(context: typer.Context, pack: PackArgument, as_json: JsonOption = False) -> None:
@@ -151,7 +210,9 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
     def validate(
         context: typer.Context,
         packs: Annotated[list[str], typer.Argument(metavar="PACK", help="Pack names or paths.")],
-        strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+        strict: Annotated[
+            bool, typer.Option("--strict", help="Warnings fail too (exit 1).")
+        ] = False,
     ) -> None:
         """Check packs against the corpus: unknown ids, repeats, empty or same-titled sections, disputed facts.
 
@@ -208,5 +269,3 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         from briefcase_tui.cli.pack_output import render_diff
 
         print(render_diff(changes))
-
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,20 +18,38 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.packs.store import PackFile
 
 PackArgument = Annotated[
-    str, typer.Argument(metavar="PACK", help="A pack's name in the briefs folder, or the path of a pack file.")
+    str,
+    typer.Argument(
+        metavar="PACK", help="A pack's name in the briefs folder, or the path of a pack file."
+    ),
 ]
 EntryArgument = Annotated[
-    str, typer.Argument(metavar="ENTRY", help="An item id in the pack, or an entry's number as `brief pack show` prints it.")
+    str,
+    typer.Argument(
+        metavar="ENTRY",
+        help="An item id in the pack, or an entry's number as `brief pack show` prints it.",
+    ),
 ]
 SectionArgument = Annotated[
-    str, typer.Argument(metavar="SECTION", help="A section's title (any case) or its number from 1.")
+    str,
+    typer.Argument(metavar="SECTION", help="A section's title (any case) or its number from 1."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 PriorityOption = Annotated[
-    Optional[str], typer.Option("--priority", "-p", metavar="PRIORITY", help="must, should or optional.", show_default=False)
+    str | None,
+    typer.Option(
+        "--priority", "-p", metavar="PRIORITY", help="must, should or optional.", show_default=False
+    ),
 ]
 TagsOption = Annotated[
-    Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Your own label for the entry (repeatable).", show_default=False)
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help="Your own label for the entry (repeatable).",
+        show_default=False,
+    ),
 ]
 
 
@@ -64,7 +82,9 @@ def warn_comments(packfile: PackFile) -> None:
         )
 
 
-def edit_and_save(state: State, reference: str, change: Callable[[Pack], Pack]) -> tuple[Pack, Pack, Path]:
+def edit_and_save(
+    state: State, reference: str, change: Callable[[Pack], Pack]
+) -> tuple[Pack, Pack, Path]:
     """Load a pack, apply one edit, save it; returns the pack before and after, and its path."""
     packfile = state.store.load(reference)
     try:

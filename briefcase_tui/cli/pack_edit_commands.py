@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.packs.models import Pack
 
 
-def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per command, each thin
+def register(pack_app: typer.Typer) -> None:
     """Add the editing commands to `brief pack`."""
 
     @pack_app.command("add")
@@ -33,25 +33,50 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         context: typer.Context,
         pack: PackArgument,
         ids: Annotated[
-            Optional[list[str]], typer.Argument(metavar="ID", help="Corpus ids to add, in this order.", show_default=False)
+            list[str] | None,
+            typer.Argument(
+                metavar="ID", help="Corpus ids to add, in this order.", show_default=False
+            ),
         ] = None,
         section: Annotated[
-            Optional[str],
-            typer.Option("--section", "-s", metavar="SECTION", help="The section to add to: title or number (default: the last one). "
-                         "It must exist unless --new-section is given.", show_default=False),
+            str | None,
+            typer.Option(
+                "--section",
+                "-s",
+                metavar="SECTION",
+                help="The section to add to: title or number (default: the last one). "
+                "It must exist unless --new-section is given.",
+                show_default=False,
+            ),
         ] = None,
         new_section: Annotated[
-            bool, typer.Option("--new-section", help="Create the --section at the end of the pack if it does not exist yet.")
+            bool,
+            typer.Option(
+                "--new-section",
+                help="Create the --section at the end of the pack if it does not exist yet.",
+            ),
         ] = False,
         note: Annotated[
-            Optional[str], typer.Option("--note", "-n", metavar="TEXT", help="Your note on the item; with no ID, a note of its own.",
-                                        show_default=False)
+            str | None,
+            typer.Option(
+                "--note",
+                "-n",
+                metavar="TEXT",
+                help="Your note on the item; with no ID, a note of its own.",
+                show_default=False,
+            ),
         ] = None,
         priority: PriorityOption = None,
         tags: TagsOption = None,
         at: Annotated[
-            Optional[int], typer.Option("--at", metavar="N", min=1, help="Position in the section, from 1 (default: the end).",
-                                        show_default=False)
+            int | None,
+            typer.Option(
+                "--at",
+                metavar="N",
+                min=1,
+                help="Position in the section, from 1 (default: the end).",
+                show_default=False,
+            ),
         ] = None,
     ) -> None:
         """Add corpus items (or, with no ID and a --note, a note of its own) to a section of a pack.
@@ -66,11 +91,17 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         state = state_of(context)
         ids = ids or []
         if not ids and note is None:
-            raise typer.BadParameter("give at least one ID, or a --note to add a note of its own", param_hint="ID")
+            raise typer.BadParameter(
+                "give at least one ID, or a --note to add a note of its own", param_hint="ID"
+            )
         if len(ids) > 1 and note is not None:
-            raise typer.BadParameter("one note fits one item: add the items one by one", param_hint="--note")
+            raise typer.BadParameter(
+                "one note fits one item: add the items one by one", param_hint="--note"
+            )
         if new_section and section is None:
-            raise typer.BadParameter("--new-section needs the --section title", param_hint="--new-section")
+            raise typer.BadParameter(
+                "--new-section needs the --section title", param_hint="--new-section"
+            )
         chosen_priority = priority_value(priority)
         for item_id in ids:
             state.corpus.item(item_id)
@@ -79,7 +110,8 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
             extra["priority"] = chosen_priority
         entries = (
             [make_entry(item=item_id, note=note or "", **extra) for item_id in ids]
-            if ids else [make_entry(note=note, **extra)]
+            if ids
+            else [make_entry(note=note, **extra)]
         )
 
         def change(old: Pack) -> Pack:
@@ -104,7 +136,9 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         """Remove one entry from a pack."""
         from briefcase_tui.domain.packs.edit import find_entry, remove_entry
 
-        _, _, path = edit_and_save(state_of(context), pack, lambda old: remove_entry(old, find_entry(old, entry)))
+        _, _, path = edit_and_save(
+            state_of(context), pack, lambda old: remove_entry(old, find_entry(old, entry))
+        )
         report_done(f"removed {entry} from {path}")
 
     @pack_app.command("move")
@@ -113,19 +147,33 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         pack: PackArgument,
         entry: EntryArgument,
         to: Annotated[
-            Optional[int], typer.Option("--to", metavar="N", min=1, help="New position within the target section, from 1.",
-                                        show_default=False)
+            int | None,
+            typer.Option(
+                "--to",
+                metavar="N",
+                min=1,
+                help="New position within the target section, from 1.",
+                show_default=False,
+            ),
         ] = None,
         section: Annotated[
-            Optional[str], typer.Option("--section", "-s", metavar="SECTION", help="Move into this section (title or number); "
-                                        "without --to it goes last.", show_default=False)
+            str | None,
+            typer.Option(
+                "--section",
+                "-s",
+                metavar="SECTION",
+                help="Move into this section (title or number); without --to it goes last.",
+                show_default=False,
+            ),
         ] = None,
     ) -> None:
         """Move an entry to another place in its section (--to) or to another section (--section)."""
         from briefcase_tui.domain.packs.edit import find_entry, move_entry
 
         if to is None and section is None:
-            raise typer.BadParameter("say where: --to N, --section S, or both", param_hint="--to / --section")
+            raise typer.BadParameter(
+                "say where: --to N, --section S, or both", param_hint="--to / --section"
+            )
 
         def change(old: Pack) -> Pack:
             at = find_entry(old, entry)
@@ -140,7 +188,12 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         context: typer.Context,
         pack: PackArgument,
         entry: EntryArgument,
-        text: Annotated[str, typer.Argument(metavar="TEXT", help="The note; `-` reads it from standard input; \"\" clears it.")],
+        text: Annotated[
+            str,
+            typer.Argument(
+                metavar="TEXT", help='The note; `-` reads it from standard input; "" clears it.'
+            ),
+        ],
     ) -> None:
         """Set or clear the note on an entry."""
         from briefcase_tui.domain.packs.edit import EditError, find_entry, update_entry
@@ -150,7 +203,9 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         def change(old: Pack) -> Pack:
             at = find_entry(old, entry)
             if old.sections[at[0]].entries[at[1]].is_note and not value.strip():
-                raise EditError(f"entry {entry} is a note of its own; remove it with `brief pack remove` instead")
+                raise EditError(
+                    f"entry {entry} is a note of its own; remove it with `brief pack remove` instead"
+                )
             return update_entry(old, at, note=value)
 
         _, _, path = edit_and_save(state_of(context), pack, change)
@@ -162,20 +217,37 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         pack: PackArgument,
         entry: EntryArgument,
         priority: Annotated[
-            Optional[str], typer.Option("--priority", "-p", metavar="PRIORITY", help="must, should, optional, or none to clear it.",
-                                        show_default=False)
+            str | None,
+            typer.Option(
+                "--priority",
+                "-p",
+                metavar="PRIORITY",
+                help="must, should, optional, or none to clear it.",
+                show_default=False,
+            ),
         ] = None,
         tags: Annotated[
-            Optional[list[str]], typer.Option("--tag", "-t", metavar="TAG", help="Add this label (repeatable).", show_default=False)
+            list[str] | None,
+            typer.Option(
+                "--tag",
+                "-t",
+                metavar="TAG",
+                help="Add this label (repeatable).",
+                show_default=False,
+            ),
         ] = None,
-        clear_tags: Annotated[bool, typer.Option("--clear-tags", help="Remove every label first.")] = False,
+        clear_tags: Annotated[
+            bool, typer.Option("--clear-tags", help="Remove every label first.")
+        ] = False,
     ) -> None:
         """Change an entry's priority or labels."""
         from briefcase_tui.domain.packs.edit import find_entry, update_entry
 
         if priority is None and not tags and not clear_tags:
-            raise typer.BadParameter("nothing to change: give --priority, --tag or --clear-tags",
-                                     param_hint="--priority / --tag")
+            raise typer.BadParameter(
+                "nothing to change: give --priority, --tag or --clear-tags",
+                param_hint="--priority / --tag",
+            )
         chosen = priority_value(priority, allow_none=True)
 
         def change(old: Pack) -> Pack:
@@ -209,18 +281,32 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
     @section_app.command("add")
     def section_add(
         context: typer.Context,
-        title: Annotated[str, typer.Argument(metavar="TITLE", help="The new section's title (unique in the pack).")],
-        intro: Annotated[str, typer.Option("--intro", metavar="TEXT", help="A paragraph shown under the title.")] = "",
+        title: Annotated[
+            str,
+            typer.Argument(metavar="TITLE", help="The new section's title (unique in the pack)."),
+        ],
+        intro: Annotated[
+            str, typer.Option("--intro", metavar="TEXT", help="A paragraph shown under the title.")
+        ] = "",
         at: Annotated[
-            Optional[int], typer.Option("--at", metavar="N", min=1, help="Its position among the sections, from 1 (default: last).",
-                                        show_default=False)
+            int | None,
+            typer.Option(
+                "--at",
+                metavar="N",
+                min=1,
+                help="Its position among the sections, from 1 (default: last).",
+                show_default=False,
+            ),
         ] = None,
     ) -> None:
         """Add an empty section."""
         from briefcase_tui.domain.packs.edit import add_section
 
-        _, _, path = edit_and_save(state_of(context), _section_pack(context),
-                           lambda old: add_section(old, title, intro, None if at is None else at - 1))
+        _, _, path = edit_and_save(
+            state_of(context),
+            _section_pack(context),
+            lambda old: add_section(old, title, intro, None if at is None else at - 1),
+        )
         report_done(f"added section {title!r} to {path}")
 
     @section_app.command("rename")
@@ -232,19 +318,29 @@ def register(pack_app: typer.Typer) -> None:  # noqa: C901 - one closure per com
         """Give a section a new title."""
         from briefcase_tui.domain.packs.edit import rename_section
 
-        _, _, path = edit_and_save(state_of(context), _section_pack(context),
-                           lambda old: rename_section(old, locate_section(old, section), new_title))
+        _, _, path = edit_and_save(
+            state_of(context),
+            _section_pack(context),
+            lambda old: rename_section(old, locate_section(old, section), new_title),
+        )
         report_done(f"renamed section {section!r} to {new_title!r} in {path}")
 
     @section_app.command("remove")
     def section_remove(
         context: typer.Context,
         section: SectionArgument,
-        with_entries: Annotated[bool, typer.Option("--with-entries", help="Also remove the entries it holds.")] = False,
+        with_entries: Annotated[
+            bool, typer.Option("--with-entries", help="Also remove the entries it holds.")
+        ] = False,
     ) -> None:
         """Remove a section; one that holds entries needs --with-entries."""
         from briefcase_tui.domain.packs.edit import remove_section
 
-        _, _, path = edit_and_save(state_of(context), _section_pack(context),
-                           lambda old: remove_section(old, locate_section(old, section), with_entries=with_entries))
+        _, _, path = edit_and_save(
+            state_of(context),
+            _section_pack(context),
+            lambda old: remove_section(
+                old, locate_section(old, section), with_entries=with_entries
+            ),
+        )
         report_done(f"removed section {section!r} from {path}")

@@ -58,7 +58,9 @@ def _entry_lines(number: int, entry: Entry, corpus: Corpus) -> list[str]:
         note = ""
     else:
         item = corpus.get(entry.item)
-        heading = f"{item.title} ({entry.item})" if item is not None else f"{entry.item} {MISSING_MARK}"
+        heading = (
+            f"{item.title} ({entry.item})" if item is not None else f"{entry.item} {MISSING_MARK}"
+        )
         lines = wrap(heading, indent=indent, first=lead)
         note = entry.note
     marks = []
@@ -78,8 +80,10 @@ def render_pack_list(summaries: list[PackSummary]) -> str:
     name_width = min(max(len(s.name) for s in summaries), 30)
     lines = []
     for summary in summaries:
-        counts = f"{summary.sections} section{'s' if summary.sections != 1 else ''}, " \
-                 f"{summary.entries} entr{'y' if summary.entries == 1 else 'ies'}"
+        counts = (
+            f"{summary.sections} section{'s' if summary.sections != 1 else ''}, "
+            f"{summary.entries} entr{'y' if summary.entries == 1 else 'ies'}"
+        )
         lead = f"{summary.name:<{name_width}}  "
         if len(summary.name) > name_width:
             lines.append(summary.name)
@@ -110,7 +114,9 @@ def render_diff(diff: PackDiff) -> str:
         elif section.kind == "renamed":
             lines.append(f"~ section {section.old_title!r} renamed to {section.title!r}")
         elif section.kind == "moved":
-            lines.append(f"> section {section.title!r} moved from §{section.old_position} to §{section.new_position}")
+            lines.append(
+                f"> section {section.title!r} moved from §{section.old_position} to §{section.new_position}"
+            )
         else:
             lines.append(f"~ section {section.title!r}: intro changed")
     for entry in diff.entries:
@@ -121,7 +127,9 @@ def render_diff(diff: PackDiff) -> str:
             lines.append(f"- {name} from {entry.section!r}")
         elif entry.kind == "moved":
             if entry.old is not None and entry.old.isdigit():
-                lines.append(f"> {name} moved within {entry.section!r} from place {entry.old} to {entry.new}")
+                lines.append(
+                    f"> {name} moved within {entry.section!r} from place {entry.old} to {entry.new}"
+                )
             else:
                 lines.append(f"> {name} moved from {entry.old!r} to {entry.new!r}")
         elif entry.kind == "note":

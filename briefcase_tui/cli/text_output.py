@@ -29,8 +29,12 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     lead = indent if first is None else first
     for paragraph in text.split("\n"):
         wrapped = textwrap.wrap(
-            paragraph, width=width(), initial_indent=lead, subsequent_indent=indent,
-            break_long_words=True, break_on_hyphens=False,
+            paragraph,
+            width=width(),
+            initial_indent=lead,
+            subsequent_indent=indent,
+            break_long_words=True,
+            break_on_hyphens=False,
         )
         lines.extend(wrapped or [lead.rstrip()])
         lead = indent
@@ -54,18 +58,28 @@ def render_item(item: ItemBase, corpus: Corpus) -> str:
         lines += ["", "Quotes"]
         for number, quote in enumerate(item.quotes, start=1):
             lines.extend(wrap(f"“{quote.text}”", indent="     ", first=f"  [{number}] "))
-            lines.extend(wrap(_citation(corpus, quote.source, quote.locator), indent="       ", first="     — "))
+            lines.extend(
+                wrap(
+                    _citation(corpus, quote.source, quote.locator),
+                    indent="       ",
+                    first="     — ",
+                )
+            )
     for caveat in corpus.caveats_for(item.id):
         lines += ["", *wrap(f"{CAVEAT_MARK} {caveat.topic}")]
         lines.extend(wrap(caveat.summary, indent="  "))
         for side in caveat.sides:
             lines.extend(wrap(f"“{side.text}”", indent="    ", first="  - "))
-            lines.extend(wrap(_citation(corpus, side.source, side.locator), indent="      ", first="    — "))
+            lines.extend(
+                wrap(_citation(corpus, side.source, side.locator), indent="      ", first="    — ")
+            )
     related = corpus.related(item.id)
     if related:
         lines += ["", "Related"]
         for other in related:
-            lines.extend(wrap(f"{other.title} ({other.kind}, {other.id})", indent="    ", first="  - "))  # type: ignore[attr-defined]
+            lines.extend(
+                wrap(f"{other.title} ({other.kind}, {other.id})", indent="    ", first="  - ")
+            )  # type: ignore[attr-defined]
     return "\n".join(lines)
 
 

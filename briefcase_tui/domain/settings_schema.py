@@ -10,7 +10,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-BindingId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80)]
+BindingId = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80)
+]
 KeyList = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 """One key or several separated by commas, in Textual's names: `ctrl+f`, `f2,slash`."""
 

@@ -120,7 +120,9 @@ def changed_since(path: Path, loaded: Fingerprint) -> bool:
     return now is None or now.digest != loaded.digest
 
 
-def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, exclusive: bool = False) -> Fingerprint:
+def atomic_write(
+    path: Path, data: bytes, *, backup: Path | None = None, exclusive: bool = False
+) -> Fingerprint:
     """Replace `path` with `data` atomically, optionally keeping the old file at `backup`.
 
     The backup is made by hard-linking the old file before the replace, so at every
@@ -137,7 +139,9 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, exclusi
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise BriefcaseError(f"cannot write in this folder: {error.strerror or error}", folder) from None
+        raise BriefcaseError(
+            f"cannot write in this folder: {error.strerror or error}", folder
+        ) from None
     temp = Path(temp_name)
     try:
         _reached("temp-created", path)

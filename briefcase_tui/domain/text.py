@@ -89,7 +89,11 @@ ELLIPSIS = "…"
 def cell_width(text: str) -> int:
     """Terminal cells the text takes: wide East Asian characters take two, combining marks none."""
     return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        0
+        if unicodedata.combining(ch)
+        else 2
+        if unicodedata.east_asian_width(ch) in ("W", "F")
+        else 1
         for ch in text
     )
 

@@ -16,8 +16,18 @@ from typing import Any
 from briefcase_tui.domain.tomlio import read_checked
 from briefcase_tui.errors import BriefcaseError
 
-COLOUR_FIELDS = ("primary", "secondary", "accent", "warning", "error", "success",
-                 "foreground", "background", "surface", "panel")
+COLOUR_FIELDS = (
+    "primary",
+    "secondary",
+    "accent",
+    "warning",
+    "error",
+    "success",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+)
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KEYS = frozenset({"name", "label", "dark", "variables", *COLOUR_FIELDS})
@@ -60,10 +70,17 @@ def read_theme(data: dict[str, Any]) -> ThemeSpec | None:
         if value is not None and (type(value) is not str or not _COLOUR.fullmatch(value)):
             return None
     variables = data.get("variables", {})
-    if type(variables) is not dict or any(type(k) is not str or type(v) is not str for k, v in variables.items()):
+    if type(variables) is not dict or any(
+        type(k) is not str or type(v) is not str for k, v in variables.items()
+    ):
         return None
-    return ThemeSpec(label=data.get("label", ""), dark=data.get("dark", True), variables=dict(variables),
-                     name=name, **colours)  # type: ignore[arg-type]
+    return ThemeSpec(
+        label=data.get("label", ""),
+        dark=data.get("dark", True),
+        variables=dict(variables),
+        name=name,
+        **colours,
+    )  # type: ignore[arg-type]
 
 
 def load_theme_file(path: Path) -> ThemeSpec:

@@ -105,7 +105,9 @@ def read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
     return parse_toml(text, path), text
 
 
-def read_checked(path: Path, quick: Callable[[dict[str, Any]], _T | None], schema: Callable[[], type[Any]]) -> _T:
+def read_checked(
+    path: Path, quick: Callable[[dict[str, Any]], _T | None], schema: Callable[[], type[Any]]
+) -> _T:
     """A small TOML file read by a quick plain-Python reader, with pydantic as the judge of a bad one.
 
     `quick` returns the value for a good file or None; only then is `schema()` called for
@@ -124,4 +126,6 @@ def read_checked(path: Path, quick: Callable[[dict[str, Any]], _T | None], schem
         model.model_validate(data)
     except ValidationError as error:
         raise validation_problems(error, path, text, list(model.model_fields))[0] from None
-    raise BriefcaseError("not valid, though no rule says why", path)  # pragma: no cover - readers agree (tested)
+    raise BriefcaseError(
+        "not valid, though no rule says why", path
+    )  # pragma: no cover - readers agree (tested)

@@ -23,13 +23,25 @@ from textual.theme import Theme
 from briefcase_tui.domain.corpus.sections import SECTIONS
 from briefcase_tui.domain.settings import Settings, load_settings, save_settings
 from briefcase_tui.errors import BriefcaseError
-from briefcase_tui.paths import BENCH_EXIT_ENV, BENCH_READY_ENV, bundled_themes_dir, config_file, corpus_dir, user_themes_dir
+from briefcase_tui.paths import (
+    BENCH_EXIT_ENV,
+    BENCH_READY_ENV,
+    bundled_themes_dir,
+    config_file,
+    corpus_dir,
+    user_themes_dir,
+)
 from briefcase_tui.tui.commands import ItemsProvider
 from briefcase_tui.tui.history import History
 from briefcase_tui.tui.notices import say
 from briefcase_tui.tui.pack_control import PACK_ACTIONS_NEEDING_A_PACK, PackControl
 from briefcase_tui.tui.screens.browse import BrowseScreen
-from briefcase_tui.tui.theming import DEFAULT_THEME, FALLBACK_THEME, problems_message, register_themes
+from briefcase_tui.tui.theming import (
+    DEFAULT_THEME,
+    FALLBACK_THEME,
+    problems_message,
+    register_themes,
+)
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
@@ -47,15 +59,48 @@ class BriefcaseApp(PackControl):
     CSS_PATH (browse.tcss) only for screens it pushes or makes for a mode, never for the default one."""
     COMMANDS = PackControl.COMMANDS | {ItemsProvider}
     BINDINGS = [
-        Binding("question_mark,f1", "help", "Keys", key_display="?", id="help", tooltip="List every key"),
-        Binding("t", "next_theme", "Theme", id="next-theme", tooltip="Switch to the next theme (remembered)"),
+        Binding(
+            "question_mark,f1", "help", "Keys", key_display="?", id="help", tooltip="List every key"
+        ),
+        Binding(
+            "t",
+            "next_theme",
+            "Theme",
+            id="next-theme",
+            tooltip="Switch to the next theme (remembered)",
+        ),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave Briefcase"),
-        Binding("o", "open_pack", "Open pack", show=False, id="pack-open", tooltip="Open a briefing pack"),
-        Binding("N", "new_pack", "New pack", show=False, id="pack-new",
-                tooltip="Make a briefing pack, empty or from a template"),
-        Binding("u,ctrl+z", "undo_pack", "Undo", key_display="u", id="pack-undo",
-                tooltip="Undo the last change to the open pack"),
-        Binding("e", "export_pack", "Export", id="pack-export", tooltip="Preview and export the open pack"),
+        Binding(
+            "o",
+            "open_pack",
+            "Open pack",
+            show=False,
+            id="pack-open",
+            tooltip="Open a briefing pack",
+        ),
+        Binding(
+            "N",
+            "new_pack",
+            "New pack",
+            show=False,
+            id="pack-new",
+            tooltip="Make a briefing pack, empty or from a template",
+        ),
+        Binding(
+            "u,ctrl+z",
+            "undo_pack",
+            "Undo",
+            key_display="u",
+            id="pack-undo",
+            tooltip="Undo the last change to the open pack",
+        ),
+        Binding(
+            "e",
+            "export_pack",
+            "Export",
+            id="pack-export",
+            tooltip="Preview and export the open pack",
+        ),
     ]
 
     @dataclass
@@ -133,7 +178,14 @@ class BriefcaseApp(PackControl):
     def _report_startup_problems(self) -> None:
         """One notice per problem found while starting, once the screen can draw toasts."""
         for problem in self._startup_problems:
-            say(self, problem, title="Briefcase", severity="warning", timeout=10, topic=f"startup:{problem}")
+            say(
+                self,
+                problem,
+                title="Briefcase",
+                severity="warning",
+                timeout=10,
+                topic=f"startup:{problem}",
+            )
 
     def _check_keymap(self) -> None:
         """Name the remapped ids no key has (after the first paint: it imports every screen)."""
@@ -145,7 +197,10 @@ class BriefcaseApp(PackControl):
                 self,
                 f"{self.settings_file}: [keys] names no such key id: {', '.join(unknown)}. "
                 "The keys screen (?) lists the ids.",
-                title="Key remaps ignored", severity="warning", timeout=10, topic="keymap",
+                title="Key remaps ignored",
+                severity="warning",
+                timeout=10,
+                topic="keymap",
             )
 
     def _bench_painted(self) -> None:
@@ -195,7 +250,9 @@ class BriefcaseApp(PackControl):
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
-        self.browse.query_one("#status").update(Content(f"Cannot load the corpus: {message.problem}"))  # type: ignore[attr-defined]
+        self.browse.query_one("#status").update(
+            Content(f"Cannot load the corpus: {message.problem}")
+        )  # type: ignore[attr-defined]
         say(self, message.problem, title="Cannot load the corpus", severity="error", topic="corpus")
 
     def _remember_theme(self, theme: Theme) -> None:
@@ -207,8 +264,13 @@ class BriefcaseApp(PackControl):
         """Change settings and save them at once (atomically); a failure is one warning, nothing more."""
         self.settings = self.settings.with_changes(**changes)
         if self._settings_unreadable:
-            say(self, f"Settings kept for this session only: {self.settings_file} has a problem (see above); "
-                "fix it and Briefcase saves there again.", severity="warning", topic="settings")
+            say(
+                self,
+                f"Settings kept for this session only: {self.settings_file} has a problem (see above); "
+                "fix it and Briefcase saves there again.",
+                severity="warning",
+                topic="settings",
+            )
             return
         try:
             save_settings(self.settings, self.settings_file)
@@ -259,7 +321,9 @@ class BriefcaseApp(PackControl):
             if display not in keys:
                 keys.append(display)
         ordered = sorted(rows.values(), key=lambda row: not row[2])
-        return [(" ".join(keys), description, binding_id) for keys, description, binding_id in ordered]
+        return [
+            (" ".join(keys), description, binding_id) for keys, description, binding_id in ordered
+        ]
 
     @property
     def theme_names(self) -> list[str]:
@@ -286,11 +350,16 @@ class BriefcaseApp(PackControl):
         """
         yield SystemCommand("Search", "Search the whole corpus", self.action_search)
         yield SystemCommand("Keys", "List every key and its id", self.action_help)
-        yield SystemCommand("Next theme", "Switch to the next Briefcase theme", self.action_next_theme)
+        yield SystemCommand(
+            "Next theme", "Switch to the next Briefcase theme", self.action_next_theme
+        )
         yield SystemCommand("Quit", "Leave Briefcase", self.action_quit)
         for section, title in SECTIONS:
-            yield SystemCommand(f"Section: {title}", f"Show the {title} section",
-                                lambda s=section: self.browse.action_section(s))
+            yield SystemCommand(
+                f"Section: {title}",
+                f"Show the {title} section",
+                lambda s=section: self.browse.action_section(s),
+            )
         if self.history.can_go_back:
             yield SystemCommand("Back", "Go back to the item shown before", self.browse.action_back)
         if self.history.can_go_forward:
@@ -318,7 +387,9 @@ def create_app(
     return BriefcaseApp(
         corpus_dir(corpus_folder),
         settings_file=settings_file or config_file(),
-        theme_folders=theme_folders if theme_folders is not None else [bundled_themes_dir(), user_themes_dir()],
+        theme_folders=theme_folders
+        if theme_folders is not None
+        else [bundled_themes_dir(), user_themes_dir()],
         corpus=corpus,
         briefs_folder=briefs_folder,
         pack=pack,

@@ -46,8 +46,12 @@ class ItemsProvider(Provider):
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
         """With an empty query: the themes."""
         for title, name in self._themes():
-            yield DiscoveryHit(Content(title), partial(self.briefcase.use_theme, name), text=title,
-                               help=f"Switch to this theme ({name})")
+            yield DiscoveryHit(
+                Content(title),
+                partial(self.briefcase.use_theme, name),
+                text=title,
+                help=f"Switch to this theme ({name})",
+            )
 
     async def search(self, query: str) -> AsyncIterator[Hit]:
         """Themes matching the query, then the best items."""
@@ -55,13 +59,23 @@ class ItemsProvider(Provider):
         for title, name in self._themes():
             score = max(matcher.match(title), matcher.match(f"Theme: {name}"))
             if score > 0:
-                yield Hit(score, Content(title), partial(self.briefcase.use_theme, name), text=title,
-                          help=f"Switch to this theme ({name})")
+                yield Hit(
+                    score,
+                    Content(title),
+                    partial(self.briefcase.use_theme, name),
+                    text=title,
+                    help=f"Switch to this theme ({name})",
+                )
         for title, name, path in self._packs:
             score = max(matcher.match(f"Pack: {title}"), matcher.match(f"Pack: {name}"))
             if score > 0:
-                yield Hit(score, Content.assemble(("Pack: ", "bold"), title, (f"  {name}", "dim")),
-                          partial(self._open_pack, path), text=f"Pack: {title}", help="Open this pack")
+                yield Hit(
+                    score,
+                    Content.assemble(("Pack: ", "bold"), title, (f"  {name}", "dim")),
+                    partial(self._open_pack, path),
+                    text=f"Pack: {title}",
+                    help="Open this pack",
+                )
         index = self.briefcase.index
         if index is None:
             return

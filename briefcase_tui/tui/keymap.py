@@ -35,5 +35,7 @@ def unknown_binding_ids(wanted: Iterable[str]) -> list[str]:
     problems = []
     for binding_id in sorted(set(wanted) - known):
         close = difflib.get_close_matches(binding_id, sorted(known), n=1, cutoff=0.6)
-        problems.append(f"{binding_id!r} (did you mean {close[0]!r}?)" if close else repr(binding_id))
+        problems.append(
+            f"{binding_id!r} (did you mean {close[0]!r}?)" if close else repr(binding_id)
+        )
     return problems

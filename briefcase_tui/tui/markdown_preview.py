@@ -58,13 +58,24 @@ class PreviewMarkdown(Markdown):
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The document rendered once per width (and the few options that change its layout)."""
-        key = (options.max_width, options.justify, options.overflow, options.no_wrap, options.ascii_only,
-               options.legacy_windows, options.is_terminal, console.color_system)
+        key = (
+            options.max_width,
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.ascii_only,
+            options.legacy_windows,
+            options.is_terminal,
+            console.color_system,
+        )
         segments = self._renders.get(key)
         if segments is None:
             with console.use_theme(PREVIEW_STYLES):
-                segments = [segment for segment in super().__rich_console__(console, options)
-                            if isinstance(segment, Segment)]
+                segments = [
+                    segment
+                    for segment in super().__rich_console__(console, options)
+                    if isinstance(segment, Segment)
+                ]
             if len(self._renders) >= CACHED_WIDTHS:
                 del self._renders[next(iter(self._renders))]
             self._renders[key] = segments

@@ -45,8 +45,14 @@ class PackControl(App[None]):
     """Pack state and actions for `BriefcaseApp`; nothing here runs until a pack is asked for."""
 
     BINDINGS = [
-        Binding("ctrl+y", "redo_pack", "Redo", show=False, id="pack-redo",
-                tooltip="Redo the last change undone in the open pack"),
+        Binding(
+            "ctrl+y",
+            "redo_pack",
+            "Redo",
+            show=False,
+            id="pack-redo",
+            tooltip="Redo the last change undone in the open pack",
+        ),
     ]
 
     corpus: Corpus | None
@@ -112,7 +118,10 @@ class PackControl(App[None]):
         self.pack_session = PackSession(self.pack_store, packfile)
         self.pack_section = None
         if packfile.had_comments:
-            self._say("This pack has # comments; saving drops them (the backup keeps them).", severity="warning")
+            self._say(
+                "This pack has # comments; saving drops them (the backup keeps them).",
+                severity="warning",
+            )
         self.packs_changed()
         return True
 
@@ -130,13 +139,17 @@ class PackControl(App[None]):
         try:
             session.save()
         except PackChangedOnDisk:
-            self._say(f"Your last change to the open pack is not saved yet: choose what to do with it first{doing}.",
-                      severity="warning")
+            self._say(
+                f"Your last change to the open pack is not saved yet: choose what to do with it first{doing}.",
+                severity="warning",
+            )
             self.packs_changed()
             self.ask_about_conflict()
             return False
         except (BriefcaseError, OSError) as error:
-            self._say(f"Your last change to the open pack is not saved: {error}{doing}", severity="error")
+            self._say(
+                f"Your last change to the open pack is not saved: {error}{doing}", severity="error"
+            )
             return False
         return True
 
@@ -187,8 +200,10 @@ class PackControl(App[None]):
     @on(PackSaveFailed)
     def _save_failed(self, message: PackSaveFailed) -> None:
         if message.session is self.pack_session:
-            self._say(f"Not saved: {message.problem}. Your change is kept in memory; the next change tries again.",
-                      severity="error")
+            self._say(
+                f"Not saved: {message.problem}. Your change is kept in memory; the next change tries again.",
+                severity="error",
+            )
 
     def on_unmount(self) -> None:
         """The app is closing: write whatever is not on disk yet (a refused save stays refused)."""
@@ -199,7 +214,9 @@ class PackControl(App[None]):
 
     async def action_quit(self) -> None:
         """Leave, once the open pack is saved; a change the file refused is asked about first."""
-        if self._quit_despite_unsaved or self._may_leave_pack(doing=", or press q again to quit without it"):
+        if self._quit_despite_unsaved or self._may_leave_pack(
+            doing=", or press q again to quit without it"
+        ):
             self.exit()
             return
         self._quit_despite_unsaved = True
@@ -211,7 +228,9 @@ class PackControl(App[None]):
         session = self.pack_session
         if session is None or any(isinstance(s, ConflictDialog) for s in self.screen_stack):
             return
-        self.push_screen(ConflictDialog(str(session.packfile.path), pending=pending), self._conflict_decided)
+        self.push_screen(
+            ConflictDialog(str(session.packfile.path), pending=pending), self._conflict_decided
+        )
 
     def _conflict_decided(self, choice: ConflictChoice | None) -> None:
         session = self.pack_session
@@ -228,7 +247,9 @@ class PackControl(App[None]):
                 session.overwrite()
                 self._say("Your version replaced the one on disk (the old one is the backup).")
             elif session.pending is not None:
-                self._say("Your change is kept in memory, not saved. Undo drops it.", severity="warning")
+                self._say(
+                    "Your change is kept in memory, not saved. Undo drops it.", severity="warning"
+                )
         except BriefcaseError as error:
             self._say(str(error), severity="error")
         if choice in ("reload", "copy", "overwrite"):
@@ -241,7 +262,11 @@ class PackControl(App[None]):
         from briefcase_tui.tui.screens.pack import PackScreen
 
         session = self.pack_session
-        if session is not None and self.pack_section is not None and self.pack_section >= len(session.current.sections):
+        if (
+            session is not None
+            and self.pack_section is not None
+            and self.pack_section >= len(session.current.sections)
+        ):
             self.pack_section = None
         for screen in self.screen_stack:
             if isinstance(screen, (BrowseScreen, PackScreen)):
@@ -263,11 +288,19 @@ class PackControl(App[None]):
         session = self.pack_session
         section = self.pack_section
         pack = session.current
-        title = self.corpus.get(item_id).title if self.corpus and self.corpus.get(item_id) else item_id  # type: ignore[union-attr]
-        where = pack.sections[section].title if section is not None else (
-            pack.sections[-1].title if pack.sections else "Briefing")
-        self.edit_pack(lambda p: add_entries(p, [Entry(item=item_id)], section=section),
-                       done=f"Added “{title}” to {pack.title} › {where}", description=f"add “{title}”")
+        title = (
+            self.corpus.get(item_id).title if self.corpus and self.corpus.get(item_id) else item_id
+        )  # type: ignore[union-attr]
+        where = (
+            pack.sections[section].title
+            if section is not None
+            else (pack.sections[-1].title if pack.sections else "Briefing")
+        )
+        self.edit_pack(
+            lambda p: add_entries(p, [Entry(item=item_id)], section=section),
+            done=f"Added “{title}” to {pack.title} › {where}",
+            description=f"add “{title}”",
+        )
 
     def cannot_add(self, shown_id: str | None) -> None:
         """Say why `a` added nothing: no item shown, or a source (packs hold corpus items and notes)."""
@@ -276,8 +309,10 @@ class PackControl(App[None]):
         if shown_id is None:
             text = "Nothing to add: choose an item on the left first."
         elif shown_id.startswith(SOURCE_PREFIX):
-            text = ("Sources cannot go in a pack: a pack holds corpus items and notes. "
-                    "Add an item that quotes this source (listed under it) instead.")
+            text = (
+                "Sources cannot go in a pack: a pack holds corpus items and notes. "
+                "Add an item that quotes this source (listed under it) instead."
+            )
         else:
             text = f"Nothing to add: {shown_id} is not an item of the corpus."
         self._say(text, severity="warning")
@@ -300,7 +335,9 @@ class PackControl(App[None]):
             elif choice and self.open_pack(Path(choice)) and then is not None:
                 then()
 
-        self.push_screen(open_pack_dialog(summaries, problems, str(self.pack_store.folder), open_path), chosen)
+        self.push_screen(
+            open_pack_dialog(summaries, problems, str(self.pack_store.folder), open_path), chosen
+        )
 
     def action_new_pack(self, then: Callable[[], None] | None = None) -> None:
         """Make a new pack, empty or from a template, and open it; a title already taken is refused."""
@@ -310,7 +347,9 @@ class PackControl(App[None]):
             if request is not None and self._create_pack(request) and then is not None:
                 then()
 
-        self.push_screen(NewPackDialog(template_choices(self.corpus), self._titles_taken()), requested)
+        self.push_screen(
+            NewPackDialog(template_choices(self.corpus), self._titles_taken()), requested
+        )
 
     def _titles_taken(self) -> dict[str, str]:
         """The packs of the folder by folded title: two packs with one title could not be told apart."""
@@ -329,7 +368,9 @@ class PackControl(App[None]):
             return False
         taken = self._titles_taken().get(title_key(request.title))
         if taken is not None:
-            self._say(duplicate_title(request.title, taken), severity="warning", title="Pack not made")
+            self._say(
+                duplicate_title(request.title, taken), severity="warning", title="Pack not made"
+            )
             return False
         try:
             if request.template is None or self.corpus is None:
@@ -393,7 +434,10 @@ class PackControl(App[None]):
         try:
             from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen
         except ImportError:
-            self._say("The export preview is not part of this build yet; use `brief export`.", severity="warning")
+            self._say(
+                "The export preview is not part of this build yet; use `brief export`.",
+                severity="warning",
+            )
             return
         if isinstance(self.screen, ExportPreviewScreen):
             self.screen.action_write()
@@ -401,25 +445,43 @@ class PackControl(App[None]):
         if any(isinstance(s, ExportPreviewScreen) for s in self.screen_stack):
             return  # the preview is open under a dialog: that dialog comes first
         self._save_soon()
-        self.push_screen(ExportPreviewScreen(replace(session.packfile, pack=session.current), self.corpus))
+        self.push_screen(
+            ExportPreviewScreen(replace(session.packfile, pack=session.current), self.corpus)
+        )
 
     def pack_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The pack actions for the command palette."""
-        yield SystemCommand("Open pack", "Open a briefing pack from the briefs folder", self.action_open_pack)
-        yield SystemCommand("New pack", "Make a briefing pack, empty or from a template", self.action_new_pack)
+        yield SystemCommand(
+            "Open pack", "Open a briefing pack from the briefs folder", self.action_open_pack
+        )
+        yield SystemCommand(
+            "New pack", "Make a briefing pack, empty or from a template", self.action_new_pack
+        )
         yield SystemCommand("Pack screen", "Show and edit the open pack", self.action_pack_screen)
         session = self.pack_session
         if session is not None and session.can_undo:
-            yield SystemCommand("Undo pack change", f"Undo: {session.undo_description or 'the last change'}",
-                                self.action_undo_pack)
+            yield SystemCommand(
+                "Undo pack change",
+                f"Undo: {session.undo_description or 'the last change'}",
+                self.action_undo_pack,
+            )
         if session is not None and session.can_redo:
-            yield SystemCommand("Redo pack change", f"Redo: {session.redo_description or 'the last change'}",
-                                self.action_redo_pack)
+            yield SystemCommand(
+                "Redo pack change",
+                f"Redo: {session.redo_description or 'the last change'}",
+                self.action_redo_pack,
+            )
         if session is not None and self.corpus is not None:
-            yield SystemCommand("Export pack", "Preview and export the open pack", self.action_export_pack)
+            yield SystemCommand(
+                "Export pack", "Preview and export the open pack", self.action_export_pack
+            )
         shown = getattr(screen, "item_to_add", None)
         if callable(shown) and shown() is not None:
-            yield SystemCommand("Add to pack", "Add the item shown to the open pack", lambda: self.add_to_pack(shown()))
+            yield SystemCommand(
+                "Add to pack",
+                "Add the item shown to the open pack",
+                lambda: self.add_to_pack(shown()),
+            )
 
     def current_pack(self) -> Pack | None:
         """The open pack as the user sees it (with any change not yet saved)."""

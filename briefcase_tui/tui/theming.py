@@ -23,7 +23,9 @@ def to_textual_theme(spec: ThemeSpec) -> Theme:
     return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **colours)
 
 
-def register_themes(app: App[Any], folders: list[Path]) -> tuple[dict[str, str], list[BriefcaseError]]:
+def register_themes(
+    app: App[Any], folders: list[Path]
+) -> tuple[dict[str, str], list[BriefcaseError]]:
     """Register every good theme in the folders; returns name → human label, and the problems of the rest."""
     specs, problems = load_themes(folders)
     for spec in specs:

@@ -31,7 +31,9 @@ def brief(*args: str) -> tuple[int, str, str]:
                 main()
                 code = 0
             except SystemExit as exit_:
-                code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+                code = (
+                    exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+                )
     finally:
         sys.argv = argv
     return code, out.getvalue(), err.getvalue()
@@ -46,8 +48,13 @@ def test_version_prints_the_package_version() -> None:
 def test_list_by_kind_shows_the_five_workstreams() -> None:
     result = runner.invoke(app, ["list", "--kind", "workstream"])
     assert result.exit_code == 0
-    for title in ("International Governance", "Future of Work", "Security & Safety",
-                  "AI for General Interest", "Innovation and Culture"):
+    for title in (
+        "International Governance",
+        "Future of Work",
+        "Security & Safety",
+        "AI for General Interest",
+        "Innovation and Culture",
+    ):
         assert title in result.stdout
 
 
@@ -61,7 +68,9 @@ def test_list_json_filters_by_day_and_returns_items_on_that_date() -> None:
 
 def test_list_by_tag_and_source_narrows_the_results() -> None:
     everything = json.loads(runner.invoke(app, ["list", "--json"]).stdout)
-    narrowed = json.loads(runner.invoke(app, ["list", "--tag", "energy", "--source", "statement", "--json"]).stdout)
+    narrowed = json.loads(
+        runner.invoke(app, ["list", "--tag", "energy", "--source", "statement", "--json"]).stdout
+    )
     assert 0 < len(narrowed) < len(everything)
     assert any(row["id"] == "statement-action-energy-observatory" for row in narrowed)
 
@@ -88,7 +97,12 @@ def test_show_json_matches_the_item_in_the_dump() -> None:
 
 def test_the_dump_holds_sources_and_every_item() -> None:
     dump = json.loads(runner.invoke(app, ["corpus", "dump"]).stdout)
-    assert {s["id"] for s in dump["sources"]} == {"tech7", "statement", "techuk-preview", "commentary"}
+    assert {s["id"] for s in dump["sources"]} == {
+        "tech7",
+        "statement",
+        "techuk-preview",
+        "commentary",
+    }
     assert len(dump["items"]) == len({i["id"] for i in dump["items"]}) > 250
 
 
@@ -128,10 +142,14 @@ def test_a_missing_corpus_folder_exits_1_with_one_line(tmp_path: Path) -> None:
     assert err.count("\n") == 1 and "corpus folder not found" in err
 
 
-def test_the_corpus_environment_variable_points_at_another_corpus(corpus_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_corpus_environment_variable_points_at_another_corpus(
+    corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (corpus_copy / "extra.toml").write_text(
         '[[items]]\nid = "venue-kigali"\nkind = "venue"\ntitle = "Kigali Convention Centre"\nsummary = "s"\n'
-        '[[items.quotes]]\ntext = "Kigali Summit"\nsource = "statement"\n', encoding="utf-8")
+        '[[items.quotes]]\ntext = "Kigali Summit"\nsource = "statement"\n',
+        encoding="utf-8",
+    )
     monkeypatch.setenv("BRIEF_CORPUS", str(corpus_copy))
     code, out, _ = brief("show", "venue-kigali")
     assert code == 0 and "Kigali Convention Centre" in out
@@ -139,7 +157,9 @@ def test_the_corpus_environment_variable_points_at_another_corpus(corpus_copy: P
 
 def test_corpus_check_lists_every_problem_and_exits_1(corpus_copy: Path) -> None:
     (corpus_copy / "bad.toml").write_text(
-        '[[tags]]\nid = "x"\nlabel = "X"\ncolour = "red"\n\n[[tags]]\nid = "Bad Id"\nlabel = "Y"\n', encoding="utf-8")
+        '[[tags]]\nid = "x"\nlabel = "X"\ncolour = "red"\n\n[[tags]]\nid = "Bad Id"\nlabel = "Y"\n',
+        encoding="utf-8",
+    )
     code, out, err = brief("corpus", "check", str(corpus_copy))
     assert code == 1 and out == ""
     lines = err.splitlines()
@@ -160,7 +180,10 @@ def _environment() -> dict[str, str]:
 def test_brief_runs_as_a_real_process_and_searches() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "briefcase_tui", "search", "grand palais", "--json"],
-        capture_output=True, text=True, env=_environment(), check=False,
+        capture_output=True,
+        text=True,
+        env=_environment(),
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == "venue-grand-palais"
@@ -169,16 +192,23 @@ def test_brief_runs_as_a_real_process_and_searches() -> None:
 def test_a_real_process_error_has_no_traceback() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "briefcase_tui", "show", "nope"],
-        capture_output=True, text=True, env=_environment(), check=False,
+        capture_output=True,
+        text=True,
+        env=_environment(),
+        check=False,
     )
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr and result.stderr.startswith("brief: no item with id 'nope'")
+    assert "Traceback" not in result.stderr and result.stderr.startswith(
+        "brief: no item with id 'nope'"
+    )
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
     producer = subprocess.Popen(
         [sys.executable, "-m", "briefcase_tui", "corpus", "dump"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_environment(),
     )
     assert producer.stdout is not None
     producer.stdout.readline()
@@ -197,12 +227,20 @@ def test_the_cli_never_imports_textual() -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('textual' in sys.modules, file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=_environment(), check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=_environment(),
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "False"
 
 
-def test_brief_with_no_command_opens_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_brief_with_no_command_opens_the_app(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from typer.testing import CliRunner
 
     from briefcase_tui.cli import app as cli_app

@@ -68,7 +68,9 @@ def run(briefs: Path, *args: str) -> tuple[int, str, str]:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder and its bytes, to prove an error wrote nothing."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def one_error_line(err: str) -> str:
@@ -84,7 +86,12 @@ def test_export_writes_exactly_the_rendered_markdown_to_stdout(briefs: Path, cor
 
 
 def test_export_to_a_file_in_each_format(briefs: Path, tmp_path: Path, corpus) -> None:  # type: ignore[no-untyped-def]
-    for format, name in (("markdown", "s.md"), ("html", "s.html"), ("json", "s.json"), ("ics", "s.ics")):
+    for format, name in (
+        ("markdown", "s.md"),
+        ("html", "s.html"),
+        ("json", "s.json"),
+        ("ics", "s.ics"),
+    ):
         code, out, err = run(briefs, "summit", "-o", str(tmp_path / name), "--format", format)
         assert code == 0, err
         assert out == f"{tmp_path / name}\n"
@@ -99,14 +106,21 @@ def test_export_to_a_folder_names_each_file_after_its_pack(briefs: Path, tmp_pat
     assert code == 0 and sorted(os.listdir(tmp_path / "both")) == ["other.md", "summit.md"]
 
 
-def test_export_all_writes_every_pack_and_reports_a_malformed_one(briefs: Path, tmp_path: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+def test_export_all_writes_every_pack_and_reports_a_malformed_one(
+    briefs: Path, tmp_path: Path, corpus
+) -> None:  # type: ignore[no-untyped-def]
     (briefs / "broken.toml").write_text('title = "x"\ntitel = "y"\n', encoding="utf-8")
     code, out, err = run(briefs, "--all", "-o", str(tmp_path / "all"))
     assert code == 1
     assert sorted(os.listdir(tmp_path / "all")) == ["other.md", "summit.md"]
-    assert one_error_line(err).startswith(f"brief: {briefs / 'broken.toml'}:2:1: unknown key 'titel'")
+    assert one_error_line(err).startswith(
+        f"brief: {briefs / 'broken.toml'}:2:1: unknown key 'titel'"
+    )
     assert (tmp_path / "all" / "summit.md").read_bytes() == expected(corpus, briefs / "summit.toml")
-    assert out.splitlines() == [str(tmp_path / "all" / "other.md"), str(tmp_path / "all" / "summit.md")]
+    assert out.splitlines() == [
+        str(tmp_path / "all" / "other.md"),
+        str(tmp_path / "all" / "summit.md"),
+    ]
 
 
 def test_export_all_without_an_output_folder_is_a_usage_error(briefs: Path) -> None:
@@ -124,18 +138,28 @@ def test_an_unknown_format_is_a_usage_error_with_a_suggestion(briefs: Path) -> N
     assert code == 2 and "did you mean 'html'?" in err
 
 
-def test_items_missing_from_the_corpus_are_a_warning_and_strict_makes_them_an_error(briefs: Path, tmp_path: Path) -> None:
+def test_items_missing_from_the_corpus_are_a_warning_and_strict_makes_them_an_error(
+    briefs: Path, tmp_path: Path
+) -> None:
     (briefs / "gaps.toml").write_text(MISSING, encoding="utf-8")
     code, out, err = run(briefs, "gaps")
     assert code == 0 and out.startswith("# Has gaps")
-    assert err == f"brief: warning: {briefs / 'gaps.toml'}: 2 items not in the corpus: gone-one, gone-two\n"
+    assert (
+        err
+        == f"brief: warning: {briefs / 'gaps.toml'}: 2 items not in the corpus: gone-one, gone-two\n"
+    )
     target = tmp_path / "gaps.md"
     code, out, err = run(briefs, "gaps", "--strict", "-o", str(target))
     assert code == 1 and out == "" and not target.exists()
-    assert one_error_line(err) == f"brief: {briefs / 'gaps.toml'}: 2 items not in the corpus: gone-one, gone-two\n"
+    assert (
+        one_error_line(err)
+        == f"brief: {briefs / 'gaps.toml'}: 2 items not in the corpus: gone-one, gone-two\n"
+    )
 
 
-def test_strict_export_of_several_packs_writes_none_if_one_has_gaps(briefs: Path, tmp_path: Path) -> None:
+def test_strict_export_of_several_packs_writes_none_if_one_has_gaps(
+    briefs: Path, tmp_path: Path
+) -> None:
     (briefs / "gaps.toml").write_text(MISSING, encoding="utf-8")
     code, _, _ = run(briefs, "--all", "--strict", "-o", str(tmp_path / "out"))
     assert code == 1 and not (tmp_path / "out").exists()
@@ -158,7 +182,9 @@ def test_an_export_over_the_input_file_is_refused_whatever_its_name(tmp_path: Pa
     assert pack.read_text(encoding="utf-8") == SUMMIT
 
 
-def test_an_output_in_a_missing_folder_is_one_line_and_creates_nothing(briefs: Path, tmp_path: Path) -> None:
+def test_an_output_in_a_missing_folder_is_one_line_and_creates_nothing(
+    briefs: Path, tmp_path: Path
+) -> None:
     code, out, err = run(briefs, "summit", "-o", str(tmp_path / "nonexistent-dir" / "x.md"))
     assert code == 1 and out == ""
     assert one_error_line(err) == f"brief: {tmp_path / 'nonexistent-dir'}: no such folder\n"
@@ -171,7 +197,9 @@ def test_an_output_below_a_file_is_one_line(briefs: Path, tmp_path: Path) -> Non
     assert code == 1 and "not a folder" in one_error_line(err)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders"
+)
 def test_an_output_in_a_read_only_folder_is_one_line(briefs: Path, tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -183,7 +211,9 @@ def test_an_output_in_a_read_only_folder_is_one_line(briefs: Path, tmp_path: Pat
     assert code == 1 and "cannot write" in one_error_line(err)
 
 
-@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder no one can write, such as /proc")
+@pytest.mark.skipif(
+    not Path("/proc/self").is_dir(), reason="needs a folder no one can write, such as /proc"
+)
 def test_an_output_in_a_folder_even_root_cannot_write_is_one_line(briefs: Path) -> None:
     code, _, err = run(briefs, "summit", "-o", "/proc/briefcase-export.md")
     assert code == 1 and "cannot write" in one_error_line(err)
@@ -201,7 +231,9 @@ def test_export_is_deterministic_unless_stamped(briefs: Path) -> None:
     assert invoke(briefs, "summit", "--stamp").stdout_bytes != first
 
 
-def test_export_all_prints_no_progress_bar_when_stderr_is_not_a_terminal(briefs: Path, tmp_path: Path) -> None:
+def test_export_all_prints_no_progress_bar_when_stderr_is_not_a_terminal(
+    briefs: Path, tmp_path: Path
+) -> None:
     code, _, err = run(briefs, "--all", "-o", str(tmp_path / "out"))
     assert code == 0 and err == ""
 
@@ -213,10 +245,16 @@ def _environment(briefs: Path) -> dict[str, str]:
 
 
 def test_a_real_export_piped_into_a_reader_that_stops_early_ends_quietly(briefs: Path) -> None:
-    long = SUMMIT + "".join(f'\n[[sections.entries]]\nnote = "{"long note " * 200}{n}"\n' for n in range(200))
+    long = SUMMIT + "".join(
+        f'\n[[sections.entries]]\nnote = "{"long note " * 200}{n}"\n' for n in range(200)
+    )
     (briefs / "long.toml").write_text(long, encoding="utf-8")
-    producer = subprocess.Popen([sys.executable, "-m", "briefcase_tui", "export", "long"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_environment(briefs))
+    producer = subprocess.Popen(
+        [sys.executable, "-m", "briefcase_tui", "export", "long"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_environment(briefs),
+    )
     assert producer.stdout is not None
     producer.stdout.readline()
     producer.stdout.close()
@@ -232,24 +270,39 @@ def test_a_real_export_never_imports_textual(briefs: Path, tmp_path: Path) -> No
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('textual' in sys.modules, file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env=_environment(briefs), check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=_environment(briefs),
+        check=False,
+    )
     assert result.stderr.strip().splitlines()[-1] == "False"
     assert (tmp_path / "s.html").exists()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
-def test_export_all_shows_a_progress_bar_on_a_terminal_and_keeps_stdout_clean(briefs: Path, tmp_path: Path) -> None:
+def test_export_all_shows_a_progress_bar_on_a_terminal_and_keeps_stdout_clean(
+    briefs: Path, tmp_path: Path
+) -> None:
     import pty
 
     controller, terminal = pty.openpty()
     try:
-        result = subprocess.run([sys.executable, "-m", "briefcase_tui", "export", "--all", "-o", str(tmp_path / "out")],
-                                stdout=subprocess.PIPE, stderr=terminal, env=_environment(briefs), check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefcase_tui", "export", "--all", "-o", str(tmp_path / "out")],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            env=_environment(briefs),
+            check=False,
+        )
     finally:
         os.close(terminal)
     shown = os.read(controller, 4096)
     os.close(controller)
     assert result.returncode == 0
-    assert result.stdout.decode().splitlines() == [str(tmp_path / "out" / "other.md"), str(tmp_path / "out" / "summit.md")]
+    assert result.stdout.decode().splitlines() == [
+        str(tmp_path / "out" / "other.md"),
+        str(tmp_path / "out" / "summit.md"),
+    ]
     assert b"Exporting" in shown and b"100%" in shown

@@ -78,14 +78,28 @@ def one_error_line(err: str) -> str:
 
 def test_new_creates_a_pack_named_after_its_title_and_prints_its_path(tmp_path: Path) -> None:
     folder = tmp_path / "fresh"
-    code, out, _ = run(folder, "pack", "new", "Élysée dinner: ../../etc", "--audience", "PM",
-                       "--date", "2025-02-10", "--author", "Ann")
+    code, out, _ = run(
+        folder,
+        "pack",
+        "new",
+        "Élysée dinner: ../../etc",
+        "--audience",
+        "PM",
+        "--date",
+        "2025-02-10",
+        "--author",
+        "Ann",
+    )
     assert code == 0
     path = Path(out.strip())
     assert path == folder / "elysee-dinner-etc.toml"
     pack = load(path)
     assert (pack.title, pack.audience, pack.date.isoformat(), pack.author) == (  # type: ignore[union-attr]
-        "Élysée dinner: ../../etc", "PM", "2025-02-10", "Ann")
+        "Élysée dinner: ../../etc",
+        "PM",
+        "2025-02-10",
+        "Ann",
+    )
 
 
 def test_new_never_replaces_a_pack_with_the_same_title(briefs: Path) -> None:
@@ -95,7 +109,9 @@ def test_new_never_replaces_a_pack_with_the_same_title(briefs: Path) -> None:
     assert (briefs / "summit.toml").read_bytes() == before
 
 
-def test_new_with_file_refuses_an_existing_file_and_leaves_it_alone(briefs: Path, tmp_path: Path) -> None:
+def test_new_with_file_refuses_an_existing_file_and_leaves_it_alone(
+    briefs: Path, tmp_path: Path
+) -> None:
     before = (briefs / "summit.toml").read_bytes()
     code, _, err = run(briefs, "pack", "new", "Other", "--file", str(briefs / "summit.toml"))
     assert code == 1 and "already exists" in one_error_line(err)
@@ -105,15 +121,27 @@ def test_new_with_file_refuses_an_existing_file_and_leaves_it_alone(briefs: Path
 
 
 def test_new_from_a_template_takes_a_lone_parameter_without_its_name(tmp_path: Path) -> None:
-    code, out, err = run(tmp_path / "b", "pack", "new", "Monday", "--template", "day-sheet", "--param", "2025-02-10")
+    code, out, err = run(
+        tmp_path / "b", "pack", "new", "Monday", "--template", "day-sheet", "--param", "2025-02-10"
+    )
     assert code == 0, err
     pack = load(Path(out.strip()))
     assert pack.title == "Monday" and pack.entry_count() > 0
 
 
 def test_new_from_a_template_with_named_parameter_and_details(tmp_path: Path) -> None:
-    code, out, err = run(tmp_path / "b", "pack", "new", "Work", "-T", "workstream-brief",
-                         "--param", "workstream=ws-future-of-work", "--audience", "Labour minister")
+    code, out, err = run(
+        tmp_path / "b",
+        "pack",
+        "new",
+        "Work",
+        "-T",
+        "workstream-brief",
+        "--param",
+        "workstream=ws-future-of-work",
+        "--audience",
+        "Labour minister",
+    )
     assert code == 0, err
     pack = load(Path(out.strip()))
     assert pack.audience == "Labour minister" and "ws-future-of-work" in pack.item_ids()
@@ -145,7 +173,12 @@ def test_list_shows_name_title_and_counts(briefs: Path) -> None:
 def test_list_json_gives_counts_for_scripts(briefs: Path) -> None:
     code, out, _ = run(briefs, "pack", "list", "--json")
     [row] = json.loads(out)
-    assert (row["name"], row["title"], row["sections"], row["entries"]) == ("summit", "Summit day", 2, 3)
+    assert (row["name"], row["title"], row["sections"], row["entries"]) == (
+        "summit",
+        "Summit day",
+        2,
+        3,
+    )
 
 
 def test_list_reports_a_malformed_pack_and_still_lists_the_others(briefs: Path) -> None:
@@ -153,7 +186,9 @@ def test_list_reports_a_malformed_pack_and_still_lists_the_others(briefs: Path) 
     code, out, err = run(briefs, "pack", "list")
     assert code == 1
     assert "summit" in out and "broken" not in out
-    assert one_error_line(err).startswith(f"brief: {briefs / 'broken.toml'}:2:1: unknown key 'titel'")
+    assert one_error_line(err).startswith(
+        f"brief: {briefs / 'broken.toml'}:2:1: unknown key 'titel'"
+    )
 
 
 def test_list_of_an_empty_folder_says_where_packs_are_looked_for(tmp_path: Path) -> None:
@@ -162,7 +197,9 @@ def test_list_of_an_empty_folder_says_where_packs_are_looked_for(tmp_path: Path)
     assert str(tmp_path / "none") in err and "brief pack new" in err
 
 
-def test_the_briefs_option_beats_the_environment(briefs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_briefs_option_beats_the_environment(
+    briefs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BRIEF_DIR", str(tmp_path / "other"))
     code, out, _ = run(briefs, "pack", "list", "--json")
     assert code == 0 and json.loads(out)[0]["name"] == "summit"
@@ -171,7 +208,9 @@ def test_the_briefs_option_beats_the_environment(briefs: Path, tmp_path: Path, m
 # --- show ----------------------------------------------------------------------------------------
 
 
-def test_show_numbers_entries_in_pack_order_with_titles_notes_priority_and_tags(briefs: Path) -> None:
+def test_show_numbers_entries_in_pack_order_with_titles_notes_priority_and_tags(
+    briefs: Path,
+) -> None:
     code, out, _ = run(briefs, "pack", "show", "summit")
     assert code == 0
     assert out.startswith("Summit day\nAudience: Minister\n")
@@ -183,8 +222,10 @@ def test_show_numbers_entries_in_pack_order_with_titles_notes_priority_and_tags(
 
 
 def test_show_flags_an_id_that_is_not_in_the_corpus(briefs: Path) -> None:
-    (briefs / "odd.toml").write_text('title = "Odd"\n[[sections]]\ntitle = "S"\n[[sections.entries]]\nitem = "no-such-item"\n',
-                                     encoding="utf-8")
+    (briefs / "odd.toml").write_text(
+        'title = "Odd"\n[[sections]]\ntitle = "S"\n[[sections.entries]]\nitem = "no-such-item"\n',
+        encoding="utf-8",
+    )
     code, out, _ = run(briefs, "pack", "show", "odd")
     assert code == 0 and "no-such-item ! not in the corpus" in out
 
@@ -203,9 +244,23 @@ def test_show_json_is_the_json_export(briefs: Path) -> None:
 # --- edits ---------------------------------------------------------------------------------------
 
 
-def test_add_appends_items_in_order_to_the_last_section_with_priority_and_tags(briefs: Path) -> None:
-    code, out, err = run(briefs, "pack", "add", "summit", "ws-international-governance", "day-2025-02-10",
-                         "--priority", "should", "--tag", "gov", "--tag", "gov")
+def test_add_appends_items_in_order_to_the_last_section_with_priority_and_tags(
+    briefs: Path,
+) -> None:
+    code, out, err = run(
+        briefs,
+        "pack",
+        "add",
+        "summit",
+        "ws-international-governance",
+        "day-2025-02-10",
+        "--priority",
+        "should",
+        "--tag",
+        "gov",
+        "--tag",
+        "gov",
+    )
     assert code == 0 and out == "" and "added" in err
     pack = load(briefs / "summit.toml")
     assert ids(pack)[1] == ["day-2025-02-11", "ws-international-governance", "day-2025-02-10"]
@@ -215,21 +270,36 @@ def test_add_appends_items_in_order_to_the_last_section_with_priority_and_tags(b
 
 
 def test_add_at_a_position_in_a_named_section(briefs: Path) -> None:
-    code, _, _ = run(briefs, "pack", "add", "summit", "day-2025-02-10", "--section", "context", "--at", "1",
-                     "--note", "Arrival day")
+    code, _, _ = run(
+        briefs,
+        "pack",
+        "add",
+        "summit",
+        "day-2025-02-10",
+        "--section",
+        "context",
+        "--at",
+        "1",
+        "--note",
+        "Arrival day",
+    )
     assert code == 0
     pack = load(briefs / "summit.toml")
     assert ids(pack)[0][0] == "day-2025-02-10" and pack.sections[0].entries[0].note == "Arrival day"
 
 
 def test_add_a_note_of_its_own(briefs: Path) -> None:
-    code, _, _ = run(briefs, "pack", "add", "summit", "--note", "Call the embassy", "--section", "1")
+    code, _, _ = run(
+        briefs, "pack", "add", "summit", "--note", "Call the embassy", "--section", "1"
+    )
     assert code == 0 and ids(load(briefs / "summit.toml"))[0][-1] == "note:Call the embassy"
 
 
 def test_add_an_unknown_id_changes_nothing_and_suggests_the_nearest(briefs: Path) -> None:
     before = (briefs / "summit.toml").read_bytes()
-    code, out, err = run(briefs, "pack", "add", "summit", "ws-international-governance", "ws-futur-of-wrk")
+    code, out, err = run(
+        briefs, "pack", "add", "summit", "ws-international-governance", "ws-futur-of-wrk"
+    )
     assert code == 1 and out == ""
     assert "did you mean 'ws-future-of-work'" in one_error_line(err)
     assert (briefs / "summit.toml").read_bytes() == before
@@ -240,7 +310,9 @@ def test_add_to_a_missing_section_is_an_error_unless_asked_to_create_it(briefs: 
     code, _, err = run(briefs, "pack", "add", "summit", "day-2025-02-10", "--section", "Askss")
     assert code == 1 and "did you mean 'Asks'?" in one_error_line(err) and "--new-section" in err
     assert (briefs / "summit.toml").read_bytes() == before
-    code, _, _ = run(briefs, "pack", "add", "summit", "day-2025-02-10", "--section", "Logistics", "--new-section")
+    code, _, _ = run(
+        briefs, "pack", "add", "summit", "day-2025-02-10", "--section", "Logistics", "--new-section"
+    )
     pack = load(briefs / "summit.toml")
     assert code == 0 and [s.title for s in pack.sections] == ["Context", "Asks", "Logistics"]
     assert ids(pack)[2] == ["day-2025-02-10"]
@@ -249,7 +321,9 @@ def test_add_to_a_missing_section_is_an_error_unless_asked_to_create_it(briefs: 
 def test_add_an_item_already_in_the_pack_is_refused_naming_the_file(briefs: Path) -> None:
     before = (briefs / "summit.toml").read_bytes()
     code, _, err = run(briefs, "pack", "add", "summit", "day-2025-02-11")
-    assert code == 1 and one_error_line(err).startswith(f"brief: {briefs / 'summit.toml'}: 'day-2025-02-11' is already")
+    assert code == 1 and one_error_line(err).startswith(
+        f"brief: {briefs / 'summit.toml'}: 'day-2025-02-11' is already"
+    )
     assert (briefs / "summit.toml").read_bytes() == before
 
 
@@ -287,7 +361,9 @@ def test_move_without_a_destination_is_a_usage_error_and_changes_nothing(briefs:
 
 
 def test_note_from_stdin_then_cleared(briefs: Path) -> None:
-    code, _, _ = run(briefs, "pack", "note", "summit", "day-2025-02-11", "-", input="Bring [the] badge\n")
+    code, _, _ = run(
+        briefs, "pack", "note", "summit", "day-2025-02-11", "-", input="Bring [the] badge\n"
+    )
     assert code == 0
     assert load(briefs / "summit.toml").sections[1].entries[0].note == "Bring [the] badge"
     assert run(briefs, "pack", "note", "summit", "day-2025-02-11", "")[0] == 0
@@ -305,7 +381,9 @@ def test_set_priority_and_tags(briefs: Path) -> None:
     assert run(briefs, "pack", "set", "summit", "1", "--priority", "none", "--tag", "eu")[0] == 0
     entry = load(briefs / "summit.toml").sections[0].entries[0]
     assert (entry.priority, entry.tags) == (None, ("jobs", "eu"))
-    assert run(briefs, "pack", "set", "summit", "1", "--clear-tags", "--priority", "optional")[0] == 0
+    assert (
+        run(briefs, "pack", "set", "summit", "1", "--clear-tags", "--priority", "optional")[0] == 0
+    )
     entry = load(briefs / "summit.toml").sections[0].entries[0]
     assert (entry.priority, entry.tags) == ("optional", ())
 
@@ -316,7 +394,21 @@ def test_set_a_mistyped_priority_is_a_usage_error(briefs: Path) -> None:
 
 
 def test_sections_are_added_renamed_and_removed(briefs: Path) -> None:
-    assert run(briefs, "pack", "section", "summit", "add", "Background", "--intro", "Read first", "--at", "1")[0] == 0
+    assert (
+        run(
+            briefs,
+            "pack",
+            "section",
+            "summit",
+            "add",
+            "Background",
+            "--intro",
+            "Read first",
+            "--at",
+            "1",
+        )[0]
+        == 0
+    )
     assert run(briefs, "pack", "section", "summit", "rename", "asks", "Our asks")[0] == 0
     pack = load(briefs / "summit.toml")
     assert [s.title for s in pack.sections] == ["Background", "Context", "Our asks"]
@@ -339,25 +431,38 @@ def test_editing_a_pack_with_comments_warns_that_they_live_on_in_the_backup(brie
     code, _, err = run(briefs, "pack", "remove", "summit", "2")
     assert code == 0
     warning = [line for line in err.splitlines() if "warning" in line]
-    assert warning == [f"brief: warning: {briefs / 'summit.toml'}: its comments are not kept; "
-                       f"the previous version is in {briefs / '.summit.toml.bak'}"]
+    assert warning == [
+        f"brief: warning: {briefs / 'summit.toml'}: its comments are not kept; "
+        f"the previous version is in {briefs / '.summit.toml.bak'}"
+    ]
     assert (briefs / ".summit.toml.bak").read_text(encoding="utf-8") == commented
 
 
 # --- errors reading packs ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('title = "x"\n[[sections]\n', ":2:"),
-    ('title = "x"\n\n[[sections]]\ntitle = "S"\n\n[[sections.entries]]\nitem = "ws-future-of-work"\npriority = "urgent"\n',
-     ":8:1: section 1, entry 1: field 'priority'"),
-    ('format = 9\ntitle = "x"\n', ":1:1: written in pack format 9 by a newer Briefcase"),
-])
-def test_a_bad_pack_file_is_one_located_line_and_is_left_untouched(briefs: Path, text: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('title = "x"\n[[sections]\n', ":2:"),
+        (
+            'title = "x"\n\n[[sections]]\ntitle = "S"\n\n[[sections.entries]]\nitem = "ws-future-of-work"\npriority = "urgent"\n',
+            ":8:1: section 1, entry 1: field 'priority'",
+        ),
+        ('format = 9\ntitle = "x"\n', ":1:1: written in pack format 9 by a newer Briefcase"),
+    ],
+)
+def test_a_bad_pack_file_is_one_located_line_and_is_left_untouched(
+    briefs: Path, text: str, expected: str
+) -> None:
     path = briefs / "bad.toml"
     path.write_text(text, encoding="utf-8")
     before = path.read_bytes()
-    for command in (["pack", "show", "bad"], ["pack", "add", "bad", "day-2025-02-10"], ["pack", "remove", "bad", "1"]):
+    for command in (
+        ["pack", "show", "bad"],
+        ["pack", "add", "bad", "day-2025-02-10"],
+        ["pack", "remove", "bad", "1"],
+    ):
         code, out, err = run(briefs, *command)
         assert code == 1 and out == ""
         assert one_error_line(err).startswith(f"brief: {path}{expected}"), err
@@ -376,8 +481,10 @@ def test_a_missing_pack_names_the_nearest_one(briefs: Path) -> None:
 
 
 def test_validate_a_clean_pack_prints_ok(briefs: Path) -> None:
-    (briefs / "clean.toml").write_text('title = "C"\n[[sections]]\ntitle = "S"\n[[sections.entries]]\nnote = "n"\n',
-                                       encoding="utf-8")
+    (briefs / "clean.toml").write_text(
+        'title = "C"\n[[sections]]\ntitle = "S"\n[[sections.entries]]\nnote = "n"\n',
+        encoding="utf-8",
+    )
     code, out, err = run(briefs, "pack", "validate", "clean")
     assert (code, out, err) == (0, f"{briefs / 'clean.toml'}: ok\n", "")
 
@@ -385,20 +492,27 @@ def test_validate_a_clean_pack_prints_ok(briefs: Path) -> None:
 def test_validate_reports_warnings_but_passes_unless_strict(briefs: Path) -> None:
     code, out, err = run(briefs, "pack", "validate", "summit")
     assert code == 0 and out.startswith(f"{briefs / 'summit.toml'}: ok (")
-    assert f"{briefs / 'summit.toml'}:8: warning: section 1, entry 1: sources disagree about 'ws-future-of-work'" in err
+    assert (
+        f"{briefs / 'summit.toml'}:8: warning: section 1, entry 1: sources disagree about 'ws-future-of-work'"
+        in err
+    )
     assert run(briefs, "pack", "validate", "summit", "--strict")[0] == 1
 
 
 def test_validate_fails_on_unknown_ids_and_still_checks_the_other_packs(briefs: Path) -> None:
     (briefs / "typo.toml").write_text(
-        'title = "T"\n\n[[sections]]\ntitle = "S"\n\n[[sections.entries]]\nitem = "ws-futur-of-work"\n', encoding="utf-8")
-    (briefs / "broken.toml").write_text('title = \n', encoding="utf-8")
+        'title = "T"\n\n[[sections]]\ntitle = "S"\n\n[[sections.entries]]\nitem = "ws-futur-of-work"\n',
+        encoding="utf-8",
+    )
+    (briefs / "broken.toml").write_text("title = \n", encoding="utf-8")
     code, out, err = run(briefs, "pack", "validate", "broken", "typo", "summit")
     assert code == 1
     lines = err.splitlines()
     assert lines[0].startswith(f"{briefs / 'broken.toml'}:1:")
-    assert (f"{briefs / 'typo.toml'}:6: error: section 1, entry 1: 'ws-futur-of-work' is not in the corpus "
-            "(did you mean 'ws-future-of-work'?)") in lines
+    assert (
+        f"{briefs / 'typo.toml'}:6: error: section 1, entry 1: 'ws-futur-of-work' is not in the corpus "
+        "(did you mean 'ws-future-of-work'?)"
+    ) in lines
     assert f"{briefs / 'summit.toml'}: ok" in out
 
 
@@ -435,15 +549,27 @@ def _environment(briefs: Path) -> dict[str, str]:
 
 
 def test_a_real_process_adds_to_a_pack_found_through_brief_dir(briefs: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "briefcase_tui", "pack", "add", "summit", "day-2025-02-10"],
-                            capture_output=True, text=True, env=_environment(briefs), check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefcase_tui", "pack", "add", "summit", "day-2025-02-10"],
+        capture_output=True,
+        text=True,
+        env=_environment(briefs),
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "day-2025-02-10" in load(briefs / "summit.toml").item_ids()
 
 
 def test_a_real_process_reports_a_malformed_pack_without_a_traceback(briefs: Path) -> None:
     (briefs / "bad.toml").write_text('title = "x"\nsections = [\n', encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "briefcase_tui", "pack", "show", "bad"],
-                            capture_output=True, text=True, env=_environment(briefs), check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefcase_tui", "pack", "show", "bad"],
+        capture_output=True,
+        text=True,
+        env=_environment(briefs),
+        check=False,
+    )
     assert result.returncode == 1
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"brief: {briefs / 'bad.toml'}:")
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(
+        f"brief: {briefs / 'bad.toml'}:"
+    )

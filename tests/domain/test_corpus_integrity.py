@@ -68,7 +68,11 @@ def test_each_workstream_names_its_envoy_as_a_person(corpus) -> None:  # type: i
 
 
 def test_the_repeated_signatory_is_kept_and_flagged(corpus) -> None:  # type: ignore[no-untyped-def]
-    estonia = [i for i in corpus.of_kind("signatory") if isinstance(i, Signatory) and i.listed_as == "Estonia"]
+    estonia = [
+        i
+        for i in corpus.of_kind("signatory")
+        if isinstance(i, Signatory) and i.listed_as == "Estonia"
+    ]
     assert [i.position for i in estonia] == [15, 16]
     assert estonia[1].duplicate_of == estonia[0].id
     assert corpus.caveats_for(estonia[1].id), "the duplicate must carry a caveat"
@@ -88,7 +92,9 @@ def test_every_item_quotes_at_least_one_known_source(corpus) -> None:  # type: i
 def test_links_are_answered_both_ways(corpus) -> None:  # type: ignore[no-untyped-def]
     for item in corpus:
         for target in item.links:
-            assert item.id in {r.id for r in corpus.related(target)}, f"{target} does not point back to {item.id}"
+            assert item.id in {r.id for r in corpus.related(target)}, (
+                f"{target} does not point back to {item.id}"
+            )
 
 
 def test_every_event_on_a_date_has_a_matching_day(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -103,8 +109,15 @@ def test_caveats_quote_at_least_two_sides_and_cover_the_known_disagreements(corp
     for caveat in corpus.caveats:
         assert len(caveat.sides) >= 2
     topics = {c.id for c in corpus.caveats}
-    for expected in ("summit-dates", "main-summit-day", "business-day-date", "country-count",
-                     "estonia-listed-twice", "tech7-membership", "track-names"):
+    for expected in (
+        "summit-dates",
+        "main-summit-day",
+        "business-day-date",
+        "country-count",
+        "estonia-listed-twice",
+        "tech7-membership",
+        "track-names",
+    ):
         assert expected in topics
 
 
@@ -113,15 +126,25 @@ def _fold(text: str) -> str:
     import re
 
     text = re.sub(r"\*\*|[›•]", " ", text)
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = (
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
     return " ".join(text.split()).lower()
 
 
-@pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="the source documents are not beside the repository")
+@pytest.mark.skipif(
+    not SHARED_SOURCES.is_dir(), reason="the source documents are not beside the repository"
+)
 def test_every_quote_and_caveat_side_is_verbatim_in_the_file_of_its_source(corpus) -> None:  # type: ignore[no-untyped-def]
     import re
 
-    bodies = {sid: _fold((SHARED_SOURCES / s.file).read_text(encoding="utf-8")) for sid, s in corpus.sources.items()}
+    bodies = {
+        sid: _fold((SHARED_SOURCES / s.file).read_text(encoding="utf-8"))
+        for sid, s in corpus.sources.items()
+    }
     quotes = [(item.id, q.source, q.text) for item in corpus for q in item.quotes]
     quotes += [(c.id, side.source, side.text) for c in corpus.caveats for side in c.sides]
     missing = []
@@ -136,13 +159,17 @@ def test_every_quote_and_caveat_side_is_verbatim_in_the_file_of_its_source(corpu
     assert not missing, "\n".join(missing)
 
 
-@pytest.mark.skipif(not (SHARED_SOURCES.parent / "tools" / "check_quotes.py").exists(), reason="no check_quotes.py")
+@pytest.mark.skipif(
+    not (SHARED_SOURCES.parent / "tools" / "check_quotes.py").exists(), reason="no check_quotes.py"
+)
 def test_the_shared_quote_checker_accepts_the_dump(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     dump = tmp_path / "dump.json"
     dump.write_text(json.dumps(corpus_data(corpus)), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(SHARED_SOURCES.parent / "tools" / "check_quotes.py"), str(dump)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 source ids mixed" in result.stdout

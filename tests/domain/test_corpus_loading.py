@@ -39,7 +39,9 @@ def messages(folder: Path) -> list[str]:
 
 
 def test_an_unknown_key_is_reported_with_file_line_item_and_field(corpus_copy: Path) -> None:
-    text = ITEM.format(id="venue-x", title="X").replace('city = "Paris"', 'city = "Paris"\ntitel = "typo"')
+    text = ITEM.format(id="venue-x", title="X").replace(
+        'city = "Paris"', 'city = "Paris"\ntitel = "typo"'
+    )
     add_file(corpus_copy, "extra.toml", text)
     [message] = messages(corpus_copy)
     assert message.startswith(f"{corpus_copy / 'extra.toml'}:")
@@ -47,7 +49,11 @@ def test_an_unknown_key_is_reported_with_file_line_item_and_field(corpus_copy: P
 
 
 def test_a_wrong_type_is_an_error_not_a_silent_coercion(corpus_copy: Path) -> None:
-    add_file(corpus_copy, "extra.toml", ITEM.format(id="venue-x", title="X").replace('city = "Paris"', "city = 75"))
+    add_file(
+        corpus_copy,
+        "extra.toml",
+        ITEM.format(id="venue-x", title="X").replace('city = "Paris"', "city = 75"),
+    )
     [message] = messages(corpus_copy)
     assert "field 'city': Input should be a valid string" in message
     assert message.startswith(f"{corpus_copy / 'extra.toml'}:7:")
@@ -61,14 +67,18 @@ def test_malformed_toml_names_the_line_and_column(corpus_copy: Path) -> None:
 
 
 def test_a_link_to_a_missing_item_suggests_the_nearest_id(corpus_copy: Path) -> None:
-    text = ITEM.format(id="venue-x", title="X").replace('city = "Paris"', 'city = "Paris"\nlinks = ["ws-futur-of-work"]')
+    text = ITEM.format(id="venue-x", title="X").replace(
+        'city = "Paris"', 'city = "Paris"\nlinks = ["ws-futur-of-work"]'
+    )
     add_file(corpus_copy, "extra.toml", text)
     [message] = messages(corpus_copy)
     assert "unknown item 'ws-futur-of-work' (did you mean 'ws-future-of-work'?)" in message
 
 
 def test_an_unknown_tag_and_an_unknown_kind_are_both_reported(corpus_copy: Path) -> None:
-    text = ITEM.format(id="venue-x", title="X").replace('city = "Paris"', 'city = "Paris"\ntags = ["goverance"]')
+    text = ITEM.format(id="venue-x", title="X").replace(
+        'city = "Paris"', 'city = "Paris"\ntags = ["goverance"]'
+    )
     text += ITEM.format(id="venue-y", title="Y").replace('kind = "venue"', 'kind = "place"')
     add_file(corpus_copy, "extra.toml", text)
     found = messages(corpus_copy)
@@ -85,7 +95,9 @@ def test_a_duplicate_id_across_files_names_the_other_file(corpus_copy: Path) -> 
 
 
 def test_a_file_that_is_not_utf8_is_named(corpus_copy: Path) -> None:
-    (corpus_copy / "latin.toml").write_bytes('[[tags]]\nid = "caf"\nlabel = "Caf\xe9"\n'.encode("latin-1"))
+    (corpus_copy / "latin.toml").write_bytes(
+        '[[tags]]\nid = "caf"\nlabel = "Caf\xe9"\n'.encode("latin-1")
+    )
     [message] = messages(corpus_copy)
     assert message == f"{corpus_copy / 'latin.toml'}:3: not UTF-8; save it as UTF-8"
 
@@ -93,7 +105,9 @@ def test_a_file_that_is_not_utf8_is_named(corpus_copy: Path) -> None:
 def test_deeply_nested_toml_is_an_error_not_a_crash(corpus_copy: Path) -> None:
     add_file(corpus_copy, "deep.toml", "x = " + "[" * 5000 + "]" * 5000 + "\n")
     found = messages(corpus_copy)
-    assert any("deep.toml" in m and ("nested too deeply" in m or "invalid TOML" in m) for m in found)
+    assert any(
+        "deep.toml" in m and ("nested too deeply" in m or "invalid TOML" in m) for m in found
+    )
 
 
 def test_a_missing_folder_is_one_clear_problem(tmp_path: Path) -> None:
@@ -101,7 +115,9 @@ def test_a_missing_folder_is_one_clear_problem(tmp_path: Path) -> None:
 
 
 def test_loading_a_broken_corpus_raises_with_every_problem_counted(corpus_copy: Path) -> None:
-    text = ITEM.format(id="venue-x", title="X") + 'titel = "a"\n' + ITEM.format(id="venue-y", title="")
+    text = (
+        ITEM.format(id="venue-x", title="X") + 'titel = "a"\n' + ITEM.format(id="venue-y", title="")
+    )
     add_file(corpus_copy, "extra.toml", text)
     with pytest.raises(CorpusError) as raised:
         load_corpus(corpus_copy, use_cache=False)
@@ -110,7 +126,9 @@ def test_loading_a_broken_corpus_raises_with_every_problem_counted(corpus_copy: 
 
 
 def test_control_characters_and_escape_sequences_are_stripped_on_load(corpus_copy: Path) -> None:
-    hostile = "Bad\\u001b[31mRed\\u001b]0;pwned\\u0007 \\u202eevil\\u202c [bold]x[/] [@click=app.quit]q"
+    hostile = (
+        "Bad\\u001b[31mRed\\u001b]0;pwned\\u0007 \\u202eevil\\u202c [bold]x[/] [@click=app.quit]q"
+    )
     add_file(corpus_copy, "extra.toml", ITEM.format(id="venue-x", title=hostile))
     corpus = load_corpus(corpus_copy, use_cache=False)
     title = corpus.item("venue-x").title
@@ -126,7 +144,9 @@ def test_clean_text_never_lets_a_control_character_through(text: str) -> None:
     assert not any("\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069" for ch in cleaned)
 
 
-def test_the_cache_is_used_on_the_second_load_and_rebuilt_when_a_file_changes(corpus_copy: Path, tmp_path: Path) -> None:
+def test_the_cache_is_used_on_the_second_load_and_rebuilt_when_a_file_changes(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
     cache_folder = tmp_path / "cache"
     first = CorpusCache(cache_folder).corpus(read_corpus_files(corpus_copy))
     stored = sorted(p.name for p in cache_folder.iterdir())
@@ -148,7 +168,9 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(corpus_copy: Path, tmp_pat
     assert stored.read_bytes() != b"not a pickle"
 
 
-def test_an_unwritable_cache_folder_costs_nothing_but_speed(corpus_copy: Path, tmp_path: Path) -> None:
+def test_an_unwritable_cache_folder_costs_nothing_but_speed(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
     corpus = CorpusCache(blocker / "cache").corpus(read_corpus_files(corpus_copy))
@@ -164,12 +186,20 @@ def test_briefcase_errors_render_path_line_and_column_on_one_line() -> None:
 def test_a_file_with_a_byte_order_mark_is_named_with_the_fix(corpus_copy: Path) -> None:
     (corpus_copy / "bom.toml").write_bytes(b"\xef\xbb\xbf" + b'[[tags]]\nid = "b"\nlabel = "B"\n')
     [message] = messages(corpus_copy)
-    assert message == f"{corpus_copy / 'bom.toml'}: not UTF-8 without a byte-order mark; save it as plain UTF-8"
+    assert (
+        message
+        == f"{corpus_copy / 'bom.toml'}: not UTF-8 without a byte-order mark; save it as plain UTF-8"
+    )
 
 
 def test_a_date_written_as_a_string_is_refused_not_coerced(corpus_copy: Path) -> None:
-    add_file(corpus_copy, "extra.toml", ITEM.format(id="day-x", title="X")
-             .replace('kind = "venue"', 'kind = "day"').replace('city = "Paris"', 'date = "2025-02-12"'))
+    add_file(
+        corpus_copy,
+        "extra.toml",
+        ITEM.format(id="day-x", title="X")
+        .replace('kind = "venue"', 'kind = "day"')
+        .replace('city = "Paris"', 'date = "2025-02-12"'),
+    )
     [message] = messages(corpus_copy)
     assert "item 'day-x': field 'date'" in message
 

@@ -16,8 +16,12 @@ def pack_of(*entries: Entry, **details: object) -> Pack:
     return Pack(title="Test pack", sections=(Section(title="S", entries=entries),), **details)  # type: ignore[arg-type]
 
 
-def test_html_is_one_self_contained_page_with_inline_style_and_no_external_resources(corpus) -> None:  # type: ignore[no-untyped-def]
-    html = render_pack(pack_of(Entry(item="event-grand-palais-main-summit")), corpus, "html").decode()
+def test_html_is_one_self_contained_page_with_inline_style_and_no_external_resources(
+    corpus,
+) -> None:  # type: ignore[no-untyped-def]
+    html = render_pack(
+        pack_of(Entry(item="event-grand-palais-main-summit")), corpus, "html"
+    ).decode()
     assert html.startswith("<!DOCTYPE html>")
     assert "<style>" in html and "@media print" in html
     assert not re.search(r"""<(link|script|img|iframe)\b""", html)
@@ -26,8 +30,15 @@ def test_html_is_one_self_contained_page_with_inline_style_and_no_external_resou
 
 
 def test_html_escapes_hostile_titles_and_notes(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = Pack(title="<img src=x onerror=alert(1)>", sections=(
-        Section(title="<b>S</b>", entries=(Entry(item="tech7-p2", note="<script>x</script> [a](javascript:y)"),)),))
+    pack = Pack(
+        title="<img src=x onerror=alert(1)>",
+        sections=(
+            Section(
+                title="<b>S</b>",
+                entries=(Entry(item="tech7-p2", note="<script>x</script> [a](javascript:y)"),),
+            ),
+        ),
+    )
     html = render_pack(pack, corpus, "html").decode()
     assert "<img" not in html and "<script>x" not in html and "<b>S" not in html
     assert 'href="javascript' not in html
@@ -35,8 +46,12 @@ def test_html_escapes_hostile_titles_and_notes(corpus) -> None:  # type: ignore[
 
 
 def test_json_gives_scripts_the_pack_and_each_item_resolved(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = pack_of(Entry(item="tech7-p2", note="n", priority="must", tags=("t",)), Entry(note="free"),
-                   Entry(item="gone-item"), date=dt.date(2025, 2, 10))
+    pack = pack_of(
+        Entry(item="tech7-p2", note="n", priority="must", tags=("t",)),
+        Entry(note="free"),
+        Entry(item="gone-item"),
+        date=dt.date(2025, 2, 10),
+    )
     data = json.loads(render_pack(pack, corpus, "json"))
     assert data["title"] == "Test pack" and data["date"] == "2025-02-10"
     first, note, gone = data["sections"][0]["entries"]
@@ -49,9 +64,12 @@ def test_json_gives_scripts_the_pack_and_each_item_resolved(corpus) -> None:  # 
 
 
 def test_ics_holds_each_dated_event_once_per_day_in_its_own_time_zone(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = pack_of(Entry(item="event-pre-summit-webinar", note="Join early", tags=("online",)),
-                   Entry(item="event-scientific-conference"), Entry(item="event-science-days"),
-                   Entry(item="tech7-p2"))
+    pack = pack_of(
+        Entry(item="event-pre-summit-webinar", note="Join early", tags=("online",)),
+        Entry(item="event-scientific-conference"),
+        Entry(item="event-science-days"),
+        Entry(item="tech7-p2"),
+    )
     data = render_pack(pack, corpus, "ics")
     assert data.count(b"\r\n") == data.count(b"\n"), "iCalendar lines end in CRLF"
     calendar = icalendar.Calendar.from_ical(data)
@@ -63,13 +81,17 @@ def test_ics_holds_each_dated_event_once_per_day_in_its_own_time_zone(corpus) ->
     assert start.utcoffset() == dt.timedelta(0), "London is on GMT in February"
     assert "Author's note: Join early" in webinar["DESCRIPTION"]
     conference_days = [e.decoded("DTSTART") for e in events[1:]]
-    assert conference_days == [dt.date(2025, 2, 6), dt.date(2025, 2, 7)], "undated events and other items are left out"
+    assert conference_days == [dt.date(2025, 2, 6), dt.date(2025, 2, 7)], (
+        "undated events and other items are left out"
+    )
     assert calendar.walk("VTIMEZONE")
 
 
-def test_every_format_is_identical_across_runs_and_carries_no_timestamp_unless_stamped(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_every_format_is_identical_across_runs_and_carries_no_timestamp_unless_stamped(
+    corpus,
+) -> None:  # type: ignore[no-untyped-def]
     pack = pack_of(Entry(item="event-pre-summit-webinar"))
-    stamp = dt.datetime(2030, 1, 2, 3, 4, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2030, 1, 2, 3, 4, tzinfo=dt.UTC)
     for format in FORMATS:
         plain = render_pack(pack, corpus, format)
         assert plain == render_pack(pack, corpus, format)

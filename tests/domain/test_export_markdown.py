@@ -30,7 +30,9 @@ def headings(markdown: str) -> list[tuple[str, str]]:
 
 
 def _plain(inline) -> str:  # type: ignore[no-untyped-def]
-    return "".join(child.content for child in inline.children if child.type in ("text", "code_inline"))
+    return "".join(
+        child.content for child in inline.children if child.type in ("text", "code_inline")
+    )
 
 
 def raw_html_tokens(markdown: str) -> list[str]:
@@ -65,21 +67,39 @@ HOSTILE = [
 
 
 def test_a_pack_exports_its_title_sections_items_and_sources_as_headings(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = Pack(title="Bilateral prep", sections=(
-        Section(title="Programme", entries=(Entry(item="event-grand-palais-main-summit"), Entry(note="Bring the letter"))),
-        Section(title="Asks", entries=(Entry(item="tech7-p2"),)),
-    ))
+    pack = Pack(
+        title="Bilateral prep",
+        sections=(
+            Section(
+                title="Programme",
+                entries=(
+                    Entry(item="event-grand-palais-main-summit"),
+                    Entry(note="Bring the letter"),
+                ),
+            ),
+            Section(title="Asks", entries=(Entry(item="tech7-p2"),)),
+        ),
+    )
     markdown = render_markdown(pack, corpus)
     assert headings(markdown) == [
-        ("h1", "Bilateral prep"), ("h2", "Contents"), ("h2", "Programme"),
-        ("h3", corpus.item("event-grand-palais-main-summit").title), ("h2", "Asks"),
-        ("h3", corpus.item("tech7-p2").title), ("h2", "Sources"),
+        ("h1", "Bilateral prep"),
+        ("h2", "Contents"),
+        ("h2", "Programme"),
+        ("h3", corpus.item("event-grand-palais-main-summit").title),
+        ("h2", "Asks"),
+        ("h3", corpus.item("tech7-p2").title),
+        ("h2", "Sources"),
     ]
     assert raw_html_tokens(markdown) == []
 
 
-def test_an_event_entry_shows_its_kind_date_and_venue_and_quotes_with_numbered_citations(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = Pack(title="P", sections=(Section(title="S", entries=(Entry(item="event-grand-palais-main-summit"),)),))
+def test_an_event_entry_shows_its_kind_date_and_venue_and_quotes_with_numbered_citations(
+    corpus,
+) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(
+        title="P",
+        sections=(Section(title="S", entries=(Entry(item="event-grand-palais-main-summit"),)),),
+    )
     markdown = render_markdown(pack, corpus)
     assert "**Event** · Mon 10 February 2025 · Grand Palais" in markdown
     assert "> — \\[1\\]" in markdown
@@ -89,13 +109,29 @@ def test_an_event_entry_shows_its_kind_date_and_venue_and_quotes_with_numbered_c
 
 
 def test_a_timed_event_shows_its_time_and_zone(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = Pack(title="P", sections=(Section(title="S", entries=(Entry(item="event-pre-summit-webinar"),)),))
+    pack = Pack(
+        title="P", sections=(Section(title="S", entries=(Entry(item="event-pre-summit-webinar"),)),)
+    )
     assert "10:00–11:00 (Europe/London)" in render_markdown(pack, corpus)
 
 
 def test_the_authors_note_priority_and_tags_are_marked_as_the_authors(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = Pack(title="P", sections=(Section(title="S", entries=(
-        Entry(item="tech7-p2", note="Push on this.\n\nSecond thought.", priority="must", tags=("ask", "g7")),)),))
+    pack = Pack(
+        title="P",
+        sections=(
+            Section(
+                title="S",
+                entries=(
+                    Entry(
+                        item="tech7-p2",
+                        note="Push on this.\n\nSecond thought.",
+                        priority="must",
+                        tags=("ask", "g7"),
+                    ),
+                ),
+            ),
+        ),
+    )
     markdown = render_markdown(pack, corpus)
     assert "**Author's note:** Push on this.\n\nSecond thought." in markdown
     assert "**Priority:** Must read · **Tags:** ask, g7" in markdown
@@ -104,7 +140,9 @@ def test_the_authors_note_priority_and_tags_are_marked_as_the_authors(corpus) ->
 def test_caveats_are_shown_where_sources_disagree(corpus) -> None:  # type: ignore[no-untyped-def]
     item = next(i for i in corpus if corpus.caveats_for(i.id))
     caveat = corpus.caveats_for(item.id)[0]
-    markdown = render_markdown(Pack(title="P", sections=(Section(title="S", entries=(Entry(item=item.id),)),)), corpus)
+    markdown = render_markdown(
+        Pack(title="P", sections=(Section(title="S", entries=(Entry(item=item.id),)),)), corpus
+    )
     assert f"**⚠ Sources disagree: {caveat.topic}.**" in markdown.replace("\\", "")
 
 
@@ -117,23 +155,39 @@ def test_an_id_missing_from_the_corpus_is_kept_and_flagged(corpus) -> None:  # t
 
 def test_hostile_text_cannot_add_structure_html_or_links(corpus) -> None:  # type: ignore[no-untyped-def]
     for text in HOSTILE:
-        pack = Pack(title=text, summary=text, author=text, sections=(
-            Section(title=text, intro=text, entries=(Entry(item="tech7-p2", note=text, tags=(text,)), Entry(note=text))),))
+        pack = Pack(
+            title=text,
+            summary=text,
+            author=text,
+            sections=(
+                Section(
+                    title=text,
+                    intro=text,
+                    entries=(Entry(item="tech7-p2", note=text, tags=(text,)), Entry(note=text)),
+                ),
+            ),
+        )
         markdown = render_markdown(pack, corpus)
         assert raw_html_tokens(markdown) == [], text
         assert [h for h in headings(markdown)] == [
-            ("h1", re.sub(r"[ \t]+", " ", one_line(text))), ("h2", "Contents"),
+            ("h1", re.sub(r"[ \t]+", " ", one_line(text))),
+            ("h2", "Contents"),
             ("h2", re.sub(r"[ \t]+", " ", one_line(text))),
-            ("h3", corpus.item("tech7-p2").title), ("h2", "Sources")], text
+            ("h3", corpus.item("tech7-p2").title),
+            ("h2", "Sources"),
+        ], text
         assert all(href.startswith("#") for href in links(markdown)), text
         assert "<script>" not in markdown_to_html(markdown), text
 
 
 def test_heading_anchors_are_unique_and_the_contents_links_resolve(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = Pack(title="Sources", sections=(
-        Section(title="Contents", entries=(Entry(item="tech7-p2"),)),
-        Section(title="contents!", entries=(Entry(item="tech7-p3"),)),
-    ))
+    pack = Pack(
+        title="Sources",
+        sections=(
+            Section(title="Contents", entries=(Entry(item="tech7-p2"),)),
+            Section(title="contents!", entries=(Entry(item="tech7-p3"),)),
+        ),
+    )
     markdown = render_markdown(pack, corpus)
     html = markdown_to_html(markdown)
     ids = [part.split('"')[0] for part in html.split(' id="')[1:]]
@@ -142,8 +196,14 @@ def test_heading_anchors_are_unique_and_the_contents_links_resolve(corpus) -> No
         assert href[1:] in ids, href
 
 
-def test_the_same_pack_exports_byte_identical_files_with_lf_endings_and_no_timestamp(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = Pack(title="P", date=dt.date(2025, 2, 10), sections=(Section(title="S", entries=(Entry(item="tech7-p2"),)),))
+def test_the_same_pack_exports_byte_identical_files_with_lf_endings_and_no_timestamp(
+    corpus,
+) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(
+        title="P",
+        date=dt.date(2025, 2, 10),
+        sections=(Section(title="S", entries=(Entry(item="tech7-p2"),)),),
+    )
     for format in ("markdown", "html", "json"):
         data = render_pack(pack, corpus, format)
         assert data == render_pack(pack, corpus, format)
@@ -153,18 +213,29 @@ def test_the_same_pack_exports_byte_identical_files_with_lf_endings_and_no_times
 
 def test_stamp_adds_the_export_time_only_when_asked(corpus) -> None:  # type: ignore[no-untyped-def]
     pack = Pack(title="P")
-    stamp = dt.datetime(2025, 2, 9, 18, 30, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2025, 2, 9, 18, 30, tzinfo=dt.UTC)
     assert "Exported" not in render_markdown(pack, corpus)
     assert "- **Exported:** 2025-02-09 18:30 UTC" in render_markdown(pack, corpus, stamp=stamp)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(title=st.text(min_size=1, max_size=30).filter(lambda t: one_line(t) != ""),
-       note=st.text(min_size=1, max_size=60))
-def test_any_title_and_note_give_exactly_the_expected_headings_and_no_raw_html(corpus, title: str, note: str) -> None:  # type: ignore[no-untyped-def]
-    pack = Pack(title=title, sections=(Section(title=title, entries=(Entry(item="tech7-p2", note=note),)),))
+@given(
+    title=st.text(min_size=1, max_size=30).filter(lambda t: one_line(t) != ""),
+    note=st.text(min_size=1, max_size=60),
+)
+def test_any_title_and_note_give_exactly_the_expected_headings_and_no_raw_html(
+    corpus, title: str, note: str
+) -> None:  # type: ignore[no-untyped-def]
+    pack = Pack(
+        title=title, sections=(Section(title=title, entries=(Entry(item="tech7-p2", note=note),)),)
+    )
     markdown = render_markdown(pack, corpus)
     expected = re.sub(r"[ \t]+", " ", one_line(title))
-    assert headings(markdown) == [("h1", expected), ("h2", "Contents"), ("h2", expected),
-                                  ("h3", corpus.item("tech7-p2").title), ("h2", "Sources")]
+    assert headings(markdown) == [
+        ("h1", expected),
+        ("h2", "Contents"),
+        ("h2", expected),
+        ("h3", corpus.item("tech7-p2").title),
+        ("h2", "Sources"),
+    ]
     assert raw_html_tokens(markdown) == []

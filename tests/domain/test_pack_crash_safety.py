@@ -25,10 +25,14 @@ ROUNDS = 12
 CHILD_TIMEOUT = 30.0
 """Seconds a child may take to reach its step before the test gives up (it takes milliseconds)."""
 
-CREATE_STEPS = tuple(step for step in storage.SAVE_STEPS if step not in {"backup-staged", "backed-up"})
+CREATE_STEPS = tuple(
+    step for step in storage.SAVE_STEPS if step not in {"backup-staged", "backed-up"}
+)
 """A new pack has no old file to back up."""
 
-needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to kill a saver mid-write")
+needs_fork = pytest.mark.skipif(
+    not hasattr(os, "fork"), reason="needs fork to kill a saver mid-write"
+)
 
 
 def version(number: int) -> Pack:
@@ -78,8 +82,7 @@ def run_killed_at(step: str, save_number: int, work: Callable[[], None]) -> None
             pytest.fail(f"the saver never reached {step!r} of save {save_number}")
         time.sleep(0.001)
     assert os.WIFSIGNALED(wait_status) and os.WTERMSIG(wait_status) == signal.SIGKILL, (
-        f"the saver was not killed at {step!r} of save {save_number} "
-        f"(wait status {wait_status})"
+        f"the saver was not killed at {step!r} of save {save_number} (wait status {wait_status})"
     )
 
 
@@ -120,7 +123,9 @@ def test_the_hook_names_every_step_of_a_save_in_order(tmp_path: Path) -> None:
 
 @needs_fork
 @pytest.mark.parametrize("step", storage.SAVE_STEPS)
-def test_a_pack_killed_at_each_step_of_a_save_loads_as_the_old_or_the_new_version(tmp_path: Path, step: str) -> None:
+def test_a_pack_killed_at_each_step_of_a_save_loads_as_the_old_or_the_new_version(
+    tmp_path: Path, step: str
+) -> None:
     store = PackStore(tmp_path)
     path = store.create(version(1), tmp_path / "pack.toml").path
     on_disk = 1
@@ -139,14 +144,20 @@ def test_a_pack_killed_at_each_step_of_a_save_loads_as_the_old_or_the_new_versio
         backup = backup_path(path)
         if backup.exists():
             number_of(decode_pack(backup.read_bytes(), backup))
-        assert [p.name for p in store.paths()] == ["pack.toml"], "temporary files or backups show up as packs"
+        assert [p.name for p in store.paths()] == ["pack.toml"], (
+            "temporary files or backups show up as packs"
+        )
     if step in {"temp-created", "written", "fsynced", "mode-set", "backup-staged", "backed-up"}:
-        assert list(tmp_path.glob(".pack.toml.*.tmp")), "a kill before the replace left no temporary file"
+        assert list(tmp_path.glob(".pack.toml.*.tmp")), (
+            "a kill before the replace left no temporary file"
+        )
 
 
 @needs_fork
 @pytest.mark.parametrize("step", CREATE_STEPS)
-def test_a_new_pack_killed_at_each_step_of_its_creation_is_absent_or_whole(tmp_path: Path, step: str) -> None:
+def test_a_new_pack_killed_at_each_step_of_its_creation_is_absent_or_whole(
+    tmp_path: Path, step: str
+) -> None:
     store = PackStore(tmp_path)
     path = tmp_path / "new.toml"
     run_killed_at(step, 1, creating(store, path, 7))

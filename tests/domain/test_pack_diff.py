@@ -44,9 +44,14 @@ def test_identical_packs_have_no_differences() -> None:
 
 
 def test_a_changed_title_and_a_cleared_audience_are_detail_changes() -> None:
-    after = BEFORE.replace('title = "Before"', 'title = "After"').replace('audience = "Minister"\n', "")
+    after = BEFORE.replace('title = "Before"', 'title = "After"').replace(
+        'audience = "Minister"\n', ""
+    )
     changes = diff_packs(_pack(BEFORE), _pack(after))
-    assert [(c.field, c.old, c.new) for c in changes.details] == [("title", "Before", "After"), ("audience", "Minister", "")]
+    assert [(c.field, c.old, c.new) for c in changes.details] == [
+        ("title", "Before", "After"),
+        ("audience", "Minister", ""),
+    ]
     assert not changes.sections and not changes.entries
 
 
@@ -54,15 +59,22 @@ def test_added_and_removed_entries_name_their_section() -> None:
     after = BEFORE.replace('item = "day-2025-02-10"', 'item = "day-2025-02-12"')
     changes = diff_packs(_pack(BEFORE), _pack(after))
     assert {(c.kind, c.entry, c.section) for c in changes.entries} == {
-        ("removed", "day-2025-02-10", "Asks"), ("added", "day-2025-02-12", "Asks")}
+        ("removed", "day-2025-02-10", "Asks"),
+        ("added", "day-2025-02-12", "Asks"),
+    }
 
 
 def test_note_priority_and_tags_changes_are_reported_for_the_same_item() -> None:
-    after = BEFORE.replace('note = "old note"', 'note = "new note"').replace('priority = "must"', 'priority = "optional"')
+    after = BEFORE.replace('note = "old note"', 'note = "new note"').replace(
+        'priority = "must"', 'priority = "optional"'
+    )
     after = after.replace('tags = ["a"]', 'tags = ["b"]')
     changes = diff_packs(_pack(BEFORE), _pack(after))
     assert {(c.kind, c.old, c.new) for c in changes.entries} == {
-        ("note", "old note", "new note"), ("priority", "must", "optional"), ("tags", "a", "b")}
+        ("note", "old note", "new note"),
+        ("priority", "must", "optional"),
+        ("tags", "a", "b"),
+    }
 
 
 def test_an_entry_moved_to_another_section_is_one_move() -> None:
@@ -72,7 +84,8 @@ def test_an_entry_moved_to_another_section_is_one_move() -> None:
     after = move_entry(before, (0, 1), section=1, position=0)
     changes = diff_packs(before, after)
     assert [(c.kind, c.entry, c.old, c.new) for c in changes.entries] == [
-        ("moved", "ws-international-governance", "Context", "Asks")]
+        ("moved", "ws-international-governance", "Context", "Asks")
+    ]
 
 
 def test_inserting_an_entry_does_not_make_the_ones_after_it_look_moved() -> None:
@@ -91,13 +104,19 @@ def test_swapping_two_entries_reports_a_move_within_the_section() -> None:
 
     after = move_entry(before, (1, 1), position=0)
     [change] = diff_packs(before, after).entries
-    assert change.kind == "moved" and change.section == "Asks" and {change.old, change.new} == {"1", "2"}
+    assert (
+        change.kind == "moved"
+        and change.section == "Asks"
+        and {change.old, change.new} == {"1", "2"}
+    )
 
 
 def test_a_renamed_section_that_kept_its_items_is_a_rename_not_a_remove_and_add() -> None:
     after = BEFORE.replace('title = "Asks"', 'title = "Our asks"')
     changes = diff_packs(_pack(BEFORE), _pack(after))
-    assert [(c.kind, c.old_title, c.title) for c in changes.sections] == [("renamed", "Asks", "Our asks")]
+    assert [(c.kind, c.old_title, c.title) for c in changes.sections] == [
+        ("renamed", "Asks", "Our asks")
+    ]
     assert not changes.entries
 
 
@@ -117,7 +136,9 @@ def test_an_edited_free_note_reads_as_one_removed_and_one_added() -> None:
     after = BEFORE.replace("Bring the badge", "Bring two badges")
     changes = diff_packs(_pack(BEFORE), _pack(after))
     assert {(c.kind, c.entry, c.is_note) for c in changes.entries} == {
-        ("removed", "Bring the badge", True), ("added", "Bring two badges", True)}
+        ("removed", "Bring the badge", True),
+        ("added", "Bring two badges", True),
+    }
 
 
 def test_the_diff_turns_into_plain_data_for_json() -> None:

@@ -10,11 +10,17 @@ from briefcase_tui.domain.packs.models import Entry, Pack, Section
 
 
 def _pack() -> Pack:
-    return Pack(title="P", sections=(
-        Section(title="Context", entries=(Entry(item="a-one"), Entry(note="free note"), Entry(item="a-two"))),
-        Section(title="Asks", entries=(Entry(item="b-one"),)),
-        Section(title="Empty"),
-    ))
+    return Pack(
+        title="P",
+        sections=(
+            Section(
+                title="Context",
+                entries=(Entry(item="a-one"), Entry(note="free note"), Entry(item="a-two")),
+            ),
+            Section(title="Asks", entries=(Entry(item="b-one"),)),
+            Section(title="Empty"),
+        ),
+    )
 
 
 def _ids(pack: Pack) -> list[list[str]]:
@@ -71,7 +77,11 @@ def test_moving_an_entry_to_another_section_puts_it_last_unless_a_position_is_gi
 
 
 def test_moving_within_a_section_reorders_it() -> None:
-    assert _ids(edit.move_entry(_pack(), (0, 2), position=0))[0] == ["a-two", "a-one", "note:free note"]
+    assert _ids(edit.move_entry(_pack(), (0, 2), position=0))[0] == [
+        "a-two",
+        "a-one",
+        "note:free note",
+    ]
 
 
 def test_shifting_past_the_edge_of_a_section_crosses_into_the_next() -> None:
@@ -100,7 +110,10 @@ def test_section_titles_stay_unique_when_adding_or_renaming() -> None:
 def test_removing_a_section_with_entries_needs_consent() -> None:
     with pytest.raises(EditError, match="holds 3 entries"):
         edit.remove_section(_pack(), 0)
-    assert [s.title for s in edit.remove_section(_pack(), 0, with_entries=True).sections] == ["Asks", "Empty"]
+    assert [s.title for s in edit.remove_section(_pack(), 0, with_entries=True).sections] == [
+        "Asks",
+        "Empty",
+    ]
     assert [s.title for s in edit.remove_section(_pack(), 2).sections] == ["Context", "Asks"]
 
 

@@ -13,8 +13,12 @@ from briefcase_tui.domain.packs.fast_read import read_pack_quickly
 from briefcase_tui.domain.packs.models import Pack
 
 scalars = st.one_of(
-    st.text(max_size=12), st.sampled_from(["must", "should", "optional", "tech7-p2", "a-b", "", " ", "\x1b[1m"]),
-    st.integers(-1, 3), st.booleans(), st.none(), st.dates(),
+    st.text(max_size=12),
+    st.sampled_from(["must", "should", "optional", "tech7-p2", "a-b", "", " ", "\x1b[1m"]),
+    st.integers(-1, 3),
+    st.booleans(),
+    st.none(),
+    st.dates(),
     st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2030, 1, 1)),
 )
 
@@ -29,31 +33,54 @@ words = st.text(max_size=12)
 
 def pack_dicts(field: Callable[[st.SearchStrategy], st.SearchStrategy]) -> st.SearchStrategy:  # type: ignore[type-arg]
     """Raw pack tables whose every value goes through `field`: as is, or sometimes spoiled."""
-    entries = st.fixed_dictionaries({}, optional={
-        "item": field(st.sampled_from(["tech7-p2", "a-b", "x1"])), "note": field(words),
-        "priority": field(st.sampled_from(["must", "should", "optional"])),
-        "tags": field(st.lists(field(words), max_size=3)),
-    })
-    sections = st.fixed_dictionaries({"title": field(words)}, optional={
-        "intro": field(words), "entries": field(st.lists(field(entries), max_size=3)),
-    })
-    return st.fixed_dictionaries({"title": field(words)}, optional={
-        "format": field(st.just(1)), "audience": field(words), "meeting": field(words),
-        "date": field(st.dates()), "author": field(words), "summary": field(words),
-        "sections": field(st.lists(field(sections), max_size=3)),
-    })
+    entries = st.fixed_dictionaries(
+        {},
+        optional={
+            "item": field(st.sampled_from(["tech7-p2", "a-b", "x1"])),
+            "note": field(words),
+            "priority": field(st.sampled_from(["must", "should", "optional"])),
+            "tags": field(st.lists(field(words), max_size=3)),
+        },
+    )
+    sections = st.fixed_dictionaries(
+        {"title": field(words)},
+        optional={
+            "intro": field(words),
+            "entries": field(st.lists(field(entries), max_size=3)),
+        },
+    )
+    return st.fixed_dictionaries(
+        {"title": field(words)},
+        optional={
+            "format": field(st.just(1)),
+            "audience": field(words),
+            "meeting": field(words),
+            "date": field(st.dates()),
+            "author": field(words),
+            "summary": field(words),
+            "sections": field(st.lists(field(sections), max_size=3)),
+        },
+    )
 
 
 def spoiled(valid: st.SearchStrategy) -> st.SearchStrategy:  # type: ignore[type-arg]
     """Usually the valid value; now and then a wrong type, a bad id, an unknown word."""
-    bad = st.one_of(scalars, st.sampled_from(["Bad Id", "-x", "a" * 81, "high", "a-b\n", "x\n"]), st.just({"titel": "x"}))
+    bad = st.one_of(
+        scalars,
+        st.sampled_from(["Bad Id", "-x", "a" * 81, "high", "a-b\n", "x\n"]),
+        st.just({"titel": "x"}),
+    )
     return st.one_of(*[valid] * 12, bad)
 
 
 packs = st.one_of(pack_dicts(lambda s: s), pack_dicts(spoiled))
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(
+    max_examples=1500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(packs)
 def test_whatever_the_quick_reader_accepts_pydantic_accepts_to_the_same_pack(raw: dict) -> None:  # type: ignore[type-arg]
     quick = read_pack_quickly(raw)

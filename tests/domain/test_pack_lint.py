@@ -35,7 +35,10 @@ def _problems(corpus, data: bytes = PACK):  # type: ignore[no-untyped-def]
 def test_an_id_not_in_the_corpus_is_an_error_with_a_suggestion_and_its_line(corpus) -> None:  # type: ignore[no-untyped-def]
     [problem] = [p for p in _problems(corpus) if "not in the corpus" in p.message]
     assert problem.severity == "error"
-    assert problem.message == "'ws-futur-of-work' is not in the corpus (did you mean 'ws-future-of-work'?)"
+    assert (
+        problem.message
+        == "'ws-futur-of-work' is not in the corpus (did you mean 'ws-future-of-work'?)"
+    )
     assert (problem.where, problem.line) == ("section 1, entry 2", 10)
 
 
@@ -47,7 +50,11 @@ def test_an_item_listed_twice_is_an_error_pointing_at_the_first(corpus) -> None:
 
 
 def test_empty_sections_and_repeated_titles_are_warnings(corpus) -> None:  # type: ignore[no-untyped-def]
-    warnings = [(p.where, p.message) for p in _problems(corpus) if p.severity == "warning" and "disagree" not in p.message]
+    warnings = [
+        (p.where, p.message)
+        for p in _problems(corpus)
+        if p.severity == "warning" and "disagree" not in p.message
+    ]
     assert ("section 2", "section title 'context' is also the title of section 1") in warnings
     assert ("section 3", "section 'Empty' is empty") in warnings
 
@@ -61,7 +68,9 @@ def test_an_item_whose_sources_disagree_is_a_warning_naming_the_topic(corpus) ->
 
 
 def test_a_clean_pack_has_no_problems(corpus) -> None:  # type: ignore[no-untyped-def]
-    data = b'title = "Clean"\n[[sections]]\ntitle = "A"\n[[sections.entries]]\nnote = "just a note"\n'
+    data = (
+        b'title = "Clean"\n[[sections]]\ntitle = "A"\n[[sections.entries]]\nnote = "just a note"\n'
+    )
     assert _problems(corpus, data) == []
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from briefcase_tui.domain.packs import edit
+from briefcase_tui.domain.packs.codec import has_comments
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.packs.resolve import resolve_pack
 from briefcase_tui.domain.packs.store import PackStore
-from briefcase_tui.paths import briefs_dir
 from briefcase_tui.errors import BriefcaseError
-from briefcase_tui.domain.packs.codec import has_comments
+from briefcase_tui.paths import briefs_dir
 
 
 def test_the_briefs_folder_is_the_option_then_the_variable_then_local_briefs_then_user_data(
@@ -29,10 +29,14 @@ def test_the_briefs_folder_is_the_option_then_the_variable_then_local_briefs_the
 
 
 def test_a_pack_with_ids_missing_from_the_corpus_loads_keeps_them_on_save_and_is_flagged(
-    corpus, tmp_path: Path  # type: ignore[no-untyped-def]
+    corpus,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     store = PackStore(tmp_path)
-    pack = Pack(title="Old pack", sections=(Section(title="S", entries=(Entry(item="renamed-long-ago", note="mine"),)),))
+    pack = Pack(
+        title="Old pack",
+        sections=(Section(title="S", entries=(Entry(item="renamed-long-ago", note="mine"),)),),
+    )
     loaded = store.load(store.create(pack).path)
     assert resolve_pack(loaded.pack, corpus).missing == ("renamed-long-ago",)
     changed = edit.add_entries(loaded.pack, [Entry(item="tech7-p2")])
@@ -52,19 +56,26 @@ def test_a_bare_name_means_the_pack_in_the_briefs_folder_even_if_a_file_of_that_
     assert store.resolve("summit") == created.path
 
 
-def test_creating_a_pack_in_a_folder_that_does_not_exist_is_refused_not_silently_made(tmp_path: Path) -> None:
+def test_creating_a_pack_in_a_folder_that_does_not_exist_is_refused_not_silently_made(
+    tmp_path: Path,
+) -> None:
     store = PackStore(tmp_path)
     with pytest.raises(BriefcaseError, match="no such folder"):
         store.create(Pack(title="X"), tmp_path / "typo" / "dir" / "x.toml")
     assert not (tmp_path / "typo").exists()
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('title = "x"  # why\n', True),
-    ('# top\ntitle = "x"\n', True),
-    ('title = "x"\nnote = """\n# a heading in a note, not a comment\n"""\n', False),
-    ('title = "a # b"\n', False),
-    ("title = 'a # b'\n", False),
-])
-def test_comments_are_noticed_wherever_they_are_and_hashes_in_text_are_not_comments(text: str, expected: bool) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('title = "x"  # why\n', True),
+        ('# top\ntitle = "x"\n', True),
+        ('title = "x"\nnote = """\n# a heading in a note, not a comment\n"""\n', False),
+        ('title = "a # b"\n', False),
+        ("title = 'a # b'\n", False),
+    ],
+)
+def test_comments_are_noticed_wherever_they_are_and_hashes_in_text_are_not_comments(
+    text: str, expected: bool
+) -> None:
     assert has_comments(text.encode()) is expected

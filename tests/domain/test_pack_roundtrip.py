@@ -21,8 +21,12 @@ def entries(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Entry:
     note = draw(any_text)
     if item is None and not clean_user_text(note).strip():
         note = "note " + note  # a free-standing note needs words
-    return Entry(item=item, note=note, priority=draw(st.none() | st.sampled_from(PRIORITIES)),
-                 tags=draw(st.lists(any_text.filter(lambda t: one_line(t) != ""), max_size=3)))
+    return Entry(
+        item=item,
+        note=note,
+        priority=draw(st.none() | st.sampled_from(PRIORITIES)),
+        tags=draw(st.lists(any_text.filter(lambda t: one_line(t) != ""), max_size=3)),
+    )
 
 
 @st.composite
@@ -30,8 +34,13 @@ def packs(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Pack:
     title = draw(any_text)
     sections = []
     for _ in range(draw(st.integers(0, 3))):
-        sections.append(dict(title="s" + draw(any_text), intro=draw(any_text),
-                             entries=draw(st.lists(entries(ids), max_size=4))))
+        sections.append(
+            dict(
+                title="s" + draw(any_text),
+                intro=draw(any_text),
+                entries=draw(st.lists(entries(ids), max_size=4)),
+            )
+        )
     return Pack(
         title="t" + title,
         audience=draw(any_text),

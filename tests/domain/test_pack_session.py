@@ -38,20 +38,26 @@ def test_an_edit_is_saved_to_the_file_at_once(session: PackSession, store: PackS
     assert session.can_undo
 
 
-def test_an_edit_that_fails_changes_neither_the_session_nor_the_file(session: PackSession, store: PackStore) -> None:
+def test_an_edit_that_fails_changes_neither_the_session_nor_the_file(
+    session: PackSession, store: PackStore
+) -> None:
     with pytest.raises(EditError, match="already in the pack"):
         session.apply(_add("ws-future-of-work"))
     assert (store.folder / "simple.toml").read_bytes() == SIMPLE
     assert not session.can_undo
 
 
-def test_an_edit_that_changes_nothing_writes_nothing(session: PackSession, store: PackStore) -> None:
+def test_an_edit_that_changes_nothing_writes_nothing(
+    session: PackSession, store: PackStore
+) -> None:
     session.apply(lambda pack: pack)
     assert (store.folder / "simple.toml").read_bytes() == SIMPLE
     assert not session.can_undo
 
 
-def test_undo_goes_back_several_steps_and_restores_the_file_bytes(session: PackSession, store: PackStore) -> None:
+def test_undo_goes_back_several_steps_and_restores_the_file_bytes(
+    session: PackSession, store: PackStore
+) -> None:
     path = store.folder / "simple.toml"
     session.apply(_add("tech7-p2"))
     after_first = path.read_bytes()
@@ -84,7 +90,9 @@ def test_a_file_changed_behind_the_session_refuses_the_save_and_keeps_the_edit_p
     assert path.read_bytes() == theirs
 
 
-def test_reloading_after_a_conflict_takes_the_other_version(session: PackSession, store: PackStore) -> None:
+def test_reloading_after_a_conflict_takes_the_other_version(
+    session: PackSession, store: PackStore
+) -> None:
     path = store.folder / "simple.toml"
     path.write_bytes(SIMPLE.replace(b'"Simple"', b'"Theirs"'))
     with pytest.raises(PackChangedOnDisk):
@@ -97,7 +105,9 @@ def test_reloading_after_a_conflict_takes_the_other_version(session: PackSession
     assert store.load("simple").pack.item_ids() == ["ws-future-of-work", "tech7-p2"]
 
 
-def test_saving_a_copy_after_a_conflict_keeps_both_versions(session: PackSession, store: PackStore) -> None:
+def test_saving_a_copy_after_a_conflict_keeps_both_versions(
+    session: PackSession, store: PackStore
+) -> None:
     path = store.folder / "simple.toml"
     theirs = SIMPLE.replace(b'"Simple"', b'"Theirs"')
     path.write_bytes(theirs)
@@ -112,7 +122,9 @@ def test_saving_a_copy_after_a_conflict_keeps_both_versions(session: PackSession
     assert path.read_bytes() == theirs
 
 
-def test_overwriting_after_a_conflict_writes_the_users_version(session: PackSession, store: PackStore) -> None:
+def test_overwriting_after_a_conflict_writes_the_users_version(
+    session: PackSession, store: PackStore
+) -> None:
     path = store.folder / "simple.toml"
     path.write_bytes(SIMPLE.replace(b'"Simple"', b'"Theirs"'))
     with pytest.raises(PackChangedOnDisk):
@@ -123,7 +135,9 @@ def test_overwriting_after_a_conflict_writes_the_users_version(session: PackSess
     assert (loaded.title, loaded.item_ids()) == ("Simple", ["ws-future-of-work", "tech7-p2"])
 
 
-def test_undo_of_an_unsaved_change_drops_it_and_leaves_the_file_alone(session: PackSession, store: PackStore) -> None:
+def test_undo_of_an_unsaved_change_drops_it_and_leaves_the_file_alone(
+    session: PackSession, store: PackStore
+) -> None:
     path = store.folder / "simple.toml"
     theirs = SIMPLE.replace(b'"Simple"', b'"Theirs"')
     path.write_bytes(theirs)
@@ -135,7 +149,9 @@ def test_undo_of_an_unsaved_change_drops_it_and_leaves_the_file_alone(session: P
     assert path.read_bytes() == theirs
 
 
-def test_an_undo_refused_by_a_changed_file_can_be_tried_again(session: PackSession, store: PackStore) -> None:
+def test_an_undo_refused_by_a_changed_file_can_be_tried_again(
+    session: PackSession, store: PackStore
+) -> None:
     path = store.folder / "simple.toml"
     session.apply(_add("tech7-p2"))
     path.write_bytes(SIMPLE.replace(b'"Simple"', b'"Theirs"'))
@@ -152,7 +168,9 @@ def test_retitling_keeps_the_file_name(session: PackSession, store: PackStore) -
     assert store.load("simple").pack.title == "A new title"
 
 
-def test_undo_and_redo_name_each_step_and_go_to_both_ends(session: PackSession, store: PackStore) -> None:
+def test_undo_and_redo_name_each_step_and_go_to_both_ends(
+    session: PackSession, store: PackStore
+) -> None:
     path = store.folder / "simple.toml"
     session.apply(_add("tech7-p2"), "add “tech7-p2”")
     after_add = path.read_bytes()
@@ -217,7 +235,10 @@ def test_a_saver_refused_by_a_changed_file_keeps_the_version_and_releases_its_cl
     with pytest.raises(PackChangedOnDisk):
         session.save_latest()
     assert path.read_bytes() == theirs
-    assert session.pending is not None and session.pending.item_ids() == ["ws-future-of-work", "tech7-p2"]
+    assert session.pending is not None and session.pending.item_ids() == [
+        "ws-future-of-work",
+        "tech7-p2",
+    ]
     assert session.claim_saver()
 
 
@@ -230,7 +251,10 @@ def test_saves_from_two_threads_never_overlap_and_the_latest_version_wins(
         session.apply(_add(item), item, save=False)
         session.save()
 
-    threads = [threading.Thread(target=edit_and_save, args=(item,)) for item in ("tech7-p2", "statement-p6", "tech7-p1")]
+    threads = [
+        threading.Thread(target=edit_and_save, args=(item,))
+        for item in ("tech7-p2", "statement-p6", "tech7-p1")
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

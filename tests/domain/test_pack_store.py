@@ -50,14 +50,19 @@ def test_create_never_replaces_an_existing_pack(store: PackStore) -> None:
     assert (store.folder / "simple.toml").read_bytes() == before
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("../../etc/passwd", "etc-passwd"),
-    ("CON", "con-pack"),
-    (".hidden", "hidden"),
-    ("   ", "pack"),
-    ("Réunion à l'Élysée", "reunion-a-l-elysee"),
-])
-def test_names_made_from_titles_stay_inside_the_folder_and_are_safe(store: PackStore, title: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("CON", "con-pack"),
+        (".hidden", "hidden"),
+        ("   ", "pack"),
+        ("Réunion à l'Élysée", "reunion-a-l-elysee"),
+    ],
+)
+def test_names_made_from_titles_stay_inside_the_folder_and_are_safe(
+    store: PackStore, title: str, expected: str
+) -> None:
     assert slug_for(title) == expected
     if not title.strip():
         return  # a blank title is refused by the model; the name it would get is checked above
@@ -66,7 +71,9 @@ def test_names_made_from_titles_stay_inside_the_folder_and_are_safe(store: PackS
     assert not created.path.name.startswith(".")
 
 
-def test_saving_keeps_the_previous_version_as_a_hidden_backup_that_is_not_listed(store: PackStore) -> None:
+def test_saving_keeps_the_previous_version_as_a_hidden_backup_that_is_not_listed(
+    store: PackStore,
+) -> None:
     path = store.folder / "simple.toml"
     loaded = store.load("simple")
     store.save(loaded, loaded.pack.model_copy(update={"title": "Renamed"}))
@@ -76,7 +83,9 @@ def test_saving_keeps_the_previous_version_as_a_hidden_backup_that_is_not_listed
     assert [s.title for s in summaries] == ["Renamed"] and problems == []
 
 
-def test_saving_a_pack_changed_on_disk_is_refused_and_the_file_is_untouched(store: PackStore) -> None:
+def test_saving_a_pack_changed_on_disk_is_refused_and_the_file_is_untouched(
+    store: PackStore,
+) -> None:
     path = store.folder / "simple.toml"
     loaded = store.load("simple")
     someone_else = SIMPLE.replace(b"Simple", b"Theirs")
@@ -101,6 +110,9 @@ def test_one_malformed_pack_hides_none_of_the_others(store: PackStore) -> None:
 
 
 def test_a_saved_pack_loads_back_equal(store: PackStore) -> None:
-    pack = Pack(title="Round", sections=(Section(title="S", entries=(Entry(item="a", note="n\nm", tags=("t",)),)),))
+    pack = Pack(
+        title="Round",
+        sections=(Section(title="S", entries=(Entry(item="a", note="n\nm", tags=("t",)),)),),
+    )
     created = store.create(pack)
     assert store.load(created.path).pack == pack

@@ -19,8 +19,12 @@ def test_a_day_sheet_lists_that_days_events_in_time_order_with_their_venues(corp
     assert "venue-grand-palais" in sections["Venues"]
 
 
-def test_a_workstream_brief_accepts_the_workstreams_name_and_leads_with_it_and_its_envoy(corpus) -> None:  # type: ignore[no-untyped-def]
-    pack = load_templates()["workstream-brief"].instantiate(corpus, "Brief", {"workstream": "future of work"})
+def test_a_workstream_brief_accepts_the_workstreams_name_and_leads_with_it_and_its_envoy(
+    corpus,
+) -> None:  # type: ignore[no-untyped-def]
+    pack = load_templates()["workstream-brief"].instantiate(
+        corpus, "Brief", {"workstream": "future of work"}
+    )
     assert pack.sections[0].entries[0].item == "ws-future-of-work"
     assert pack.sections[1].entries[0].item == corpus.item("ws-future-of-work").envoy  # type: ignore[attr-defined]
     assert "Future of Work" in pack.meeting
@@ -37,13 +41,22 @@ def test_the_comparison_puts_tech7_and_statement_items_side_by_side_per_theme(co
     assert len(ids) == len(set(ids)), "an item appears once"
 
 
-@pytest.mark.parametrize(("name", "params", "message"), [
-    ("day-sheet", {}, "needs day"),
-    ("day-sheet", {"day": "2025-02-05"}, "is not a programme day"),
-    ("day-sheet", {"day": "2025-02-10", "venue": "x"}, "has no parameter 'venue'"),
-    ("workstream-brief", {"workstream": "ws-future-of-wrk"}, "did you mean 'ws-future-of-work'"),
-])
-def test_a_wrong_parameter_is_refused_with_what_is_expected(corpus, name: str, params: dict[str, str], message: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("day-sheet", {}, "needs day"),
+        ("day-sheet", {"day": "2025-02-05"}, "is not a programme day"),
+        ("day-sheet", {"day": "2025-02-10", "venue": "x"}, "has no parameter 'venue'"),
+        (
+            "workstream-brief",
+            {"workstream": "ws-future-of-wrk"},
+            "did you mean 'ws-future-of-work'",
+        ),
+    ],
+)
+def test_a_wrong_parameter_is_refused_with_what_is_expected(
+    corpus, name: str, params: dict[str, str], message: str
+) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(BriefcaseError, match=message):
         load_templates()[name].instantiate(corpus, "T", params)
 

@@ -32,8 +32,10 @@ QUESTIONS: list[tuple[str, str]] = [
     ("what did TECH7 say about deepfakes", "tech7-rec-deepfake-controls"),
     ("who is the European Commission president", "person-ursula-von-der-leyen"),
     # The sources disagree on this count (a recorded caveat): any of their three figures is right.
-    ("how many countries took part in the summit",
-     ("fig-statement-100-countries", "fig-nearly-100-countries", "fig-commentary-100-nations")),
+    (
+        "how many countries took part in the summit",
+        ("fig-statement-100-countries", "fig-nearly-100-countries", "fig-commentary-100-nations"),
+    ),
     ("how many signatories does the statement have", "fig-signatory-entries"),
     # Both entries carry the caveat that explains the repetition.
     ("why is Estonia listed twice", ("sig-estonia-2", "sig-estonia")),
@@ -126,7 +128,11 @@ def test_question_finds_the_expected_item_first(
 
 
 def test_expected_ids_exist_in_the_corpus(corpus: Corpus) -> None:
-    expected_ids = {e for _, expected in QUESTIONS for e in ((expected,) if isinstance(expected, str) else expected)}
+    expected_ids = {
+        e
+        for _, expected in QUESTIONS
+        for e in ((expected,) if isinstance(expected, str) else expected)
+    }
     missing = sorted(i for i in expected_ids if corpus.get(i) is None)
     assert not missing, f"expected ids not in the corpus: {missing}"
 
@@ -180,18 +186,14 @@ def test_the_kind_filter_keeps_only_that_kind(index: SearchIndex) -> None:
     assert "venue-grand-palais" not in [hit.id for hit in filtered]
 
 
-def test_the_tag_filter_keeps_only_items_with_that_tag(
-    index: SearchIndex, corpus: Corpus
-) -> None:
+def test_the_tag_filter_keeps_only_items_with_that_tag(index: SearchIndex, corpus: Corpus) -> None:
     unfiltered = index.search("summit", limit=None)
     filtered = index.search("summit", SearchFilters(tags=frozenset({"culture"})), limit=None)
     assert filtered and len(filtered) < len(unfiltered)
     assert all("culture" in corpus.get(hit.id).tags for hit in filtered)
 
 
-def test_the_day_filter_keeps_only_items_on_that_day(
-    index: SearchIndex, corpus: Corpus
-) -> None:
+def test_the_day_filter_keeps_only_items_on_that_day(index: SearchIndex, corpus: Corpus) -> None:
     day = dt.date(2025, 2, 11)
     unfiltered = index.search("grand palais", limit=None)
     filtered = index.search("grand palais", SearchFilters(days=frozenset({day})), limit=None)
@@ -213,9 +215,7 @@ def test_the_source_filter_keeps_only_items_citing_that_source(
     assert "fig-us-500bn" not in [hit.id for hit in filtered]
 
 
-def test_filters_combine_so_every_one_must_hold(
-    index: SearchIndex, corpus: Corpus
-) -> None:
+def test_filters_combine_so_every_one_must_hold(index: SearchIndex, corpus: Corpus) -> None:
     filters = SearchFilters(kinds=frozenset({"event"}), tags=frozenset({"business"}))
     hits = index.search("day", filters, limit=None)
     assert hits

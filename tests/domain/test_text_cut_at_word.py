@@ -18,7 +18,9 @@ def test_a_long_title_is_cut_after_a_word_with_an_ellipsis() -> None:
 
 
 def test_punctuation_before_the_cut_is_dropped() -> None:
-    assert cut_at_word("Government Officials Day: Heads of State", 26) == "Government Officials Day…"
+    assert (
+        cut_at_word("Government Officials Day: Heads of State", 26) == "Government Officials Day…"
+    )
 
 
 def test_a_first_word_longer_than_the_room_is_cut_inside_it() -> None:
@@ -30,7 +32,10 @@ def test_wide_characters_count_two_cells() -> None:
     assert cell_width("日本語…") == 7
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs"))), st.integers(min_value=0, max_value=60))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs"))),
+    st.integers(min_value=0, max_value=60),
+)
 def test_the_result_always_fits_and_starts_the_text(text: str, width: int) -> None:
     cut = cut_at_word(text, width)
     assert cell_width(cut) <= width

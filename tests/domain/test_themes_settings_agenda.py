@@ -17,12 +17,18 @@ from briefcase_tui.paths import bundled_themes_dir
 def test_the_bundled_themes_are_valid_and_include_dark_light_and_high_contrast() -> None:
     specs, problems = load_themes([bundled_themes_dir()])
     assert problems == []
-    assert {"briefcase-dark", "briefcase-light", "briefcase-high-contrast"} <= {s.name for s in specs}
+    assert {"briefcase-dark", "briefcase-light", "briefcase-high-contrast"} <= {
+        s.name for s in specs
+    }
 
 
-def test_bad_theme_files_are_reported_with_file_and_line_and_the_rest_still_load(tmp_path: Path) -> None:
+def test_bad_theme_files_are_reported_with_file_and_line_and_the_rest_still_load(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "a-good.toml").write_text('name = "good"\nprimary = "#123456"\n', encoding="utf-8")
-    (tmp_path / "b-colour.toml").write_text('name = "bad"\ndark = true\nprimary = "blue"\n', encoding="utf-8")
+    (tmp_path / "b-colour.toml").write_text(
+        'name = "bad"\ndark = true\nprimary = "blue"\n', encoding="utf-8"
+    )
     (tmp_path / "c-syntax.toml").write_text('name = "x\n', encoding="utf-8")
     specs, problems = load_themes([tmp_path])
     assert [s.name for s in specs] == ["good"]
@@ -32,7 +38,9 @@ def test_bad_theme_files_are_reported_with_file_and_line_and_the_rest_still_load
 
 
 def test_a_user_theme_of_the_same_name_replaces_the_bundled_one(tmp_path: Path) -> None:
-    (tmp_path / "dark.toml").write_text('name = "briefcase-dark"\nprimary = "#010203"\n', encoding="utf-8")
+    (tmp_path / "dark.toml").write_text(
+        'name = "briefcase-dark"\nprimary = "#010203"\n', encoding="utf-8"
+    )
     specs, _ = load_themes([bundled_themes_dir(), tmp_path])
     assert {s.name: s.primary for s in specs}["briefcase-dark"] == "#010203"
 
@@ -42,7 +50,9 @@ def test_settings_round_trip_through_an_atomic_write(tmp_path: Path) -> None:
     settings = Settings(theme="briefcase-light", keys={"search": "ctrl+f"})
     save_settings(settings, path)
     assert load_settings(path) == settings
-    assert [p.name for p in path.parent.iterdir()] == ["config.toml"]  # no temporary file left behind
+    assert [p.name for p in path.parent.iterdir()] == [
+        "config.toml"
+    ]  # no temporary file left behind
 
 
 def test_a_missing_settings_file_means_defaults(tmp_path: Path) -> None:

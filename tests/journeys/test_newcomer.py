@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import tomllib
 
-
 from briefcase_tui.paths import bundled_themes_dir
 from tests.journeys.conftest import Person
 from tests.journeys.terminal import Terminal
@@ -92,7 +91,9 @@ def test_a_newcomer_walks_every_section_follows_a_link_searches_and_the_theme_is
         app.type("Section: Milestones")
         app.wait_for("Show the Milestones section")
         app.press("enter")
-        app.wait_gone("Section: Milestones")  # the palette has closed (its placeholder went with typing)
+        app.wait_gone(
+            "Section: Milestones"
+        )  # the palette has closed (its placeholder went with typing)
         app.wait_for("Kigali Summit")
 
         # The keys screen lists each key with the id that remaps it.

@@ -59,15 +59,28 @@ def _preview(briefs: Path, *keys: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_markdown_preview_with_a_missing_item(snap_compare, tmp_path: Path, briefs: Path, theme: str,  # type: ignore[no-untyped-def]
-                                                  size: tuple[int, int]) -> None:
+def test_the_markdown_preview_with_a_missing_item(
+    snap_compare,
+    tmp_path: Path,
+    briefs: Path,
+    theme: str,  # type: ignore[no-untyped-def]
+    size: tuple[int, int],
+) -> None:
     assert snap_compare(_app(tmp_path, theme), terminal_size=size, run_before=_preview(briefs))
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_the_write_dialog_over_the_preview(snap_compare, tmp_path: Path, briefs: Path, theme: str) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path, theme), terminal_size=(80, 24), run_before=_preview(briefs, "w"))
+def test_the_write_dialog_over_the_preview(
+    snap_compare, tmp_path: Path, briefs: Path, theme: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        _app(tmp_path, theme), terminal_size=(80, 24), run_before=_preview(briefs, "w")
+    )
 
 
 def test_the_json_export_as_raw_text(snap_compare, tmp_path: Path, briefs: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path, "briefcase-dark"), terminal_size=(120, 40), run_before=_preview(briefs, "f", "f"))
+    assert snap_compare(
+        _app(tmp_path, "briefcase-dark"),
+        terminal_size=(120, 40),
+        run_before=_preview(briefs, "f", "f"),
+    )

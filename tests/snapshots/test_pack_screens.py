@@ -50,8 +50,12 @@ def _app(tmp_path: Path, theme: str) -> BriefcaseApp:
     briefs = tmp_path / "briefs"
     briefs.mkdir()
     (briefs / "tuesday-in-paris.toml").write_text(PACK, encoding="utf-8")
-    app = create_app(settings_file=settings_file, theme_folders=[bundled_themes_dir()], briefs_folder=briefs,
-                     pack=briefs / "tuesday-in-paris.toml")
+    app = create_app(
+        settings_file=settings_file,
+        theme_folders=[bundled_themes_dir()],
+        briefs_folder=briefs,
+        pack=briefs / "tuesday-in-paris.toml",
+    )
     app.animation_level = "none"
     return app
 
@@ -72,13 +76,19 @@ def _then(*keys: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_pack_screen_on_its_first_entry(snap_compare, tmp_path: Path, theme: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_the_pack_screen_on_its_first_entry(
+    snap_compare, tmp_path: Path, theme: str, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(_app(tmp_path, theme), terminal_size=size, run_before=_then())
 
 
 def test_an_entry_missing_from_the_corpus(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path, "briefcase-dark"), terminal_size=(80, 24), run_before=_then("down", "down"))
+    assert snap_compare(
+        _app(tmp_path, "briefcase-dark"), terminal_size=(80, 24), run_before=_then("down", "down")
+    )
 
 
 def test_writing_a_note(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path, "briefcase-light"), terminal_size=(80, 24), run_before=_then("down", "n"))
+    assert snap_compare(
+        _app(tmp_path, "briefcase-light"), terminal_size=(80, 24), run_before=_then("down", "n")
+    )

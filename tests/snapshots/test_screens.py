@@ -35,24 +35,38 @@ def _then(*keys: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_agenda_on_opening(snap_compare, tmp_path: Path, theme: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_the_agenda_on_opening(
+    snap_compare, tmp_path: Path, theme: str, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(_app(tmp_path, theme), terminal_size=size, run_before=_loaded)
 
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_a_workstream_with_its_caveats_and_links(snap_compare, tmp_path: Path, theme: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path, theme), terminal_size=size, run_before=_then("2", "down", "down"))
+def test_a_workstream_with_its_caveats_and_links(
+    snap_compare, tmp_path: Path, theme: str, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        _app(tmp_path, theme), terminal_size=size, run_before=_then("2", "down", "down")
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_search_results(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path, "briefcase-dark"), terminal_size=size, run_before=_then("slash", *"envoy"))
+    assert snap_compare(
+        _app(tmp_path, "briefcase-dark"), terminal_size=size, run_before=_then("slash", *"envoy")
+    )
 
 
 def test_the_keys_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path, "briefcase-light"), terminal_size=(120, 40), run_before=_then("question_mark"))
+    assert snap_compare(
+        _app(tmp_path, "briefcase-light"),
+        terminal_size=(120, 40),
+        run_before=_then("question_mark"),
+    )
 
 
 def test_the_recommendations_section(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(tmp_path, "briefcase-dark"), terminal_size=(120, 40), run_before=_then("3", "down"))
+    assert snap_compare(
+        _app(tmp_path, "briefcase-dark"), terminal_size=(120, 40), run_before=_then("3", "down")
+    )

@@ -32,7 +32,9 @@ def settings_file(tmp_path: Path) -> Path:
 def make_app(settings_file: Path):  # type: ignore[no-untyped-def]
     """Build an app like the CLI does, with this test's settings file and the bundled themes."""
 
-    def build(corpus_folder: Path | None = None, theme_folders: list[Path] | None = None) -> BriefcaseApp:
+    def build(
+        corpus_folder: Path | None = None, theme_folders: list[Path] | None = None
+    ) -> BriefcaseApp:
         app = create_app(
             corpus_folder,
             settings_file=settings_file,

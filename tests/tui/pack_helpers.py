@@ -46,8 +46,12 @@ def make_briefs(tmp_path: Path) -> Path:
 
 def pack_app(settings_file: Path, briefs: Path, pack: str | None = None) -> BriefcaseApp:
     """The app from the one factory, on this briefs folder, opening `pack` on the pack screen if given."""
-    app = create_app(settings_file=settings_file, theme_folders=[bundled_themes_dir()], briefs_folder=briefs,
-                     pack=briefs / f"{pack}.toml" if pack else None)
+    app = create_app(
+        settings_file=settings_file,
+        theme_folders=[bundled_themes_dir()],
+        briefs_folder=briefs,
+        pack=briefs / f"{pack}.toml" if pack else None,
+    )
     app.animation_level = "none"
     return app
 

@@ -51,7 +51,10 @@ async def test_a_workstream_shows_facts_quotes_and_its_envoy_as_a_link(make_app)
         assert "Working group: 1" in text
         assert "Envoy: Henri Verdier" in text
         related = app.browse.query_one("#related", OptionList)
-        assert any(related.get_option_at_index(i).id == "person-henri-verdier" for i in range(related.option_count))
+        assert any(
+            related.get_option_at_index(i).id == "person-henri-verdier"
+            for i in range(related.option_count)
+        )
 
 
 async def test_following_a_related_item_and_going_back_and_forward(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -211,7 +214,13 @@ async def test_the_keys_screen_lists_bindings_with_their_ids(make_app) -> None: 
         await pilot.press("question_mark")
         await pilot.pause()
         text = screen_text(app)
-        for expected in ("section-programme", "Search", "search", "agenda-filter-day", "next-theme"):
+        for expected in (
+            "section-programme",
+            "Search",
+            "search",
+            "agenda-filter-day",
+            "next-theme",
+        ):
             assert expected in text
         await pilot.press("escape", "f1")
         await pilot.pause()

@@ -82,7 +82,9 @@ def rendered_lines(screen: ExportPreviewScreen) -> list[list[Segment]]:
 
 def rendered_text(screen: ExportPreviewScreen) -> str:
     """The whole rendered Markdown as the text a person reads, line by line."""
-    return "\n".join("".join(segment.text for segment in line).rstrip() for line in rendered_lines(screen))
+    return "\n".join(
+        "".join(segment.text for segment in line).rstrip() for line in rendered_lines(screen)
+    )
 
 
 def links_and_actions(screen: ExportPreviewScreen) -> list[str]:
@@ -104,12 +106,29 @@ def notifications(app: BriefcaseApp) -> list[tuple[str, str]]:
 def brief_export(folder: Path, name: str, out: Path, *args: str) -> bytes:
     """What the real CLI writes for this pack, run as a separate process."""
     env = {**os.environ, "NO_COLOR": "1"}
-    subprocess.run([sys.executable, "-m", "briefcase_tui", "--briefs", str(folder), "export", name, "-o", str(out),
-                    *args], check=True, capture_output=True, env=env)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefcase_tui",
+            "--briefs",
+            str(folder),
+            "export",
+            name,
+            "-o",
+            str(out),
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     return out.read_bytes()
 
 
-async def test_the_preview_shows_the_pack_title_and_its_entries_rendered(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_preview_shows_the_pack_title_and_its_entries_rendered(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     packfile = pack_in(tmp_path, SUMMIT)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -121,11 +140,16 @@ async def test_the_preview_shows_the_pack_title_and_its_entries_rendered(make_ap
         assert screen.query_one("#export-views").current == "export-rendered"
         assert app.focused is screen.query_one("#export-rendered")
         static = screen.query_one("#export-markdown", Static)
-        assert isinstance(static.content, PreviewMarkdown) and static.content.code_theme == "ansi_dark"
+        assert (
+            isinstance(static.content, PreviewMarkdown) and static.content.code_theme == "ansi_dark"
+        )
         assert screen.query_one("#export-missing").display is False
         app.theme = "briefcase-light"
         await pilot.pause()
-        assert isinstance(static.content, PreviewMarkdown) and static.content.code_theme == "ansi_light"
+        assert (
+            isinstance(static.content, PreviewMarkdown)
+            and static.content.code_theme == "ansi_light"
+        )
         assert "Context" in screen_text(app)
 
 
@@ -143,10 +167,17 @@ async def test_r_shows_the_raw_markdown_that_is_written(make_app, tmp_path: Path
         assert screen.query_one("#export-views").current == "export-rendered"
 
 
-@pytest.mark.parametrize(("presses", "format_name", "marker"), [(1, "html", "<html"), (2, "json", '"title": "Summit day"'),
-                                                               (3, "ics", "BEGIN:VCALENDAR")])
-async def test_f_cycles_to_each_format_shown_as_its_raw_text(make_app, tmp_path: Path, presses: int,  # type: ignore[no-untyped-def]
-                                                              format_name: str, marker: str) -> None:
+@pytest.mark.parametrize(
+    ("presses", "format_name", "marker"),
+    [(1, "html", "<html"), (2, "json", '"title": "Summit day"'), (3, "ics", "BEGIN:VCALENDAR")],
+)
+async def test_f_cycles_to_each_format_shown_as_its_raw_text(
+    make_app,
+    tmp_path: Path,
+    presses: int,  # type: ignore[no-untyped-def]
+    format_name: str,
+    marker: str,
+) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -157,8 +188,9 @@ async def test_f_cycles_to_each_format_shown_as_its_raw_text(make_app, tmp_path:
         assert screen.query_one(Select).value == format_name
         text = screen.query_one(TextArea).text
         assert marker in text
-        assert text.replace("\r\n", "\n") == render_pack(packfile.pack, app.corpus, format_name).decode("utf-8").replace(
-            "\r\n", "\n")
+        assert text.replace("\r\n", "\n") == render_pack(
+            packfile.pack, app.corpus, format_name
+        ).decode("utf-8").replace("\r\n", "\n")
         assert screen.check_action("toggle_raw", ()) is False
 
 
@@ -182,8 +214,11 @@ async def test_ids_missing_from_the_corpus_are_a_warning_line(make_app, tmp_path
 
 
 @pytest.mark.parametrize("format_name", ["markdown", "html"])
-async def test_w_then_enter_writes_beside_the_pack_the_bytes_the_cli_writes(make_app, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                            format_name: str) -> None:
+async def test_w_then_enter_writes_beside_the_pack_the_bytes_the_cli_writes(
+    make_app,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    format_name: str,
+) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     folder = packfile.path.parent
     app = make_app()
@@ -201,12 +236,16 @@ async def test_w_then_enter_writes_beside_the_pack_the_bytes_the_cli_writes(make
         target = folder / f"summit{FORMATS[format_name]}"
         written = target.read_bytes()
         assert written == render_pack(packfile.pack, app.corpus, format_name)
-        assert written == brief_export(folder, "summit", tmp_path / f"cli{FORMATS[format_name]}", "-F", format_name)
+        assert written == brief_export(
+            folder, "summit", tmp_path / f"cli{FORMATS[format_name]}", "-F", format_name
+        )
         assert ("information", f"Wrote {target}") in notifications(app)
         assert sorted(p.name for p in folder.iterdir()) == sorted(["summit.toml", target.name])
 
 
-async def test_ctrl_s_writes_too_and_an_existing_export_is_replaced_only_after_a_second_enter(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_ctrl_s_writes_too_and_an_existing_export_is_replaced_only_after_a_second_enter(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     packfile = pack_in(tmp_path, SUMMIT)
     target = packfile.path.with_suffix(".md")
     target.write_text("old export, edited by hand\n", encoding="utf-8")
@@ -219,7 +258,9 @@ async def test_ctrl_s_writes_too_and_an_existing_export_is_replaced_only_after_a
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ExportWriteDialog)
-        assert "already exists" in dialog_message(app) and "derived from the pack" in dialog_message(app)
+        assert "already exists" in dialog_message(
+            app
+        ) and "derived from the pack" in dialog_message(app)
         assert target.read_text(encoding="utf-8") == "old export, edited by hand\n"
         await pilot.press("enter")
         await pilot.pause()
@@ -239,7 +280,9 @@ async def test_the_write_button_writes_with_the_mouse(make_app, tmp_path: Path) 
         assert packfile.path.with_suffix(".md").is_file()
 
 
-async def test_escape_cancels_the_dialog_and_then_closes_the_preview_writing_nothing(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_escape_cancels_the_dialog_and_then_closes_the_preview_writing_nothing(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     packfile = pack_in(tmp_path, SUMMIT)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -271,8 +314,11 @@ async def type_path(pilot: Pilot[None], path: str) -> None:
 
 
 @pytest.mark.parametrize("target", ["other.toml", "SUMMIT.TOML", "summit.toml"])
-async def test_a_toml_target_or_the_pack_itself_is_refused_and_the_pack_is_untouched(make_app, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                                    target: str) -> None:
+async def test_a_toml_target_or_the_pack_itself_is_refused_and_the_pack_is_untouched(
+    make_app,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    target: str,
+) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     before = packfile.path.read_bytes()
     app = make_app()
@@ -306,7 +352,9 @@ async def test_the_pack_through_a_link_is_refused(make_app, tmp_path: Path) -> N
         assert packfile.path.read_bytes() == before
 
 
-async def test_an_unwritable_target_is_one_error_notification_and_writes_nothing(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_an_unwritable_target_is_one_error_notification_and_writes_nothing(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     packfile = pack_in(tmp_path, SUMMIT)
     blocker = tmp_path / "briefs" / "not-a-folder"
     blocker.write_text("a file\n", encoding="utf-8")
@@ -321,7 +369,10 @@ async def test_an_unwritable_target_is_one_error_notification_and_writes_nothing
         assert app.screen is screen
         errors = [message for severity, message in notifications(app) if severity == "error"]
         assert errors == [f"{blocker}: not a folder"]
-        assert sorted(p.name for p in packfile.path.parent.iterdir()) == ["not-a-folder", "summit.toml"]
+        assert sorted(p.name for p in packfile.path.parent.iterdir()) == [
+            "not-a-folder",
+            "summit.toml",
+        ]
 
 
 async def click_text(pilot: Pilot[None], screen: ExportPreviewScreen, fragment: str) -> None:
@@ -337,7 +388,9 @@ async def click_text(pilot: Pilot[None], screen: ExportPreviewScreen, fragment: 
     await pilot.pause()
 
 
-async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     packfile = pack_in(tmp_path, HOSTILE, name="hostile")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -365,7 +418,9 @@ async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(make_ap
         assert app.is_running and app.screen is screen
 
 
-async def test_the_hostile_example_pack_renders_as_text_without_links_or_html(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_hostile_example_pack_renders_as_text_without_links_or_html(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     packfile = pack_in(tmp_path, HOSTILE_PACK.read_text(encoding="utf-8"), name="hostile")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -384,7 +439,9 @@ async def test_the_hostile_example_pack_renders_as_text_without_links_or_html(ma
         assert "Contents" in text and "Sources" in text
 
 
-async def test_the_55_entry_example_pack_opens_rendered_with_links_as_plain_text(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_55_entry_example_pack_opens_rendered_with_links_as_plain_text(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     packfile = pack_in(tmp_path, LONG_PACK.read_text(encoding="utf-8"), name="tech7-vs-statement")
     assert len([entry for section in packfile.pack.sections for entry in section.entries]) == 55
     app = make_app()
@@ -418,7 +475,12 @@ def test_links_become_their_text_and_the_markdown_given_is_unchanged() -> None:
     markdown = "- [Global \\[x\\] cooperation](#global) and [out](https://example.org)\n\n| a |\n| - |\n| [b](#b) |\n"
     before = markdown
     tokens = without_links(MarkdownIt().enable("table").parse(markdown))
-    assert not [child for token in tokens for child in (token.children or []) if child.type.startswith("link")]
+    assert not [
+        child
+        for token in tokens
+        for child in (token.children or [])
+        if child.type.startswith("link")
+    ]
     preview = PreviewMarkdown(markdown)
     console = Console(width=60, file=io.StringIO(), force_terminal=True, color_system="truecolor")
     segments = list(console.render(preview))
@@ -443,7 +505,9 @@ async def test_e_in_the_preview_asks_where_to_write_and_never_opens_a_second_pre
         await pilot.pause()
         assert isinstance(app.screen, ExportPreviewScreen)
         footer = screen_text(app).splitlines()[-1]
-        assert "w Write" in footer and "Export" not in footer, "the preview does not advertise e as Export"
+        assert "w Write" in footer and "Export" not in footer, (
+            "the preview does not advertise e as Export"
+        )
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ExportWriteDialog)

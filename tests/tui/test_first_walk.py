@@ -39,12 +39,19 @@ def _toasts(app: BriefcaseApp) -> list[Region]:
 
 def _say_two(app: BriefcaseApp) -> None:
     say(app, "Added “International Governance” to Programme", topic="walk-added")
-    say(app, "briefs/x.toml:12:5: unknown key 'titel' (did you mean 'title'?)",
-        title="Cannot open the pack", severity="error", topic="walk-error")
+    say(
+        app,
+        "briefs/x.toml:12:5: unknown key 'titel' (did you mean 'title'?)",
+        title="Cannot open the pack",
+        severity="error",
+        topic="walk-error",
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-async def test_notices_sit_bottom_left_and_never_cover_the_item_being_read(make_app, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+async def test_notices_sit_bottom_left_and_never_cover_the_item_being_read(
+    make_app, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=size, notifications=True) as pilot:
         await loaded(pilot)
@@ -67,7 +74,9 @@ async def test_notices_sit_bottom_left_and_never_cover_the_item_being_read(make_
     [(("slash",), "#search-box"), (("question_mark",), "#help-box"), (("ctrl+p",), "CommandList")],
     ids=["search", "keys", "palette"],
 )
-async def test_a_notice_over_a_dialog_stays_below_its_box_at_80x24(make_app, keys: tuple[str, ...], box: str) -> None:  # type: ignore[no-untyped-def]
+async def test_a_notice_over_a_dialog_stays_below_its_box_at_80x24(
+    make_app, keys: tuple[str, ...], box: str
+) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await loaded(pilot)
@@ -95,7 +104,9 @@ async def test_quick_repeated_confirmations_replace_each_other_rather_than_stack
         assert f"Theme: {label}" in screen_text(app)
 
 
-async def test_the_agenda_at_80_columns_keeps_its_markers_and_cuts_titles_after_a_word(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_agenda_at_80_columns_keeps_its_markers_and_cuts_titles_after_a_word(
+    make_app,
+) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -124,12 +135,16 @@ async def test_the_footer_at_80x24_shows_every_key_that_applies_with_a_pack_open
     briefs = tmp_path / "briefs"
     briefs.mkdir()
     (briefs / "paris-day.toml").write_text(PACK, encoding="utf-8")
-    app = create_app(settings_file=settings_file, theme_folders=[bundled_themes_dir()], briefs_folder=briefs)
+    app = create_app(
+        settings_file=settings_file, theme_folders=[bundled_themes_dir()], briefs_folder=briefs
+    )
     app.animation_level = "none"
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         assert app.open_pack(briefs / "paris-day.toml")
-        await pilot.press("2", "down", "a", "enter", "enter")  # add, then into the links and follow one
+        await pilot.press(
+            "2", "down", "a", "enter", "enter"
+        )  # add, then into the links and follow one
         await pilot.pause()
         await pilot.press("down", "enter")  # a link of that item
         await pilot.pause()
@@ -137,13 +152,24 @@ async def test_the_footer_at_80x24_shows_every_key_that_applies_with_a_pack_open
         await pilot.pause()
         assert app.history.can_go_back and app.history.can_go_forward
         footer = screen_text(app).splitlines()[-1]
-        for shown in ("/ Search", "[] Back/Forward", "a Add", "p Pack", "? Keys", "q Quit", "u Undo", "e Export",
-                      "^p palette"):
+        for shown in (
+            "/ Search",
+            "[] Back/Forward",
+            "a Add",
+            "p Pack",
+            "? Keys",
+            "q Quit",
+            "u Undo",
+            "e Export",
+            "^p palette",
+        ):
             assert shown in footer, f"{shown!r} is not in the footer: {footer!r}"
         assert app.browse.query_one("Footer").virtual_size.width <= 80
 
 
-async def test_ctrl_k_in_the_search_box_narrows_by_kind_then_returns_to_the_results(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_ctrl_k_in_the_search_box_narrows_by_kind_then_returns_to_the_results(
+    make_app,
+) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -177,8 +203,16 @@ async def _palette_entries(app: BriefcaseApp, pilot) -> list[str]:  # type: igno
             break
     await pilot.pause(0.3)
     listing = app.screen.query_one(CommandList)
-    return [str(getattr(listing.get_option_at_index(i).prompt, "plain", listing.get_option_at_index(i).prompt))
-            for i in range(listing.option_count)]
+    return [
+        str(
+            getattr(
+                listing.get_option_at_index(i).prompt,
+                "plain",
+                listing.get_option_at_index(i).prompt,
+            )
+        )
+        for i in range(listing.option_count)
+    ]
 
 
 async def test_the_palette_has_one_keys_command_and_only_briefcase_themes(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -198,7 +232,9 @@ async def test_the_palette_has_one_keys_command_and_only_briefcase_themes(make_a
         assert "Theme: Light" in [str(n.message) for n in app._notifications]
 
 
-async def test_t_cycles_every_theme_by_name_and_the_choice_is_remembered(make_app, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_t_cycles_every_theme_by_name_and_the_choice_is_remembered(
+    make_app, settings_file: Path
+) -> None:  # type: ignore[no-untyped-def]
     import tomllib
 
     app = make_app()
@@ -242,10 +278,14 @@ async def test_history_after_links_behaves_like_a_browser(make_app) -> None:  # 
         await pilot.press("right_square_bracket")  # back then forward: the same item
         await pilot.pause()
         assert view.shown_id == first
-        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")  # no further back
+        await pilot.press(
+            "left_square_bracket", "left_square_bracket", "left_square_bracket"
+        )  # no further back
         await pilot.pause()
         assert view.shown_id == start
-        assert app.history.can_go_forward and not app.history.can_go_back, "going back recorded nothing"
+        assert app.history.can_go_forward and not app.history.can_go_back, (
+            "going back recorded nothing"
+        )
         await pilot.press("down", "down", "enter")  # a different link after going back
         await pilot.pause()
         assert view.shown_id == second

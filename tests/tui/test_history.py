@@ -61,7 +61,9 @@ def test_reopening_the_next_item_after_going_back_still_starts_a_new_branch() ->
     history.back()
     history.back()
     history.visit("b")
-    assert not history.can_go_forward, "c was forward of the old b and is forgotten, as in a browser"
+    assert not history.can_go_forward, (
+        "c was forward of the old b and is forgotten, as in a browser"
+    )
 
 
 def test_moving_the_cursor_replaces_the_current_entry_and_forgets_what_was_forward() -> None:

@@ -32,7 +32,9 @@ def briefs(tmp_path: Path) -> Path:
     return make_briefs(tmp_path)
 
 
-async def test_after_the_new_pack_dialog_down_and_a_work_at_once(settings_file: Path, briefs: Path) -> None:
+async def test_after_the_new_pack_dialog_down_and_a_work_at_once(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -46,7 +48,9 @@ async def test_after_the_new_pack_dialog_down_and_a_work_at_once(settings_file: 
         assert pack_on_disk(briefs, "fresh").item_ids() == ["ws-future-of-work"]
 
 
-async def test_after_a_dialog_on_the_pack_screen_J_works_at_once(settings_file: Path, briefs: Path) -> None:
+async def test_after_a_dialog_on_the_pack_screen_J_works_at_once(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         await on_pack_screen(pilot)
@@ -70,10 +74,14 @@ async def test_enter_on_a_chosen_day_makes_the_pack(settings_file: Path, briefs:
         dialog = app.screen
         assert isinstance(dialog, NewPackDialog)
         assert dialog.query_one("#new-pack-template", Select).value == "day-sheet"
-        assert dialog.focused is dialog.query_one("#new-pack-parameter"), "the day is the next thing to choose"
+        assert dialog.focused is dialog.query_one("#new-pack-parameter"), (
+            "the day is the next thing to choose"
+        )
         await pilot.press("enter", "down", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, NewPackDialog), "choosing the day does not make the pack by itself"
+        assert isinstance(app.screen, NewPackDialog), (
+            "choosing the day does not make the pack by itself"
+        )
         await pilot.press("enter")
         await pilot.pause()
         pack = pack_on_disk(briefs, "day-one")
@@ -127,14 +135,19 @@ async def test_a_second_pack_with_a_title_already_taken_is_refused_and_another_t
         dialog = app.screen
         assert isinstance(dialog, NewPackDialog), "the dialog stays open for another title"
         problem = str(dialog.query_one("#new-pack-problem", Static).render())
-        assert problem == "✗ A pack called “paris  DAY” already exists (paris-day.toml): choose another title."
+        assert (
+            problem
+            == "✗ A pack called “paris  DAY” already exists (paris-day.toml): choose another title."
+        )
         assert sorted(p.name for p in briefs.glob("*.toml")) == ["paris-day.toml"]
         await pilot.press("ctrl+u", *"Paris day, second visit", "enter")
         await pilot.pause()
         assert pack_on_disk(briefs, "paris-day-second-visit").title == "Paris day, second visit"
 
 
-async def test_the_open_pack_dialog_marks_the_pack_that_is_open(settings_file: Path, briefs: Path) -> None:
+async def test_the_open_pack_dialog_marks_the_pack_that_is_open(
+    settings_file: Path, briefs: Path
+) -> None:
     (briefs / "other.toml").write_text('format = 1\ntitle = "Other"\n', encoding="utf-8")
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
@@ -144,7 +157,9 @@ async def test_the_open_pack_dialog_marks_the_pack_that_is_open(settings_file: P
         assert isinstance(dialog, ChoiceDialog)
         options = dialog.query_one(OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert [label for label in labels if "open now" in label] == ["▶ Paris day  (paris-day · 3 entries · open now)"]
+        assert [label for label in labels if "open now" in label] == [
+            "▶ Paris day  (paris-day · 3 entries · open now)"
+        ]
         assert "  Other  (other · 0 entries)" in labels
         await pilot.press("down", "enter")  # the open pack again: kept as it is, not reloaded
         await pilot.pause()

@@ -36,7 +36,9 @@ def briefs(tmp_path: Path) -> Path:
     return make_briefs(tmp_path)
 
 
-async def test_n_on_a_section_title_writes_nothing_and_says_why(settings_file: Path, briefs: Path) -> None:
+async def test_n_on_a_section_title_writes_nothing_and_says_why(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         screen = await on_pack_screen(pilot)
@@ -47,7 +49,9 @@ async def test_n_on_a_section_title_writes_nothing_and_says_why(settings_file: P
         assert NO_NOTE_HERE in said(app)
 
 
-async def test_entry_keys_on_a_section_title_say_why_and_change_nothing(settings_file: Path, briefs: Path) -> None:
+async def test_entry_keys_on_a_section_title_say_why_and_change_nothing(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     async with app.run_test(size=SIZE) as pilot:
@@ -66,7 +70,9 @@ async def test_entry_keys_on_a_section_title_say_why_and_change_nothing(settings
         assert path.read_text(encoding="utf-8") == PARIS
 
 
-async def test_J_on_the_last_entry_says_it_is_already_at_the_end(settings_file: Path, briefs: Path) -> None:
+async def test_J_on_the_last_entry_says_it_is_already_at_the_end(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         await on_pack_screen(pilot)
@@ -87,7 +93,9 @@ async def test_undo_with_nothing_left_says_so(settings_file: Path, briefs: Path)
         assert NOTHING_TO_REDO in said(app)
 
 
-async def test_undo_and_redo_name_what_they_did_and_reach_the_file(settings_file: Path, briefs: Path) -> None:
+async def test_undo_and_redo_name_what_they_did_and_reach_the_file(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     async with app.run_test(size=SIZE) as pilot:
@@ -117,7 +125,9 @@ async def test_undo_and_redo_name_what_they_did_and_reach_the_file(settings_file
         assert NOTHING_TO_REDO in said(app)
 
 
-async def test_a_new_edit_after_undo_leaves_nothing_to_redo(settings_file: Path, briefs: Path) -> None:
+async def test_a_new_edit_after_undo_leaves_nothing_to_redo(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         await on_pack_screen(pilot)
@@ -127,11 +137,15 @@ async def test_a_new_edit_after_undo_leaves_nothing_to_redo(settings_file: Path,
         assert pack_on_disk(briefs).item_ids() == ["tech7-p2", "statement-p6"]
 
 
-async def test_redo_is_a_binding_with_an_id_and_a_tooltip_on_the_keys_screen(settings_file: Path, briefs: Path) -> None:
+async def test_redo_is_a_binding_with_an_id_and_a_tooltip_on_the_keys_screen(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         await on_pack_screen(pilot)
-        redo = [b.binding for b in app.screen.active_bindings.values() if b.binding.id == "pack-redo"]
+        redo = [
+            b.binding for b in app.screen.active_bindings.values() if b.binding.id == "pack-redo"
+        ]
         assert redo and redo[0].key == "ctrl+y" and redo[0].tooltip
         assert ("^y", "Redo", "pack-redo") in app.binding_rows()
 
@@ -166,11 +180,22 @@ async def test_the_footer_at_80x24_shows_undo_export_and_the_main_editing_keys(
     async with app.run_test(size=(80, 24)) as pilot:
         await on_pack_screen(pilot)
         footer = screen_text(app).splitlines()[-1]
-        for shown in ("p Back", "JK Move", "n Note", "! Prio", "x Remove", "u Undo", "^y Redo", "e Export"):
+        for shown in (
+            "p Back",
+            "JK Move",
+            "n Note",
+            "! Prio",
+            "x Remove",
+            "u Undo",
+            "^y Redo",
+            "e Export",
+        ):
             assert shown in footer, f"{shown!r} not in {footer!r}"
 
 
-async def test_a_reopened_note_puts_the_cursor_at_its_end(settings_file: Path, briefs: Path) -> None:
+async def test_a_reopened_note_puts_the_cursor_at_its_end(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         screen = await on_pack_screen(pilot)
@@ -193,7 +218,9 @@ async def test_the_outline_marks_items_with_a_note_apart_from_notes_of_ones_own(
         outline = screen.query_one(PackOutline)
 
         def rows() -> list[str]:
-            return [str(outline.get_node_at_line(line).label) for line in range(outline.last_line + 1)]  # type: ignore[union-attr]
+            return [
+                str(outline.get_node_at_line(line).label) for line in range(outline.last_line + 1)
+            ]  # type: ignore[union-attr]
 
         assert f"●  {FIRST}" in rows()
         assert "¶ Car booked for 14:00" in " ".join(rows())

@@ -85,14 +85,18 @@ async def test_on_a_slow_disk_keys_do_not_wait_and_saves_are_coalesced(
         screen = await on_pack_screen(pilot)
         await pilot.press(*["J"] * 20)
         assert app.pack_session is not None
-        assert _notes(app.pack_session.current)[20] == "Note 0", "every key applied, whatever the disk"
+        assert _notes(app.pack_session.current)[20] == "Note 0", (
+            "every key applied, whatever the disk"
+        )
         assert screen.cursor == OutlineRow(0, 20)
         await saved(pilot)
         assert 1 <= len(written) < 20, "the saver writes the latest version, not every step"
         assert pack_on_disk(briefs, "long") == app.pack_session.current
         await pilot.press("u")
         await saved(pilot)
-        assert _notes(pack_on_disk(briefs, "long"))[19] == "Note 0", "undo steps are the keys, not the saves"
+        assert _notes(pack_on_disk(briefs, "long"))[19] == "Note 0", (
+            "undo steps are the keys, not the saves"
+        )
 
 
 async def test_quitting_writes_a_change_still_being_saved(
@@ -135,8 +139,14 @@ async def test_quitting_with_a_change_the_file_refused_asks_first_and_a_copy_kee
 def _brief(briefs: Path, *args: str) -> None:
     """Run the real command line in another process, on the same briefs folder."""
     env = dict(os.environ, BRIEF_DIR=str(briefs))
-    done = subprocess.run([sys.executable, "-m", "briefcase_tui", *args], env=env, capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefcase_tui", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -156,7 +166,9 @@ async def test_a_cli_edit_between_two_app_edits_is_never_overwritten_silently_an
         await pilot.press("exclamation_mark")  # second app edit: tech7-p2 must → should
         await saved(pilot)
         assert isinstance(app.screen, ConflictDialog)
-        assert path.read_bytes() == cli_version, "the app did not write over the command line's edit"
+        assert path.read_bytes() == cli_version, (
+            "the app did not write over the command line's edit"
+        )
         await pilot.click(f"#conflict-{choice}")
         await saved(pilot)
         session = app.pack_session
@@ -171,10 +183,15 @@ async def test_a_cli_edit_between_two_app_edits_is_never_overwritten_silently_an
             assert copy.sections[0].entries[1].priority == "should" and session.current == copy
         elif choice == "overwrite":
             assert on_disk.sections[0].entries[1].priority == "should"
-            assert backup_path(path).read_bytes() == cli_version, "the command line's version is the backup"
+            assert backup_path(path).read_bytes() == cli_version, (
+                "the command line's version is the backup"
+            )
         else:
             assert path.read_bytes() == cli_version
-            assert session.pending is not None and session.pending.sections[0].entries[1].priority == "should"
+            assert (
+                session.pending is not None
+                and session.pending.sections[0].entries[1].priority == "should"
+            )
             assert "⚠ not saved" in screen_text(app)
             await pilot.press("K")  # a third edit asks again rather than writing
             await saved(pilot)

@@ -49,7 +49,11 @@ async def test_opening_a_pack_and_adding_the_highlighted_item_saves_it_in_the_fi
         assert "Pack: Paris day · 3 entries" in screen_text(app)
         await pilot.press("2", "down", "a")
         await saved(pilot)
-        assert pack_on_disk(briefs).item_ids() == ["tech7-p2", "statement-p6", "ws-international-governance"]
+        assert pack_on_disk(briefs).item_ids() == [
+            "tech7-p2",
+            "statement-p6",
+            "ws-international-governance",
+        ]
         assert "Added “International Governance” to Paris day › Asks" in said(app)
         await pilot.press("a")
         await pilot.pause()
@@ -57,7 +61,9 @@ async def test_opening_a_pack_and_adding_the_highlighted_item_saves_it_in_the_fi
         assert pack_on_disk(briefs).item_ids().count("ws-international-governance") == 1
 
 
-async def test_adding_with_no_pack_open_asks_for_a_pack_first(settings_file: Path, briefs: Path) -> None:
+async def test_adding_with_no_pack_open_asks_for_a_pack_first(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -69,7 +75,9 @@ async def test_adding_with_no_pack_open_asks_for_a_pack_first(settings_file: Pat
         assert "ws-international-governance" in pack_on_disk(briefs).item_ids()
 
 
-async def test_an_item_is_added_to_the_section_last_used_in_the_pack_screen(settings_file: Path, briefs: Path) -> None:
+async def test_an_item_is_added_to_the_section_last_used_in_the_pack_screen(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         await on_pack_screen(pilot)
@@ -98,7 +106,9 @@ async def test_J_and_K_reorder_entries_in_the_file_and_cross_into_the_next_secti
         assert pack_on_disk(briefs).item_ids() == ["tech7-p2", "statement-p6"]
 
 
-async def test_m_moves_an_entry_to_a_section_chosen_from_a_list(settings_file: Path, briefs: Path) -> None:
+async def test_m_moves_an_entry_to_a_section_chosen_from_a_list(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         await on_pack_screen(pilot)
@@ -110,7 +120,9 @@ async def test_m_moves_an_entry_to_a_section_chosen_from_a_list(settings_file: P
         assert [e.item for e in pack.sections[1].entries] == [None, "tech7-p2"]
 
 
-async def test_a_note_written_in_the_editor_is_saved_when_leaving_it(settings_file: Path, briefs: Path) -> None:
+async def test_a_note_written_in_the_editor_is_saved_when_leaving_it(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         screen = await on_pack_screen(pilot)
@@ -127,7 +139,9 @@ async def test_a_note_written_in_the_editor_is_saved_when_leaving_it(settings_fi
         assert screen.query_one(TextArea).has_focus
 
 
-async def test_priority_cycles_and_tags_are_edited_in_a_dialog(settings_file: Path, briefs: Path) -> None:
+async def test_priority_cycles_and_tags_are_edited_in_a_dialog(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         await on_pack_screen(pilot)
@@ -145,7 +159,9 @@ async def test_priority_cycles_and_tags_are_edited_in_a_dialog(settings_file: Pa
         assert "Tags: ask, follow-up" in screen_text(app)
 
 
-async def test_removing_an_entry_and_undoing_brings_back_the_same_bytes(settings_file: Path, briefs: Path) -> None:
+async def test_removing_an_entry_and_undoing_brings_back_the_same_bytes(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     async with app.run_test(size=SIZE) as pilot:
@@ -164,13 +180,19 @@ async def test_removing_an_entry_and_undoing_brings_back_the_same_bytes(settings
         assert pack_on_disk(briefs).sections[0].entries[0].priority == "must"
 
 
-async def test_sections_are_added_renamed_and_removed_when_empty(settings_file: Path, briefs: Path) -> None:
+async def test_sections_are_added_renamed_and_removed_when_empty(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         screen = await on_pack_screen(pilot)
         await pilot.press("s", *"Questions", "enter")
         await pilot.pause()
-        assert [s.title for s in pack_on_disk(briefs).sections] == ["Programme", "Questions", "Asks"]
+        assert [s.title for s in pack_on_disk(briefs).sections] == [
+            "Programme",
+            "Questions",
+            "Asks",
+        ]
         assert screen.cursor.section == 1 and screen.cursor.entry is None
         await pilot.press("r")
         assert isinstance(app.screen, TextDialog)
@@ -182,7 +204,9 @@ async def test_sections_are_added_renamed_and_removed_when_empty(settings_file: 
         assert [s.title for s in pack_on_disk(briefs).sections] == ["Programme", "Asks"]
 
 
-async def test_x_on_a_section_with_entries_removes_nothing_and_says_why(settings_file: Path, briefs: Path) -> None:
+async def test_x_on_a_section_with_entries_removes_nothing_and_says_why(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     async with app.run_test(size=SIZE) as pilot:
@@ -196,7 +220,9 @@ async def test_x_on_a_section_with_entries_removes_nothing_and_says_why(settings
         assert "Not removed: the section “Programme” still holds 2 entries." in said(app)
 
 
-async def test_the_pack_is_renamed_and_its_file_keeps_its_name(settings_file: Path, briefs: Path) -> None:
+async def test_the_pack_is_renamed_and_its_file_keeps_its_name(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         await on_pack_screen(pilot)
@@ -206,7 +232,9 @@ async def test_the_pack_is_renamed_and_its_file_keeps_its_name(settings_file: Pa
         assert "Tuesday · paris-day.toml" in screen_text(app)
 
 
-async def test_a_pack_changed_on_disk_asks_and_reload_takes_the_other_version(settings_file: Path, briefs: Path) -> None:
+async def test_a_pack_changed_on_disk_asks_and_reload_takes_the_other_version(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     theirs = PARIS.replace('"Paris day"', '"Their title"')
@@ -225,7 +253,9 @@ async def test_a_pack_changed_on_disk_asks_and_reload_takes_the_other_version(se
         assert path.read_text(encoding="utf-8") == theirs
 
 
-async def test_a_pack_changed_on_disk_can_be_saved_as_a_copy_keeping_both(settings_file: Path, briefs: Path) -> None:
+async def test_a_pack_changed_on_disk_can_be_saved_as_a_copy_keeping_both(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     theirs = PARIS.replace('"Paris day"', '"Their title"')
@@ -246,7 +276,9 @@ async def test_a_pack_changed_on_disk_can_be_saved_as_a_copy_keeping_both(settin
         assert path.read_text(encoding="utf-8") == theirs
 
 
-async def test_cancelling_keeps_the_change_in_memory_and_overwrite_writes_it(settings_file: Path, briefs: Path) -> None:
+async def test_cancelling_keeps_the_change_in_memory_and_overwrite_writes_it(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     path = briefs / "paris-day.toml"
     theirs = PARIS.replace('"Paris day"', '"Their title"')
@@ -298,11 +330,17 @@ async def test_a_malformed_pack_is_listed_with_its_line_and_reason_and_left_unto
         text = screen_text(app)
         assert "broken.toml:3:1:" in text and "titel" in text
         options = dialog.query_one(OptionList)
-        problem = [options.get_option_at_index(i) for i in range(options.option_count) if options.get_option_at_index(i).disabled]
+        problem = [
+            options.get_option_at_index(i)
+            for i in range(options.option_count)
+            if options.get_option_at_index(i).disabled
+        ]
         assert len(problem) == 1
         await pilot.press("enter")
         await pilot.pause()
-        assert app.pack_session is not None and app.pack_session.packfile.path.name == "paris-day.toml"
+        assert (
+            app.pack_session is not None and app.pack_session.packfile.path.name == "paris-day.toml"
+        )
     assert broken.read_text(encoding="utf-8") == BROKEN
 
 
@@ -345,7 +383,9 @@ async def test_markup_in_titles_notes_and_sections_is_shown_literally_and_missin
         assert app.is_running
 
 
-async def test_a_new_pack_from_the_day_sheet_template_is_made_and_opened(settings_file: Path, briefs: Path) -> None:
+async def test_a_new_pack_from_the_day_sheet_template_is_made_and_opened(
+    settings_file: Path, briefs: Path
+) -> None:
     from textual.widgets import Select
 
     from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog
@@ -400,12 +440,26 @@ async def test_pack_keys_are_hidden_without_a_pack_and_listed_on_the_keys_screen
         await pilot.pause()
         assert app.check_action("export_pack", ()) is True
         ids = {binding_id for _, _, binding_id in app.binding_rows()}
-        assert {"pack-move-down", "pack-move-up", "pack-priority", "pack-tags", "pack-remove", "pack-edit-note",
-                "pack-add-section", "pack-rename-section", "pack-rename", "pack-open", "pack-new",
-                "pack-export", "pack-close"} <= ids
+        assert {
+            "pack-move-down",
+            "pack-move-up",
+            "pack-priority",
+            "pack-tags",
+            "pack-remove",
+            "pack-edit-note",
+            "pack-add-section",
+            "pack-rename-section",
+            "pack-rename",
+            "pack-open",
+            "pack-new",
+            "pack-export",
+            "pack-close",
+        } <= ids
 
 
-async def test_e_opens_the_export_preview_of_the_open_pack(settings_file: Path, briefs: Path) -> None:
+async def test_e_opens_the_export_preview_of_the_open_pack(
+    settings_file: Path, briefs: Path
+) -> None:
     export_preview = pytest.importorskip("briefcase_tui.tui.screens.export_preview")
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
@@ -416,7 +470,9 @@ async def test_e_opens_the_export_preview_of_the_open_pack(settings_file: Path, 
         assert app.screen.packfile.path == briefs / "paris-day.toml"
 
 
-async def test_the_palette_offers_pack_actions_and_finds_packs_by_title(settings_file: Path, briefs: Path) -> None:
+async def test_the_palette_offers_pack_actions_and_finds_packs_by_title(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -430,7 +486,9 @@ async def test_the_palette_offers_pack_actions_and_finds_packs_by_title(settings
         assert isinstance(app.screen, PackScreen)
 
 
-async def test_clicking_a_row_moves_the_cursor_without_entering_the_editor(settings_file: Path, briefs: Path) -> None:
+async def test_clicking_a_row_moves_the_cursor_without_entering_the_editor(
+    settings_file: Path, briefs: Path
+) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
     async with app.run_test(size=SIZE) as pilot:
         screen = await on_pack_screen(pilot)
@@ -464,7 +522,9 @@ async def test_a_change_waiting_in_memory_is_not_dropped_by_opening_another_pack
         assert isinstance(app.screen, ConflictDialog)
 
 
-async def test_the_pack_open_when_the_app_closed_is_open_again_at_the_next_start(settings_file: Path, briefs: Path) -> None:
+async def test_the_pack_open_when_the_app_closed_is_open_again_at_the_next_start(
+    settings_file: Path, briefs: Path
+) -> None:
     first = pack_app(settings_file, briefs, pack="paris-day")
     async with first.run_test(size=SIZE) as pilot:
         await on_pack_screen(pilot)
@@ -475,9 +535,13 @@ async def test_the_pack_open_when_the_app_closed_is_open_again_at_the_next_start
         await pilot.pause(0.05)
         assert again.pack_session is not None
         assert again.pack_session.packfile.path.resolve() == (briefs / "paris-day.toml").resolve()
-        assert isinstance(again.screen, BrowseScreen), "it opens where browsing starts, with the pack ready"
+        assert isinstance(again.screen, BrowseScreen), (
+            "it opens where browsing starts, with the pack ready"
+        )
     (briefs / "paris-day.toml").unlink()
     gone = pack_app(settings_file, briefs)
     async with gone.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert gone.pack_session is None and not gone._notifications, "a pack since deleted is quietly forgotten"
+        assert gone.pack_session is None and not gone._notifications, (
+            "a pack since deleted is quietly forgotten"
+        )

@@ -15,7 +15,9 @@ from tests.tui.screen_text import screen_text
 SIZE = (80, 24)
 
 
-async def test_switching_theme_is_saved_and_the_next_run_opens_with_it(make_app, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_switching_theme_is_saved_and_the_next_run_opens_with_it(
+    make_app, settings_file: Path
+) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -30,11 +32,15 @@ async def test_switching_theme_is_saved_and_the_next_run_opens_with_it(make_app,
         assert again.theme == chosen
 
 
-async def test_a_bad_theme_file_is_named_once_and_the_good_themes_still_load(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_bad_theme_file_is_named_once_and_the_good_themes_still_load(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     user_themes = tmp_path / "themes"
     user_themes.mkdir()
     (user_themes / "broken.toml").write_text('name = "broken"\nprimary = "red"\n', encoding="utf-8")
-    (user_themes / "typo.toml").write_text('name = "typo"\nprimary = "#ff0000"\nprimry = "#00ff00"\n', encoding="utf-8")
+    (user_themes / "typo.toml").write_text(
+        'name = "typo"\nprimary = "#ff0000"\nprimry = "#00ff00"\n', encoding="utf-8"
+    )
     (user_themes / "mine.toml").write_text('name = "mine"\nprimary = "#00aa00"\n', encoding="utf-8")
     app = make_app(theme_folders=[bundled_themes_dir(), user_themes])
     async with app.run_test(size=SIZE) as pilot:
@@ -42,13 +48,19 @@ async def test_a_bad_theme_file_is_named_once_and_the_good_themes_still_load(mak
         notes = list(app._notifications)
         assert len(notes) == 1
         message = str(notes[0].message)
-        assert "broken.toml:2" in message and "typo.toml:3" in message and "did you mean 'primary'" in message
+        assert (
+            "broken.toml:2" in message
+            and "typo.toml:3" in message
+            and "did you mean 'primary'" in message
+        )
         assert "mine" in app.available_themes and "briefcase-light" in app.available_themes
         assert "broken" not in app.available_themes
         assert app.theme == "briefcase-dark"
 
 
-async def test_an_unknown_saved_theme_falls_back_to_the_default(make_app, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_an_unknown_saved_theme_falls_back_to_the_default(
+    make_app, settings_file: Path
+) -> None:  # type: ignore[no-untyped-def]
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('theme = "gone"\n', encoding="utf-8")
     app = make_app()
@@ -56,7 +68,9 @@ async def test_an_unknown_saved_theme_falls_back_to_the_default(make_app, settin
         assert app.theme == "briefcase-dark"
 
 
-async def test_a_bad_settings_file_is_reported_with_its_line_and_the_app_still_opens(make_app, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_bad_settings_file_is_reported_with_its_line_and_the_app_still_opens(
+    make_app, settings_file: Path
+) -> None:  # type: ignore[no-untyped-def]
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('theme = "briefcase-light"\nthem = "x"\n', encoding="utf-8")
     app = make_app()
@@ -67,7 +81,9 @@ async def test_a_bad_settings_file_is_reported_with_its_line_and_the_app_still_o
         assert "Paris AI Action Summit 2025" in screen_text(app)
 
 
-async def test_keys_can_be_remapped_by_binding_id_in_the_settings(make_app, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_keys_can_be_remapped_by_binding_id_in_the_settings(
+    make_app, settings_file: Path
+) -> None:  # type: ignore[no-untyped-def]
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('[keys]\nsearch = "f2"\n', encoding="utf-8")
     app = make_app()
@@ -78,7 +94,9 @@ async def test_keys_can_be_remapped_by_binding_id_in_the_settings(make_app, sett
         assert isinstance(app.screen, SearchDialog)
 
 
-async def test_a_remap_of_an_unknown_key_id_is_reported_with_the_nearest_id(make_app, settings_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_remap_of_an_unknown_key_id_is_reported_with_the_nearest_id(
+    make_app, settings_file: Path
+) -> None:  # type: ignore[no-untyped-def]
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('[keys]\nserach = "f2"\nnext-theme = "f3"\n', encoding="utf-8")
     app = make_app()
@@ -92,7 +110,9 @@ async def test_a_remap_of_an_unknown_key_id_is_reported_with_the_nearest_id(make
         assert app.theme != "briefcase-dark", "the good remap still works"
 
 
-async def test_no_color_turns_theme_colours_into_monochrome(make_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+async def test_no_color_turns_theme_colours_into_monochrome(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -116,7 +136,9 @@ def _hostile_corpus(corpus_copy: Path) -> Path:
     return corpus_copy
 
 
-async def test_titles_that_look_like_markup_are_shown_literally_and_do_nothing(make_app, corpus_copy: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_titles_that_look_like_markup_are_shown_literally_and_do_nothing(
+    make_app, corpus_copy: Path
+) -> None:  # type: ignore[no-untyped-def]
     app = make_app(_hostile_corpus(corpus_copy))
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -136,7 +158,9 @@ async def test_titles_that_look_like_markup_are_shown_literally_and_do_nothing(m
         assert app.is_running
 
 
-async def test_a_broken_corpus_folder_is_named_in_the_status_line_and_a_notice(make_app, corpus_copy: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_broken_corpus_folder_is_named_in_the_status_line_and_a_notice(
+    make_app, corpus_copy: Path
+) -> None:  # type: ignore[no-untyped-def]
     (corpus_copy / "tags.toml").write_text('[[tags]]\nid = "x"\nlabel = \n', encoding="utf-8")
     app = make_app(corpus_copy)
     async with app.run_test(size=SIZE) as pilot:

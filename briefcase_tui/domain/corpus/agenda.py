@@ -106,11 +106,15 @@ def local_time(clock: str, date: dt.date, from_zone: str, to_zone: str) -> str:
     from zoneinfo import ZoneInfo
 
     hours, minutes = (int(part) for part in clock.split(":"))
-    moment = dt.datetime(date.year, date.month, date.day, hours, minutes, tzinfo=ZoneInfo(from_zone))
+    moment = dt.datetime(
+        date.year, date.month, date.day, hours, minutes, tzinfo=ZoneInfo(from_zone)
+    )
     return f"{moment.astimezone(ZoneInfo(to_zone)):%H:%M}"
 
 
-def _entries(corpus: Corpus, events: list[Event], date: dt.date, zone: str) -> tuple[AgendaEntry, ...]:
+def _entries(
+    corpus: Corpus, events: list[Event], date: dt.date, zone: str
+) -> tuple[AgendaEntry, ...]:
     spans: dict[str, tuple[str, str]] = {}
     times: dict[str, tuple[str | None, str | None]] = {}
     for event in events:
@@ -118,7 +122,10 @@ def _entries(corpus: Corpus, events: list[Event], date: dt.date, zone: str) -> t
         start = local_time(event.start, date, own, zone) if event.start else None
         end = local_time(event.end, date, own, zone) if event.end else None
         times[event.id] = (start, end)
-        spans[event.id] = (start or "00:00", end or (start if start and not event.start else "24:00"))
+        spans[event.id] = (
+            start or "00:00",
+            end or (start if start and not event.start else "24:00"),
+        )
         if start and not end:
             spans[event.id] = (start, start)
     ordered = sorted(events, key=lambda e: (times[e.id][0] or "", e.title))
@@ -126,7 +133,8 @@ def _entries(corpus: Corpus, events: list[Event], date: dt.date, zone: str) -> t
     for event in ordered:
         first, last = spans[event.id]
         clashes = tuple(
-            other.id for other in ordered
+            other.id
+            for other in ordered
             if other.id != event.id and _overlap((first, last), spans[other.id])
         )
         part = (event.dates.index(date) + 1, len(event.dates)) if len(event.dates) > 1 else None

@@ -85,7 +85,9 @@ class CorpusCache:
         return built
 
 
-def load_indexed_corpus(folder: Path, use_cache: bool = True) -> tuple[Corpus, Callable[[], SearchIndex]]:
+def load_indexed_corpus(
+    folder: Path, use_cache: bool = True
+) -> tuple[Corpus, Callable[[], SearchIndex]]:
     """The corpus of a folder, and a function that gives its index when first needed."""
     contents = read_corpus_files(folder)
     cache = CorpusCache.default() if use_cache else CorpusCache(None)

@@ -81,7 +81,9 @@ class Corpus:
 
         close = difflib.get_close_matches(item_id, self._by_id, n=limit, cutoff=0.6)
         if len(close) < limit and len(item_id) >= 3:
-            close += [i for i in self._by_id if item_id in i and i not in close][: limit - len(close)]
+            close += [i for i in self._by_id if item_id in i and i not in close][
+                : limit - len(close)
+            ]
         return close
 
     def of_kind(self, *kinds: str) -> list[ItemBase]:

@@ -52,6 +52,7 @@ def format_date(date: object) -> str:
 
 def format_amount(figure: Figure) -> str:
     """A figure's amount in words a delegate can say aloud: `over 100 countries`, `€109 billion`."""
+
     def number(value: float) -> str:
         symbols = {"EUR": "€", "USD": "$"}
         for size, word in ((1e9, "billion"), (1e6, "million")):
@@ -147,5 +148,7 @@ def item_facts(item: ItemBase, corpus: Corpus) -> list[tuple[str, str]]:
         if item.announced_by:
             facts.append(("Announced by", item.announced_by))
     if item.tags:
-        facts.append(("Tags", ", ".join(corpus.tags[t].label if t in corpus.tags else t for t in item.tags)))
+        facts.append(
+            ("Tags", ", ".join(corpus.tags[t].label if t in corpus.tags else t for t in item.tags))
+        )
     return facts

@@ -18,7 +18,9 @@ class SearchFilters:
     days: frozenset[dt.date] = frozenset()
     sources: frozenset[str] = frozenset()
 
-    def admits(self, kind: str, tags: frozenset[str], dates: frozenset[dt.date], sources: frozenset[str]) -> bool:
+    def admits(
+        self, kind: str, tags: frozenset[str], dates: frozenset[dt.date], sources: frozenset[str]
+    ) -> bool:
         """Whether an item with these properties passes every filter."""
         return (
             (not self.kinds or kind in self.kinds)
@@ -30,7 +32,8 @@ class SearchFilters:
     def select(self, corpus: Corpus) -> list[ItemBase]:
         """The corpus's items that pass, in corpus order."""
         return [
-            item for item in corpus.items
+            item
+            for item in corpus.items
             if self.admits(
                 item.kind,  # type: ignore[attr-defined]
                 frozenset(item.tags),

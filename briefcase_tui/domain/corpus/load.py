@@ -33,7 +33,12 @@ from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key, parse_to
 from briefcase_tui.errors import BriefcaseError
 
 TOP_LEVEL_TABLES = ("corpus", "sets", "sources", "tags", "items", "caveats")
-REFERENCE_KINDS = {"venue": "venue", "envoy": "person", "priority": "priority", "duplicate_of": "signatory"}
+REFERENCE_KINDS = {
+    "venue": "venue",
+    "envoy": "person",
+    "priority": "priority",
+    "duplicate_of": "signatory",
+}
 """Kind-specific fields that hold an id, and the kind that id must have."""
 
 
@@ -102,14 +107,24 @@ def _read_document(draft: _Draft, path: Path, text: str, document: dict[str, Any
         if key not in TOP_LEVEL_TABLES:
             line = line_of_key(text, key) or _line_of_table(text, key)
             draft.problems.append(
-                BriefcaseError(f"unknown table {key!r} (expected one of {', '.join(TOP_LEVEL_TABLES)})", path, line)
+                BriefcaseError(
+                    f"unknown table {key!r} (expected one of {', '.join(TOP_LEVEL_TABLES)})",
+                    path,
+                    line,
+                )
             )
     if "corpus" in document:
         if draft.info is not None:
-            draft.problems.append(BriefcaseError("a second [corpus] table", path, _line_of_table(text, "corpus")))
+            draft.problems.append(
+                BriefcaseError("a second [corpus] table", path, _line_of_table(text, "corpus"))
+            )
         else:
-            draft.info = _validate(draft, CorpusInfo, document["corpus"], path, text, "[corpus]", None)
-    simple: tuple[tuple[str, type[Source] | type[Tag] | type[RecommendationSet], dict[str, Any]], ...] = (
+            draft.info = _validate(
+                draft, CorpusInfo, document["corpus"], path, text, "[corpus]", None
+            )
+    simple: tuple[
+        tuple[str, type[Source] | type[Tag] | type[RecommendationSet], dict[str, Any]], ...
+    ] = (
         ("sources", Source, draft.sources),
         ("tags", Tag, draft.tags),
         ("sets", RecommendationSet, draft.sets),
@@ -142,20 +157,29 @@ def _array_of_tables(
     value = document.get(table, [])
     if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
         draft.problems.append(
-            BriefcaseError(f"{table!r} must be an array of tables ([[{table}]])", path, line_of_key(text, table))
+            BriefcaseError(
+                f"{table!r} must be an array of tables ([[{table}]])",
+                path,
+                line_of_key(text, table),
+            )
         )
         return []
     return value
 
 
-def _register(draft: _Draft, target: dict[str, Any] | None, label: str, record: Any, path: Path, text: str) -> bool:
+def _register(
+    draft: _Draft, target: dict[str, Any] | None, label: str, record: Any, path: Path, text: str
+) -> bool:
     """Keep a record under its id; a duplicate id is reported and the record refused."""
     key = f"{label}:{record.id}"
     if key in draft.origin:
         other = draft.origin[key][0]
         draft.problems.append(
-            BriefcaseError(f"{label} {record.id!r}: duplicate id (also in {other.name})", path,
-                           line_of_key(text, "id", record.id))
+            BriefcaseError(
+                f"{label} {record.id!r}: duplicate id (also in {other.name})",
+                path,
+                line_of_key(text, "id", record.id),
+            )
         )
         return False
     draft.origin[key] = (path, text)
@@ -227,50 +251,102 @@ def _cross_check(draft: _Draft) -> None:
         who = f"item {item.id!r}"
         for tag in item.tags:
             if tag not in draft.tags:
-                report(key, item.id, "tags", f"{who}: field 'tags': unknown tag {tag!r}{_hint(tag, draft.tags)}")
+                report(
+                    key,
+                    item.id,
+                    "tags",
+                    f"{who}: field 'tags': unknown tag {tag!r}{_hint(tag, draft.tags)}",
+                )
         for target in item.links:
             if target not in by_id:
-                report(key, item.id, "links", f"{who}: field 'links': unknown item {target!r}{_hint(target, by_id)}")
+                report(
+                    key,
+                    item.id,
+                    "links",
+                    f"{who}: field 'links': unknown item {target!r}{_hint(target, by_id)}",
+                )
             elif target == item.id:
                 report(key, item.id, "links", f"{who}: field 'links': links to itself")
         for quote in item.quotes:
             if quote.source not in draft.sources:
-                report(key, item.id, "quotes", f"{who}: quote cites unknown source {quote.source!r}")
+                report(
+                    key, item.id, "quotes", f"{who}: quote cites unknown source {quote.source!r}"
+                )
         for field_name, kind in REFERENCE_KINDS.items():
             reference = getattr(item, field_name, None)
             if not isinstance(reference, str):
                 continue
             if reference not in by_id:
-                report(key, item.id, field_name,
-                       f"{who}: field {field_name!r}: unknown item {reference!r}{_hint(reference, by_id)}")
+                report(
+                    key,
+                    item.id,
+                    field_name,
+                    f"{who}: field {field_name!r}: unknown item {reference!r}{_hint(reference, by_id)}",
+                )
             elif by_id[reference].kind != kind:  # type: ignore[attr-defined]
-                report(key, item.id, field_name, f"{who}: field {field_name!r}: {reference!r} is not a {kind}")
+                report(
+                    key,
+                    item.id,
+                    field_name,
+                    f"{who}: field {field_name!r}: {reference!r} is not a {kind}",
+                )
         set_id = getattr(item, "set", None)
         if set_id is not None and set_id not in draft.sets:
-            report(key, item.id, "set", f"{who}: field 'set': unknown set {set_id!r}{_hint(set_id, draft.sets)}")
+            report(
+                key,
+                item.id,
+                "set",
+                f"{who}: field 'set': unknown set {set_id!r}{_hint(set_id, draft.sets)}",
+            )
         if isinstance(item, Event):
             if item.timezone is not None and not _is_zone(item.timezone):
-                report(key, item.id, "timezone", f"{who}: field 'timezone': unknown time zone {item.timezone!r}")
+                report(
+                    key,
+                    item.id,
+                    "timezone",
+                    f"{who}: field 'timezone': unknown time zone {item.timezone!r}",
+                )
             if item.end is not None and item.start is None:
                 report(key, item.id, "end", f"{who}: field 'end': an end time needs a start time")
         if isinstance(item, Signatory) and item.duplicate_of == item.id:
-            report(key, item.id, "duplicate_of", f"{who}: field 'duplicate_of': an entry cannot repeat itself")
+            report(
+                key,
+                item.id,
+                "duplicate_of",
+                f"{who}: field 'duplicate_of': an entry cannot repeat itself",
+            )
         if isinstance(item, Workstream) and not item.focus.strip():
             report(key, item.id, "focus", f"{who}: field 'focus': must not be empty")
     for recommendation_set in draft.sets.values():
         if recommendation_set.source not in draft.sources:
-            report(f"set:{recommendation_set.id}", recommendation_set.id, "source",
-                   f"set {recommendation_set.id!r}: unknown source {recommendation_set.source!r}")
+            report(
+                f"set:{recommendation_set.id}",
+                recommendation_set.id,
+                "source",
+                f"set {recommendation_set.id!r}: unknown source {recommendation_set.source!r}",
+            )
     for caveat in draft.caveats:
         key = f"caveat:{caveat.id}"
         for target in caveat.items:
             if target not in by_id:
-                report(key, caveat.id, "items", f"caveat {caveat.id!r}: unknown item {target!r}{_hint(target, by_id)}")
+                report(
+                    key,
+                    caveat.id,
+                    "items",
+                    f"caveat {caveat.id!r}: unknown item {target!r}{_hint(target, by_id)}",
+                )
         for side in caveat.sides:
             if side.source not in draft.sources:
-                report(key, caveat.id, "sides", f"caveat {caveat.id!r}: side cites unknown source {side.source!r}")
+                report(
+                    key,
+                    caveat.id,
+                    "sides",
+                    f"caveat {caveat.id!r}: side cites unknown source {side.source!r}",
+                )
     if draft.info is not None and not _is_zone(draft.info.timezone):
-        draft.problems.append(BriefcaseError(f"[corpus]: unknown time zone {draft.info.timezone!r}"))
+        draft.problems.append(
+            BriefcaseError(f"[corpus]: unknown time zone {draft.info.timezone!r}")
+        )
 
 
 def _hint(value: str, known: Any) -> str:

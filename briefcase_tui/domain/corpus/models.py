@@ -11,7 +11,7 @@ about 10 ms on every `brief` command.
 """
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -31,8 +31,12 @@ Date = Annotated[dt.date, Field(strict=True)]
 Int = Annotated[int, Field(strict=True)]
 Number = Annotated[float, Field(strict=False)]
 """Amounts may be written 109000000000 or 1.09e11; both are numbers."""
-ClockTime = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
-PartialDate = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+ClockTime = Annotated[
+    str, Field(strict=True), StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+]
+PartialDate = Annotated[
+    str, Field(strict=True), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+]
 
 SourceKind = Literal["official-outcome", "position-paper", "pre-event-preview", "commentary"]
 SOURCE_KIND_LABELS: dict[str, str] = {
@@ -285,17 +289,29 @@ class Document(ItemBase):
 
 
 Item = Annotated[
-    Union[
-        Summit, Day, Event, Venue, Workstream, Priority, Recommendation, Principle, Action,
-        Theme, Initiative, Figure, Signatory, Organisation, Person, Milestone, Document,
-    ],
+    Summit | Day | Event | Venue | Workstream | Priority | Recommendation | Principle | Action | Theme | Initiative | Figure | Signatory | Organisation | Person | Milestone | Document,
     Field(discriminator="kind"),
 ]
 """Any item; its `kind` decides which fields it has."""
 
 ITEM_CLASSES: tuple[type[ItemBase], ...] = (
-    Summit, Day, Event, Venue, Workstream, Priority, Recommendation, Principle, Action,
-    Theme, Initiative, Figure, Signatory, Organisation, Person, Milestone, Document,
+    Summit,
+    Day,
+    Event,
+    Venue,
+    Workstream,
+    Priority,
+    Recommendation,
+    Principle,
+    Action,
+    Theme,
+    Initiative,
+    Figure,
+    Signatory,
+    Organisation,
+    Person,
+    Milestone,
+    Document,
 )
 KINDS: tuple[str, ...] = tuple(
     cls.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]

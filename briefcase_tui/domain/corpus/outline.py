@@ -18,7 +18,14 @@ from briefcase_tui.domain.corpus.models import (
 )
 from briefcase_tui.domain.corpus.sections import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
 
-__all__ = ["SECTIONS", "SECTION_OF_KIND", "SOURCE_PREFIX", "OutlineNode", "SectionId", "section_outline"]
+__all__ = [
+    "SECTIONS",
+    "SECTION_OF_KIND",
+    "SOURCE_PREFIX",
+    "OutlineNode",
+    "SectionId",
+    "section_outline",
+]
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,9 @@ def _group(label: str, nodes: Iterable[OutlineNode]) -> OutlineNode | None:
 
 
 def _count(nodes: tuple[OutlineNode, ...]) -> int:
-    return sum(1 if node.item_id else 0 for node in nodes) + sum(_count(n.children) for n in nodes if n.item_id is None)
+    return sum(1 if node.item_id else 0 for node in nodes) + sum(
+        _count(n.children) for n in nodes if n.item_id is None
+    )
 
 
 def _present(*nodes: OutlineNode | None) -> list[OutlineNode]:
@@ -89,8 +98,11 @@ def _recommendations(corpus: Corpus) -> list[OutlineNode]:
         for priority in priorities:
             under = [r for r in recommendations if r.priority == priority.id]  # type: ignore[attr-defined]
             children.append(
-                OutlineNode(f"{priority.rank}. {priority.title}", priority.id,  # type: ignore[attr-defined]
-                            tuple(_leaf(r, f"{r.rank}. {r.title}") for r in under))  # type: ignore[attr-defined]
+                OutlineNode(
+                    f"{priority.rank}. {priority.title}",
+                    priority.id,  # type: ignore[attr-defined]
+                    tuple(_leaf(r, f"{r.rank}. {r.title}") for r in under),
+                )  # type: ignore[attr-defined]
             )
         loose = [r for r in recommendations if not r.priority]  # type: ignore[attr-defined]
         for label, group in (
@@ -107,7 +119,9 @@ def _recommendations(corpus: Corpus) -> list[OutlineNode]:
 
 
 def _actors(corpus: Corpus) -> list[OutlineNode]:
-    signatories = sorted((i for i in corpus.items if isinstance(i, Signatory)), key=lambda s: s.position)
+    signatories = sorted(
+        (i for i in corpus.items if isinstance(i, Signatory)), key=lambda s: s.position
+    )
 
     def label(entry: Signatory) -> str:
         repeat = " (listed twice)" if entry.duplicate_of else ""
@@ -138,7 +152,8 @@ def _milestones(corpus: Corpus) -> list[OutlineNode]:
 
 def _sources(corpus: Corpus) -> list[OutlineNode]:
     sources = [
-        OutlineNode(f"{s.title} ({s.kind_label})", SOURCE_PREFIX + s.id) for s in corpus.sources.values()
+        OutlineNode(f"{s.title} ({s.kind_label})", SOURCE_PREFIX + s.id)
+        for s in corpus.sources.values()
     ]
     return _present(
         _group("Sources quoted", sources),

@@ -75,7 +75,9 @@ class SearchSettings:
         return cls(
             stopwords=frozenset(words(" ".join(data.get("stopwords", [])))),
             intents={word: frozenset(kinds) for word, kinds in data.get("intents", {}).items()},
-            kind_weights={kind: float(weight) for kind, weight in data.get("kind_weights", {}).items()},
+            kind_weights={
+                kind: float(weight) for kind, weight in data.get("kind_weights", {}).items()
+            },
         )
 
 
@@ -93,10 +95,14 @@ class SearchIndex:
         self._sources = [frozenset(s.id for s in corpus.sources_of(item)) for item in items]
         self._primary_source = [item.quotes[0].source if item.quotes else "" for item in items]
         self._source_words = {
-            word: source_id for source_id in corpus.sources for word in words(source_id.replace("-", " "))
+            word: source_id
+            for source_id in corpus.sources
+            for word in words(source_id.replace("-", " "))
         }
         """A query word naming a source (`statement`, `tech7`, `commentary`) puts that source's items first."""
-        self._kind_weight = array("d", (self.settings.kind_weights.get(k, 1.0) for k in self._kinds))
+        self._kind_weight = array(
+            "d", (self.settings.kind_weights.get(k, 1.0) for k in self._kinds)
+        )
         weighted: list[dict[str, float]] = []
         lengths: list[float] = []
         title_stems: list[set[str]] = []
@@ -148,7 +154,9 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def search(self, query: str, filters: SearchFilters | None = None, limit: int | None = 20) -> list[SearchHit]:
+    def search(
+        self, query: str, filters: SearchFilters | None = None, limit: int | None = 20
+    ) -> list[SearchHit]:
         """Items matching the query, best first; ties keep corpus order."""
         all_words = words(query)
         tokens = self.query_terms(query)
@@ -186,13 +194,21 @@ class SearchIndex:
             wanted_kind = (not hinted or self._kinds[number] in hinted) and (
                 not named_sources or self._primary_source[number] in named_sources
             )
-            on_the_day = bool(dates) and self._kinds[number] == "day" and bool(self._dates[number] & dates)
+            on_the_day = (
+                bool(dates) and self._kinds[number] == "day" and bool(self._dates[number] & dates)
+            )
             return (on_the_day, in_title >= wanted and wanted_kind, wanted_kind, score, -number)
 
         candidates = (ranking(n) for n in scores if self._passes(n, filters))
-        ranked = heapq.nlargest(limit, candidates) if limit is not None else sorted(candidates, reverse=True)
+        ranked = (
+            heapq.nlargest(limit, candidates)
+            if limit is not None
+            else sorted(candidates, reverse=True)
+        )
         return [
-            SearchHit(self._ids[-negated], self._kinds[-negated], self._titles[-negated], round(score, 4))
+            SearchHit(
+                self._ids[-negated], self._kinds[-negated], self._titles[-negated], round(score, 4)
+            )
             for _, _, _, score, negated in ranked
         ]
 
@@ -230,10 +246,29 @@ class SearchIndex:
         )
 
 
-_MONTHS = {name: number for number, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\b|\b([a-z]{3,9})\s+(\d{1,2})\b")
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\b|\b([a-z]{3,9})\s+(\d{1,2})\b"
+)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -264,9 +299,23 @@ def _dates_in(query: str, years: tuple[int, ...]) -> frozenset[dt.date]:
 def _fields(item: ItemBase, corpus: Corpus) -> dict[str, str]:
     """The searchable text of an item by field."""
     names: list[str] = [item.kind]  # type: ignore[attr-defined]
-    for attribute in ("role", "organiser", "audience", "city", "country", "category", "focus",
-                      "listed_as", "measures", "unit", "when", "host", "publisher", "location",
-                      "announced_by"):
+    for attribute in (
+        "role",
+        "organiser",
+        "audience",
+        "city",
+        "country",
+        "category",
+        "focus",
+        "listed_as",
+        "measures",
+        "unit",
+        "when",
+        "host",
+        "publisher",
+        "location",
+        "announced_by",
+    ):
         value = getattr(item, attribute, None)
         if isinstance(value, str):
             names.append(value)

@@ -23,13 +23,22 @@ SECTIONS: tuple[tuple[SectionId, str], ...] = (
 """Sections in the order of their number keys."""
 
 SECTION_OF_KIND: dict[str, SectionId] = {
-    "day": "programme", "event": "programme", "venue": "programme",
+    "day": "programme",
+    "event": "programme",
+    "venue": "programme",
     "workstream": "workstreams",
-    "priority": "recommendations", "recommendation": "recommendations", "principle": "recommendations",
+    "priority": "recommendations",
+    "recommendation": "recommendations",
+    "principle": "recommendations",
     "theme": "recommendations",
-    "signatory": "actors", "organisation": "actors", "person": "actors",
-    "figure": "figures", "initiative": "figures", "action": "figures",
-    "milestone": "milestones", "summit": "milestones",
+    "signatory": "actors",
+    "organisation": "actors",
+    "person": "actors",
+    "figure": "figures",
+    "initiative": "figures",
+    "action": "figures",
+    "milestone": "milestones",
+    "summit": "milestones",
     "document": "sources",
 }
 """Where each kind of item is browsed; an action shows under Figures and its recommendation set."""

@@ -13,7 +13,9 @@ FORMATS: dict[str, str] = {"markdown": ".md", "html": ".html", "json": ".json", 
 """Every export format and the file extension it is written with."""
 
 
-def render_pack(pack: Pack, corpus: Corpus, format: str, *, stamp: dt.datetime | None = None) -> bytes:
+def render_pack(
+    pack: Pack, corpus: Corpus, format: str, *, stamp: dt.datetime | None = None
+) -> bytes:
     """The pack exported in a format, as the exact bytes to write: UTF-8, LF (CRLF for iCalendar)."""
     if format == "markdown":
         from briefcase_tui.domain.export.markdown import render_markdown

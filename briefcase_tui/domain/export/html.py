@@ -43,7 +43,11 @@ def markdown_to_html(markdown: str) -> str:
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             inline = tokens[index + 1]
-            text = "".join(child.content for child in inline.children or () if child.type in ("text", "code_inline"))
+            text = "".join(
+                child.content
+                for child in inline.children or ()
+                if child.type in ("text", "code_inline")
+            )
             token.attrSet("id", anchors.add(text))
     rendered: str = parser.renderer.render(tokens, parser.options, {})
     return rendered

@@ -41,14 +41,16 @@ def render_ics(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) 
                 start = dt.datetime.combine(date, dt.time.fromisoformat(item.start), zone)
                 event.add("dtstart", start)
                 if item.end:
-                    event.add("dtend", dt.datetime.combine(date, dt.time.fromisoformat(item.end), zone))
-                moment = start.astimezone(dt.timezone.utc)
+                    event.add(
+                        "dtend", dt.datetime.combine(date, dt.time.fromisoformat(item.end), zone)
+                    )
+                moment = start.astimezone(dt.UTC)
             else:
                 event.add("dtstart", date)
                 event.add("dtend", date + dt.timedelta(days=1))
-                moment = dt.datetime.combine(date, dt.time(), dt.timezone.utc)
+                moment = dt.datetime.combine(date, dt.time(), dt.UTC)
             # DTSTAMP is required; without --stamp it is derived from the event so the file is reproducible.
-            event.add("dtstamp", (stamp or moment).astimezone(dt.timezone.utc))
+            event.add("dtstamp", (stamp or moment).astimezone(dt.UTC))
             event.add("summary", item.title)
             if venue is not None:
                 city = getattr(venue, "city", "")
@@ -66,6 +68,8 @@ def render_ics(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) 
             calendar.add_component(event)
     if dates:
         # Zone definitions covering only the years of the events keep the file short.
-        calendar.add_missing_timezones(dt.date(min(dates).year, 1, 1), dt.date(max(dates).year + 1, 1, 1))
+        calendar.add_missing_timezones(
+            dt.date(min(dates).year, 1, 1), dt.date(max(dates).year + 1, 1, 1)
+        )
     ical: bytes = calendar.to_ical()
     return ical

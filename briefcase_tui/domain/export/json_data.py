@@ -22,16 +22,20 @@ def pack_data(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -
         for entry in section.entries:
             if entry.item is not None:
                 cited.update({s.id: None for s in corpus.sources_of(entry.item)})
-            entries.append({
-                "number": entry.number,
-                "item": entry.entry.item,
-                "in_corpus": None if entry.entry.is_note else not entry.missing,
-                "note": entry.entry.note,
-                "priority": entry.entry.priority,
-                "tags": list(entry.entry.tags),
-                "data": item_data(entry.item, corpus) if entry.item is not None else None,
-            })
-        sections.append({"title": section.section.title, "intro": section.section.intro, "entries": entries})
+            entries.append(
+                {
+                    "number": entry.number,
+                    "item": entry.entry.item,
+                    "in_corpus": None if entry.entry.is_note else not entry.missing,
+                    "note": entry.entry.note,
+                    "priority": entry.entry.priority,
+                    "tags": list(entry.entry.tags),
+                    "data": item_data(entry.item, corpus) if entry.item is not None else None,
+                }
+            )
+        sections.append(
+            {"title": section.section.title, "intro": section.section.intro, "entries": entries}
+        )
     data: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "title": pack.title,

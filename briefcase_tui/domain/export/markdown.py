@@ -64,7 +64,8 @@ def render_markdown(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = N
     blocks += _title_block(pack, corpus, stamp)
     if resolved.missing:
         blocks.append(
-            "**Not in the corpus:** " + ", ".join(f"`{_code(i)}`" for i in resolved.missing)
+            "**Not in the corpus:** "
+            + ", ".join(f"`{_code(i)}`" for i in resolved.missing)
             + ". The pack keeps these entries, but the corpus no longer has the items they name."
         )
     if resolved.sections:
@@ -107,14 +108,20 @@ def _entry_heading(entry: ResolvedEntry) -> str:
     return entry.entry.item or "Note"
 
 
-def _contents(resolved: ResolvedPack, section_anchors: list[str], entry_anchors: dict[int, str],
-              sources_anchor: str) -> str:
+def _contents(
+    resolved: ResolvedPack,
+    section_anchors: list[str],
+    entry_anchors: dict[int, str],
+    sources_anchor: str,
+) -> str:
     lines = []
     for section, anchor in zip(resolved.sections, section_anchors, strict=True):
         lines.append(f"- [{escape_inline(section.section.title)}](#{anchor})")
         for entry in section.entries:
             if entry.number in entry_anchors:
-                lines.append(f"  - [{escape_inline(_entry_heading(entry))}](#{entry_anchors[entry.number]})")
+                lines.append(
+                    f"  - [{escape_inline(_entry_heading(entry))}](#{entry_anchors[entry.number]})"
+                )
     lines.append(f"- [Sources](#{sources_anchor})")
     return "\n".join(lines)
 
@@ -127,11 +134,15 @@ def _at_a_glance(resolved: ResolvedPack, corpus: Corpus, entry_anchors: dict[int
             continue
         facts = dict(item_facts(entry.item, corpus)) if entry.item is not None else {}
         kind = KIND_LABELS.get(getattr(entry.item, "kind", ""), "Not in the corpus")
-        when = " ".join(v for v in (facts.get("When") or facts.get("Date", ""), facts.get("Time", "")) if v)
+        when = " ".join(
+            v for v in (facts.get("When") or facts.get("Date", ""), facts.get("Time", "")) if v
+        )
         link = f"[{escape_inline(_entry_heading(entry))}](#{entry_anchors[entry.number]})"
         priority = PRIORITY_LABELS.get(entry.entry.priority or "", "")
-        rows.append(f"| {entry.number} | {link} | {table_cell(kind)} | {table_cell(when)} | "
-                    f"{table_cell(facts.get('Venue', ''))} | {table_cell(priority)} |")
+        rows.append(
+            f"| {entry.number} | {link} | {table_cell(kind)} | {table_cell(when)} | "
+            f"{table_cell(facts.get('Venue', ''))} | {table_cell(priority)} |"
+        )
     if not rows:
         return ""
     header = "| # | Item | Kind | When | Where | Priority |\n| ---: | --- | --- | --- | --- | --- |"
@@ -144,8 +155,10 @@ def _entry_blocks(entry: ResolvedEntry, corpus: Corpus, citations: _Citations) -
     blocks = [f"### {escape_inline(_entry_heading(entry))}"]
     item = entry.item
     if item is None:
-        blocks.append(f"**Not in the corpus:** the id `{_code(entry.entry.item or '')}` names no item of this corpus; "
-                      "it may have been renamed or removed.")
+        blocks.append(
+            f"**Not in the corpus:** the id `{_code(entry.entry.item or '')}` names no item of this corpus; "
+            "it may have been renamed or removed."
+        )
         blocks += _marks(entry)
         blocks += _note_blocks(entry, "Author's note")
         return blocks
@@ -154,8 +167,11 @@ def _entry_blocks(entry: ResolvedEntry, corpus: Corpus, citations: _Citations) -
     headline += [escape_inline(value) for label, value in facts if label in HEADLINE_FACTS]
     blocks.append(" · ".join(headline))
     blocks += escape_block(item.summary)
-    other = [f"- **{escape_inline(label)}:** {escape_inline(value)}" for label, value in facts
-             if label not in HEADLINE_FACTS]
+    other = [
+        f"- **{escape_inline(label)}:** {escape_inline(value)}"
+        for label, value in facts
+        if label not in HEADLINE_FACTS
+    ]
     if other:
         blocks.append("\n".join(other))
     for quote in item.quotes:
@@ -196,7 +212,9 @@ def _quote(text: str, source_id: str, locator: str, citations: _Citations) -> st
 
 
 def _caveat_blocks(caveat: Caveat, corpus: Corpus, citations: _Citations) -> list[str]:
-    blocks = [f"**⚠ Sources disagree: {escape_inline(caveat.topic)}.** {escape_inline(caveat.summary)}"]
+    blocks = [
+        f"**⚠ Sources disagree: {escape_inline(caveat.topic)}.** {escape_inline(caveat.summary)}"
+    ]
     for side in caveat.sides:
         source = corpus.sources.get(side.source)
         name = source.title if source else side.source
@@ -219,7 +237,11 @@ def _sources_blocks(citations: _Citations) -> list[str]:
         parts = [f"**{escape_inline(source.title)}**", escape_inline(source.publisher)]
         if source.date:
             parts.append(escape_inline(source.date))
-        entry = f"{number}. " + ", ".join(p for p in parts if p) + f". *{escape_inline(source.kind_label.capitalize())}.*"
+        entry = (
+            f"{number}. "
+            + ", ".join(p for p in parts if p)
+            + f". *{escape_inline(source.kind_label.capitalize())}.*"
+        )
         if source.reliability:
             entry += f" {escape_inline(source.reliability)}"
         lines.append(entry)

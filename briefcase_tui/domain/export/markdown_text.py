@@ -48,7 +48,7 @@ def _escape_line_start(line: str) -> str:
     """Escape what would turn a line into a list item, setext underline, quote or numbered item."""
     ordered = _ORDERED_MARKER.match(line)
     if ordered:
-        return f"{ordered.group(1)}\\{ordered.group(2)}{line[ordered.end():]}"
+        return f"{ordered.group(1)}\\{ordered.group(2)}{line[ordered.end() :]}"
     if line[:1] in ("-", "+", "="):
         return "\\" + line
     return line
@@ -86,7 +86,8 @@ class Anchors:
 def heading_slug(heading: str) -> str:
     """Lower-case, keep letters, digits, spaces, hyphens and underscores, spaces become hyphens."""
     kept = "".join(
-        ch for ch in " ".join(heading.split()).lower()
+        ch
+        for ch in " ".join(heading.split()).lower()
         if ch in " -_" or unicodedata.category(ch)[0] in ("L", "N")
     )
     return kept.replace(" ", "-") or "section"

@@ -27,7 +27,9 @@ def refuse_export_target(target: Path, packs: Iterable[Path]) -> None:
     is left to the write itself, which reports it.
     """
     if target.suffix.lower() == PACK_SUFFIX:
-        raise BriefcaseError("is a .toml file; an export never overwrites a pack or any .toml file", target)
+        raise BriefcaseError(
+            "is a .toml file; an export never overwrites a pack or any .toml file", target
+        )
     if any(_same_file(target, pack) for pack in packs):
         raise BriefcaseError("is one of the packs being exported; refusing to overwrite it", target)
     if target.is_dir():

@@ -56,7 +56,7 @@ def has_comments(data: bytes) -> bool:
         if char == "#":
             return True
         if text.startswith('"""', index) or text.startswith("'''", index):
-            fence = text[index:index + 3]
+            fence = text[index : index + 3]
             index += 3
             while index < length and not text.startswith(fence, index):
                 index += 2 if fence == '"""' and text[index] == "\\" else 1
@@ -142,7 +142,11 @@ def _message(problem: Any, loc: tuple[Any, ...]) -> str:
         import difflib  # only an error needs it
 
         close = difflib.get_close_matches(name, PACK_FIELDS[level], n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else f" (a {level} may have: {', '.join(PACK_FIELDS[level])})"
+        hint = (
+            f" (did you mean {close[0]!r}?)"
+            if close
+            else f" (a {level} may have: {', '.join(PACK_FIELDS[level])})"
+        )
         return f"{where}unknown key {name!r}{hint}"
     if kind == "missing":
         return f"{where}missing {name!r}"
@@ -172,8 +176,12 @@ def _position(text: str, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
     """Line and column of the key a problem is about, found in the text of the file."""
     lines = text.splitlines()
     start, end = 0, len(lines)
-    section_index = loc[1] if len(loc) >= 2 and loc[0] == "sections" and isinstance(loc[1], int) else None
-    entry_index = loc[3] if section_index is not None and len(loc) >= 4 and isinstance(loc[3], int) else None
+    section_index = (
+        loc[1] if len(loc) >= 2 and loc[0] == "sections" and isinstance(loc[1], int) else None
+    )
+    entry_index = (
+        loc[3] if section_index is not None and len(loc) >= 4 and isinstance(loc[3], int) else None
+    )
     if section_index is None:
         end = next((n for n, line in enumerate(lines) if _ANY_HEADER.match(line)), len(lines))
     else:
@@ -187,7 +195,7 @@ def _position(text: str, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
                 return start + 1, 1
             start, end = entry_block
     key = loc[-1] if isinstance(loc[-1], str) else None
-    if key is None or key in ("sections", "entries") and len(loc) in (2, 4):
+    if key is None or (key in ("sections", "entries") and len(loc) in (2, 4)):
         return start + 1, 1
     found = line_of_key(text, key, start_line=start + 1, end_line=end + 1)
     if found is None:
@@ -196,7 +204,9 @@ def _position(text: str, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
     return found, column
 
 
-def _nth_block(lines: list[str], start: int, end: int, header: re.Pattern[str], n: int) -> tuple[int, int] | None:
+def _nth_block(
+    lines: list[str], start: int, end: int, header: re.Pattern[str], n: int
+) -> tuple[int, int] | None:
     """Line range (0-based, end exclusive) of the n-th array-of-tables block with this header."""
     seen = -1
     for number in range(start, end):

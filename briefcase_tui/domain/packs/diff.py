@@ -160,7 +160,11 @@ def _match_sections(a: Pack, b: Pack, result: PackDiff) -> dict[int, int]:
         if a_index in renamed or old.title != new.title:
             result.sections.append(SectionChange("renamed", new.title, old_title=old.title))
         if a_index in order:
-            result.sections.append(SectionChange("moved", new.title, old_position=a_index + 1, new_position=b_index + 1))
+            result.sections.append(
+                SectionChange(
+                    "moved", new.title, old_position=a_index + 1, new_position=b_index + 1
+                )
+            )
         if old.intro != new.intro:
             result.sections.append(SectionChange("intro", new.title))
     return pairs
@@ -170,7 +174,11 @@ def _moved(keys: list[Any], new_positions: list[int]) -> set[Any]:
     """Keys whose relative order changed: those outside the longest run kept in order."""
     ranked = sorted(range(len(new_positions)), key=lambda i: new_positions[i])
     matcher = difflib.SequenceMatcher(a=list(range(len(keys))), b=ranked, autojunk=False)
-    kept = {index for block in matcher.get_matching_blocks() for index in range(block.a, block.a + block.size)}
+    kept = {
+        index
+        for block in matcher.get_matching_blocks()
+        for index in range(block.a, block.a + block.size)
+    }
     return {key for index, key in enumerate(keys) if index not in kept}
 
 
@@ -178,10 +186,14 @@ def _diff_entries(a: Pack, b: Pack, pairs: dict[int, int], result: PackDiff) -> 
     old_keys, new_keys = _keys(a), _keys(b)
     for key, (s_index, _) in old_keys.items():
         if key not in new_keys:
-            result.entries.append(EntryChange("removed", key[1], key[0] == "note", a.sections[s_index].title))
+            result.entries.append(
+                EntryChange("removed", key[1], key[0] == "note", a.sections[s_index].title)
+            )
     for key, (s_index, _) in new_keys.items():
         if key not in old_keys:
-            result.entries.append(EntryChange("added", key[1], key[0] == "note", b.sections[s_index].title))
+            result.entries.append(
+                EntryChange("added", key[1], key[0] == "note", b.sections[s_index].title)
+            )
     # Within each pair of sections, entries that stayed together but changed their order.
     stayed: dict[int, list[EntryKey]] = {}
     for key, (s_old, _) in old_keys.items():
@@ -197,16 +209,37 @@ def _diff_entries(a: Pack, b: Pack, pairs: dict[int, int], result: PackDiff) -> 
         is_note = key[0] == "note"
         title = b.sections[s_new].title
         if pairs.get(s_old) != s_new:
-            result.entries.append(EntryChange("moved", key[1], is_note, title,
-                                              old=a.sections[s_old].title, new=title))
+            result.entries.append(
+                EntryChange("moved", key[1], is_note, title, old=a.sections[s_old].title, new=title)
+            )
         elif key in reordered:
-            result.entries.append(EntryChange("moved", key[1], is_note, title, old=str(e_old + 1), new=str(e_new + 1)))
+            result.entries.append(
+                EntryChange("moved", key[1], is_note, title, old=str(e_old + 1), new=str(e_new + 1))
+            )
         old_entry, new_entry = a.sections[s_old].entries[e_old], b.sections[s_new].entries[e_new]
         if old_entry.note != new_entry.note:
-            result.entries.append(EntryChange("note", key[1], is_note, title, old=old_entry.note, new=new_entry.note))
+            result.entries.append(
+                EntryChange("note", key[1], is_note, title, old=old_entry.note, new=new_entry.note)
+            )
         if old_entry.priority != new_entry.priority:
-            result.entries.append(EntryChange("priority", key[1], is_note, title,
-                                              old=old_entry.priority, new=new_entry.priority))
+            result.entries.append(
+                EntryChange(
+                    "priority",
+                    key[1],
+                    is_note,
+                    title,
+                    old=old_entry.priority,
+                    new=new_entry.priority,
+                )
+            )
         if set(old_entry.tags) != set(new_entry.tags):
-            result.entries.append(EntryChange("tags", key[1], is_note, title,
-                                              old=", ".join(old_entry.tags), new=", ".join(new_entry.tags)))
+            result.entries.append(
+                EntryChange(
+                    "tags",
+                    key[1],
+                    is_note,
+                    title,
+                    old=", ".join(old_entry.tags),
+                    new=", ".join(new_entry.tags),
+                )
+            )

@@ -84,8 +84,9 @@ def find_entry(pack: Pack, reference: str) -> EntryAt:
     raise EditError(f"no entry {reference!r} in the pack{hint}")
 
 
-def add_entries(pack: Pack, entries: Sequence[Entry], section: int | None = None,
-                position: int | None = None) -> Pack:
+def add_entries(
+    pack: Pack, entries: Sequence[Entry], section: int | None = None, position: int | None = None
+) -> Pack:
     """Add entries to a section (the last one by default), at a position or at the end.
 
     An item already in the pack is refused: one pack mentions each item once, and the
@@ -94,7 +95,9 @@ def add_entries(pack: Pack, entries: Sequence[Entry], section: int | None = None
     for entry in entries:
         if entry.item is not None and pack.locate(entry.item) is not None:
             s_index, _ = pack.locate(entry.item)  # type: ignore[misc]
-            raise EditError(f"{entry.item!r} is already in the pack, in section {pack.sections[s_index].title!r}")
+            raise EditError(
+                f"{entry.item!r} is already in the pack, in section {pack.sections[s_index].title!r}"
+            )
     ids = [e.item for e in entries if e.item is not None]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
@@ -121,7 +124,9 @@ def remove_entry(pack: Pack, at: EntryAt) -> Pack:
     return _with_sections(pack, sections)
 
 
-def move_entry(pack: Pack, at: EntryAt, section: int | None = None, position: int | None = None) -> Pack:
+def move_entry(
+    pack: Pack, at: EntryAt, section: int | None = None, position: int | None = None
+) -> Pack:
     """Move an entry to another section and/or position (0-based; past the end means last)."""
     _check_entry(pack, at)
     target_section = at[0] if section is None else section
@@ -133,7 +138,9 @@ def move_entry(pack: Pack, at: EntryAt, section: int | None = None, position: in
     target = without.sections[target_section]
     position = max(0, min(position, len(target.entries)))
     sections = list(without.sections)
-    sections[target_section] = _with_entries(target, [*target.entries[:position], entry, *target.entries[position:]])
+    sections[target_section] = _with_entries(
+        target, [*target.entries[:position], entry, *target.entries[position:]]
+    )
     return _with_sections(pack, sections)
 
 
@@ -186,8 +193,13 @@ def add_section(pack: Pack, title: str, intro: str = "", position: int | None = 
 def rename_section(pack: Pack, index: int, title: str) -> Pack:
     """The section with a new title, still unique in the pack."""
     _check_section(pack, index)
-    renamed = _validated(Section, title=title, intro=pack.sections[index].intro, entries=pack.sections[index].entries)
-    if any(i != index and s.title.casefold() == renamed.title.casefold() for i, s in enumerate(pack.sections)):
+    renamed = _validated(
+        Section, title=title, intro=pack.sections[index].intro, entries=pack.sections[index].entries
+    )
+    if any(
+        i != index and s.title.casefold() == renamed.title.casefold()
+        for i, s in enumerate(pack.sections)
+    ):
         raise EditError(f"the pack already has a section {renamed.title!r}")
     sections = list(pack.sections)
     sections[index] = renamed

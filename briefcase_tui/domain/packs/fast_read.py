@@ -32,7 +32,9 @@ def read_pack_quickly(raw: dict[str, Any]) -> Pack | None:
     if type(version) is not int or version < 1:
         return None
     title = _line(raw.get("title"), required=True)
-    audience, meeting, author = (_line(raw.get(name, "")) for name in ("audience", "meeting", "author"))
+    audience, meeting, author = (
+        _line(raw.get(name, "")) for name in ("audience", "meeting", "author")
+    )
     summary = _text(raw.get("summary", ""))
     date = raw.get("date")
     if date is not None and (type(date) is not dt.date):
@@ -47,8 +49,14 @@ def read_pack_quickly(raw: dict[str, Any]) -> Pack | None:
             return None
         sections.append(section)
     return Pack.model_construct(
-        format=version, title=title, audience=audience, meeting=meeting, date=date, author=author,
-        summary=summary, sections=tuple(sections),
+        format=version,
+        title=title,
+        audience=audience,
+        meeting=meeting,
+        date=date,
+        author=author,
+        summary=summary,
+        sections=tuple(sections),
     )
 
 
@@ -73,11 +81,15 @@ def _entry(raw: Any) -> Entry | None:
     if type(raw) is not dict or not raw.keys() <= _ENTRY_KEYS:
         return None
     item = raw.get("item")
-    if item is not None and (type(item) is not str or len(item) > 80 or not _ITEM_ID.fullmatch(item)):
+    if item is not None and (
+        type(item) is not str or len(item) > 80 or not _ITEM_ID.fullmatch(item)
+    ):
         return None
     note = _text(raw.get("note", ""))
     priority = raw.get("priority")
-    if note is None or (priority is not None and (type(priority) is not str or priority not in PRIORITIES)):
+    if note is None or (
+        priority is not None and (type(priority) is not str or priority not in PRIORITIES)
+    ):
         return None
     if item is None and not note.strip():
         return None
@@ -87,7 +99,9 @@ def _entry(raw: Any) -> Entry | None:
     tags = [_line(tag, required=True) for tag in tags_raw]
     if None in tags:
         return None
-    return Entry.model_construct(item=item, note=note, priority=priority, tags=tuple(dict.fromkeys(tags)))
+    return Entry.model_construct(
+        item=item, note=note, priority=priority, tags=tuple(dict.fromkeys(tags))
+    )
 
 
 def _line(value: Any, required: bool = False) -> str | None:

@@ -64,7 +64,11 @@ def lint_pack(pack: Pack, corpus: Corpus, text: str | None = None) -> list[LintP
     for s_index, section in enumerate(pack.sections):
         folded = section.title.casefold()
         if folded in seen_titles:
-            add("warning", f"section title {section.title!r} is also the title of section {seen_titles[folded] + 1}", s_index)
+            add(
+                "warning",
+                f"section title {section.title!r} is also the title of section {seen_titles[folded] + 1}",
+                s_index,
+            )
         else:
             seen_titles[folded] = s_index
         if not section.entries:
@@ -75,17 +79,30 @@ def lint_pack(pack: Pack, corpus: Corpus, text: str | None = None) -> list[LintP
                 continue
             if item_id in seen_items:
                 first_s, first_e = seen_items[item_id]
-                add("error", f"{item_id!r} is listed twice (first in section {first_s + 1}, entry {first_e + 1})",
-                    s_index, e_index)
+                add(
+                    "error",
+                    f"{item_id!r} is listed twice (first in section {first_s + 1}, entry {first_e + 1})",
+                    s_index,
+                    e_index,
+                )
                 continue
             seen_items[item_id] = (s_index, e_index)
             if item_id not in corpus:
                 suggestions = corpus.suggest(item_id)
-                hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
+                hint = (
+                    f" (did you mean {', '.join(repr(s) for s in suggestions)}?)"
+                    if suggestions
+                    else ""
+                )
                 add("error", f"{item_id!r} is not in the corpus{hint}", s_index, e_index)
                 continue
             for caveat in corpus.caveats_for(item_id):
-                add("warning", f"sources disagree about {item_id!r}: {caveat.topic}", s_index, e_index)
+                add(
+                    "warning",
+                    f"sources disagree about {item_id!r}: {caveat.topic}",
+                    s_index,
+                    e_index,
+                )
     return problems
 
 

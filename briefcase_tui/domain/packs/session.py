@@ -128,7 +128,9 @@ class PackSession:
 
     def retitle(self, title: str) -> Pack:
         """Give the pack a new title; the file keeps its name, so commands and links still find it."""
-        return self.apply(lambda pack: update_details(pack, title=title), f"rename the pack to “{title}”")
+        return self.apply(
+            lambda pack: update_details(pack, title=title), f"rename the pack to “{title}”"
+        )
 
     def undo(self, *, save: bool = True) -> str | None:
         """Go back one version (and save it, unless `save=False`); returns what was undone, None if nothing."""

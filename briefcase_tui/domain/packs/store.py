@@ -98,7 +98,11 @@ class PackStore:
         if not self.folder.is_dir():
             return []
         return sorted(
-            (p for p in self.folder.iterdir() if p.suffix == PACK_SUFFIX and not p.name.startswith(".") and p.is_file()),
+            (
+                p
+                for p in self.folder.iterdir()
+                if p.suffix == PACK_SUFFIX and not p.name.startswith(".") and p.is_file()
+            ),
             key=lambda p: p.name,
         )
 
@@ -112,7 +116,9 @@ class PackStore:
             except BriefcaseError as error:
                 problems.append(error)
                 continue
-            summaries.append(PackSummary(path.stem, path, pack.title, len(pack.sections), pack.entry_count()))
+            summaries.append(
+                PackSummary(path.stem, path, pack.title, len(pack.sections), pack.entry_count())
+            )
         return summaries, problems
 
     def load_all(self) -> tuple[list[PackFile], list[BriefcaseError]]:
@@ -165,7 +171,11 @@ class PackStore:
         Refused when the file changed on disk since `current` was read, unless `force`
         (the user chose to overwrite after being told).
         """
-        if current.fingerprint is not None and not force and changed_since(current.path, current.fingerprint):
+        if (
+            current.fingerprint is not None
+            and not force
+            and changed_since(current.path, current.fingerprint)
+        ):
             raise PackChangedOnDisk(current.path)
         data = encode_pack(pack)
         fingerprint = atomic_write(current.path, data, backup=backup_path(current.path))
@@ -187,7 +197,9 @@ class PackStore:
             return PackFile(path, pack, fingerprint)
         stem = slug_for(pack.title)
         for number in range(1, 1000):
-            candidate = self.folder / (f"{stem}{PACK_SUFFIX}" if number == 1 else f"{stem}-{number}{PACK_SUFFIX}")
+            candidate = self.folder / (
+                f"{stem}{PACK_SUFFIX}" if number == 1 else f"{stem}-{number}{PACK_SUFFIX}"
+            )
             if candidate.exists():
                 continue
             try:
@@ -203,7 +215,9 @@ class PackStore:
         """Save a pack beside `original` under a new name (`name-copy.toml`), never replacing one."""
         stem = f"{original.stem}-copy"
         for number in range(1, 1000):
-            candidate = original.with_name(f"{stem}{PACK_SUFFIX}" if number == 1 else f"{stem}-{number}{PACK_SUFFIX}")
+            candidate = original.with_name(
+                f"{stem}{PACK_SUFFIX}" if number == 1 else f"{stem}-{number}{PACK_SUFFIX}"
+            )
             if not candidate.exists():
                 return self.create(pack, candidate)
         raise BriefcaseError("too many copies", original)

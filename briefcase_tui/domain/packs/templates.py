@@ -163,12 +163,16 @@ def find_template(templates: dict[str, Template], name: str) -> Template:
     raise BriefcaseError(f"no template named {name!r}{hint}")
 
 
-def _resolve_parameters(template: Template, corpus: Corpus, params: dict[str, str]) -> dict[str, _Value]:
+def _resolve_parameters(
+    template: Template, corpus: Corpus, params: dict[str, str]
+) -> dict[str, _Value]:
     unknown = set(params) - set(template.parameters)
     if unknown:
         name = sorted(unknown)[0]
         known = ", ".join(template.parameters) or "none"
-        raise BriefcaseError(f"template {template.name!r} has no parameter {name!r} (it takes: {known})")
+        raise BriefcaseError(
+            f"template {template.name!r} has no parameter {name!r} (it takes: {known})"
+        )
     values: dict[str, _Value] = {}
     for name, spec in template.parameters.items():
         if name not in params:
@@ -192,7 +196,11 @@ def _parameter_value(name: str, spec: ParameterSpec, raw: str, corpus: Corpus) -
         return _Value(matches[0].title, matches[0].id)
     ids = [i.id for i in candidates]
     close = difflib.get_close_matches(raw, ids, n=3, cutoff=0.4)
-    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else f" (one of: {', '.join(ids)})"
+    hint = (
+        f" (did you mean {', '.join(repr(c) for c in close)}?)"
+        if close
+        else f" (one of: {', '.join(ids)})"
+    )
     raise BriefcaseError(f"{name} {raw!r} is not a {spec.item_kind or 'corpus item'}{hint}")
 
 
@@ -200,12 +208,21 @@ def _fill(text: str, values: dict[str, _Value]) -> str:
     return text.format_map(values) if text else text
 
 
-def _expand(spec: SectionSpec, corpus: Corpus, values: dict[str, _Value], placed: dict[str, None],
-            by_title: dict[str, list[str]]) -> Iterable[tuple[str, str, list[Entry]]]:
+def _expand(
+    spec: SectionSpec,
+    corpus: Corpus,
+    values: dict[str, _Value],
+    placed: dict[str, None],
+    by_title: dict[str, list[str]],
+) -> Iterable[tuple[str, str, list[Entry]]]:
     """The sections one spec makes: usually one; one per shared tag with `per_shared_tag`."""
     fixed = [
-        Entry(item=_fill(e.item, values) if e.item else None, note=_fill(e.note, values),
-              priority=e.priority, tags=e.tags)
+        Entry(
+            item=_fill(e.item, values) if e.item else None,
+            note=_fill(e.note, values),
+            priority=e.priority,
+            tags=e.tags,
+        )
         for e in spec.entries
     ]
     fixed = [e for e in fixed if e.item is None or e.item not in placed]
@@ -215,8 +232,11 @@ def _expand(spec: SectionSpec, corpus: Corpus, values: dict[str, _Value], placed
     chosen = _select(spec.select, corpus, values, placed, by_title)
     if not spec.per_shared_tag:
         fixed_ids = {e.item for e in fixed}
-        yield (_fill(spec.title, values), _fill(spec.intro, values),
-               fixed + [_entry(i, spec.select) for i in chosen if i.id not in fixed_ids])
+        yield (
+            _fill(spec.title, values),
+            _fill(spec.intro, values),
+            fixed + [_entry(i, spec.select) for i in chosen if i.id not in fixed_ids],
+        )
         return
     taken: set[str] = set()
     for tag_id, tag in corpus.tags.items():
@@ -226,22 +246,31 @@ def _expand(spec: SectionSpec, corpus: Corpus, values: dict[str, _Value], placed
             continue
         taken.update(i.id for i in members)
         with_tag = {**values, "tag": _Value(tag.label, tag_id)}
-        yield _fill(spec.title, with_tag), _fill(spec.intro, with_tag), [_entry(i, spec.select) for i in members]
+        yield (
+            _fill(spec.title, with_tag),
+            _fill(spec.intro, with_tag),
+            [_entry(i, spec.select) for i in members],
+        )
 
 
 def _entry(item: ItemBase, select: SelectSpec) -> Entry:
     return Entry(item=item.id, priority=select.priority)
 
 
-def _select(select: SelectSpec, corpus: Corpus, values: dict[str, _Value], placed: dict[str, None],
-            by_title: dict[str, list[str]]) -> list[ItemBase]:
+def _select(
+    select: SelectSpec,
+    corpus: Corpus,
+    values: dict[str, _Value],
+    placed: dict[str, None],
+    by_title: dict[str, list[str]],
+) -> list[ItemBase]:
     items = [i for i in corpus if i.id not in placed]
     if select.kinds:
         items = [i for i in items if i.kind in select.kinds]  # type: ignore[attr-defined]
     if select.sets:
         items = [i for i in items if getattr(i, "set", None) in select.sets]
         order = {s: n for n, s in enumerate(select.sets)}
-        items.sort(key=lambda i: order[getattr(i, "set")])
+        items.sort(key=lambda i: order[i.set])
     if select.tags:
         items = [i for i in items if set(i.tags) & set(select.tags)]
     if select.on_day:
@@ -254,13 +283,22 @@ def _select(select: SelectSpec, corpus: Corpus, values: dict[str, _Value], place
         tags = set(corpus.item(values[select.shares_tags_with].id).tags)
         items = [i for i in items if set(i.tags) & tags]
     if select.related_to_section:
-        related = {r.id for source in by_title.get(select.related_to_section, []) for r in corpus.related(source)}
+        related = {
+            r.id
+            for source in by_title.get(select.related_to_section, [])
+            for r in corpus.related(source)
+        }
         items = [i for i in items if i.id in related]
     if select.with_caveats:
         items = [i for i in items if corpus.caveats_for(i.id)]
     if select.order == "time":
-        items.sort(key=lambda i: (min(corpus.dates_of(i), default=dt.date.max), getattr(i, "start", None) or "99:99")
-                   if isinstance(i, Event) else (dt.date.max, "99:99"))
+        items.sort(
+            key=lambda i: (
+                (min(corpus.dates_of(i), default=dt.date.max), getattr(i, "start", None) or "99:99")
+                if isinstance(i, Event)
+                else (dt.date.max, "99:99")
+            )
+        )
     return items[: select.limit] if select.limit else items
 
 

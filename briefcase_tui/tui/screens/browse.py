@@ -34,27 +34,86 @@ class BrowseScreen(Screen[None]):
     CSS_PATH = "browse.tcss"
     BINDINGS = [
         *(
-            Binding(str(number), f"section('{section}')", title, show=False, id=f"section-{section}",
-                    tooltip=f"Show the {title} section")
+            Binding(
+                str(number),
+                f"section('{section}')",
+                title,
+                show=False,
+                id=f"section-{section}",
+                tooltip=f"Show the {title} section",
+            )
             for number, (section, title) in enumerate(SECTIONS, start=1)
         ),
         Binding("slash", "search", "Search", id="search", tooltip="Search the whole corpus"),
-        Binding("left_square_bracket,alt+left", "back", "Back", key_display="[", id="back",
-                tooltip="Go back to the item shown before", group=HISTORY_KEYS),
-        Binding("right_square_bracket,alt+right", "forward", "Forward", key_display="]", id="forward",
-                tooltip="Go forward again after going back", group=HISTORY_KEYS),
+        Binding(
+            "left_square_bracket,alt+left",
+            "back",
+            "Back",
+            key_display="[",
+            id="back",
+            tooltip="Go back to the item shown before",
+            group=HISTORY_KEYS,
+        ),
+        Binding(
+            "right_square_bracket,alt+right",
+            "forward",
+            "Forward",
+            key_display="]",
+            id="forward",
+            tooltip="Go forward again after going back",
+            group=HISTORY_KEYS,
+        ),
         # The app's `t`, kept out of this footer so every key that applies fits 80 columns.
-        Binding("t", "app.next_theme", "Theme", show=False, id="next-theme",
-                tooltip="Switch to the next theme (remembered)"),
-        Binding("d", "filter_day", "Day", show=False, id="agenda-filter-day", tooltip="Filter the agenda by day"),
-        Binding("v", "filter_venue", "Venue", show=False, id="agenda-filter-venue",
-                tooltip="Filter the agenda by venue"),
-        Binding("g", "filter_tag", "Tag", show=False, id="agenda-filter-tag", tooltip="Filter the agenda by tag"),
-        Binding("x", "clear_filters", "Clear filters", show=False, id="agenda-clear-filters",
-                tooltip="Show the whole programme again"),
-        Binding("a", "add_to_pack", "Add", id="pack-add",
-                tooltip="Add the item shown to the open pack's current section"),
-        Binding("p", "pack_screen", "Pack", id="pack-screen", tooltip="Show and edit the open pack"),
+        Binding(
+            "t",
+            "app.next_theme",
+            "Theme",
+            show=False,
+            id="next-theme",
+            tooltip="Switch to the next theme (remembered)",
+        ),
+        Binding(
+            "d",
+            "filter_day",
+            "Day",
+            show=False,
+            id="agenda-filter-day",
+            tooltip="Filter the agenda by day",
+        ),
+        Binding(
+            "v",
+            "filter_venue",
+            "Venue",
+            show=False,
+            id="agenda-filter-venue",
+            tooltip="Filter the agenda by venue",
+        ),
+        Binding(
+            "g",
+            "filter_tag",
+            "Tag",
+            show=False,
+            id="agenda-filter-tag",
+            tooltip="Filter the agenda by tag",
+        ),
+        Binding(
+            "x",
+            "clear_filters",
+            "Clear filters",
+            show=False,
+            id="agenda-clear-filters",
+            tooltip="Show the whole programme again",
+        ),
+        Binding(
+            "a",
+            "add_to_pack",
+            "Add",
+            id="pack-add",
+            tooltip="Add the item shown to the open pack's current section",
+        ),
+        Binding(
+            "p", "pack_screen", "Pack", id="pack-screen", tooltip="Show and edit the open pack"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -67,7 +126,10 @@ class BrowseScreen(Screen[None]):
         return cast("BriefcaseApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Tabs(*(Tab(Content(title), id=f"tab-{section}") for section, title in SECTIONS), id="sections")
+        yield Tabs(
+            *(Tab(Content(title), id=f"tab-{section}") for section, title in SECTIONS),
+            id="sections",
+        )
         with Horizontal(id="panes"):
             with ContentSwitcher(initial="pane-programme", id="section-panes"):
                 yield AgendaView(id="pane-programme")  # the other sections mount with the corpus
@@ -108,7 +170,11 @@ class BrowseScreen(Screen[None]):
         pack = self.briefcase.current_pack()
         if pack is not None:
             count = pack.entry_count()
-            parts = [f"Pack: {pack.title}", f"{count} entr{'y' if count == 1 else 'ies'}", "p edits it"]
+            parts = [
+                f"Pack: {pack.title}",
+                f"{count} entr{'y' if count == 1 else 'ies'}",
+                "p edits it",
+            ]
         elif corpus is not None:
             parts = [corpus.info.title, f"{len(corpus)} items"]
         else:
@@ -143,7 +209,9 @@ class BrowseScreen(Screen[None]):
         return cast(SectionId, current.removeprefix("pane-"))
 
     def _tree_of(self, section: SectionId) -> SectionTree:
-        return self.query_one("#tree-programme" if section == "programme" else f"#pane-{section}", SectionTree)
+        return self.query_one(
+            "#tree-programme" if section == "programme" else f"#pane-{section}", SectionTree
+        )
 
     def action_section(self, section: SectionId) -> None:
         """Switch to a section and put the cursor in its tree."""
@@ -172,7 +240,9 @@ class BrowseScreen(Screen[None]):
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
         section = (event.tab.id or "tab-programme").removeprefix("tab-")
         switcher = self.query_one("#section-panes", ContentSwitcher)
-        if switcher.query(f"#pane-{section}"):  # before the corpus arrives only the programme exists
+        if switcher.query(
+            f"#pane-{section}"
+        ):  # before the corpus arrives only the programme exists
             switcher.current = f"pane-{section}"
         self.refresh_bindings()
 

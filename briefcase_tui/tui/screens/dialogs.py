@@ -21,7 +21,9 @@ from textual.widgets.option_list import Option
 ConflictChoice = Literal["reload", "copy", "overwrite", "cancel"]
 """What to do with an edit that a changed file refused."""
 
-CLOSE = Binding("escape", "cancel", "Cancel", id="dialog-cancel", tooltip="Close without changing anything")
+CLOSE = Binding(
+    "escape", "cancel", "Cancel", id="dialog-cancel", tooltip="Close without changing anything"
+)
 
 
 class TextDialog(ModalScreen[str | None]):
@@ -30,7 +32,9 @@ class TextDialog(ModalScreen[str | None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [CLOSE]
 
-    def __init__(self, title: str, value: str = "", *, placeholder: str = "", hint: str = "") -> None:
+    def __init__(
+        self, title: str, value: str = "", *, placeholder: str = "", hint: str = ""
+    ) -> None:
         super().__init__(classes="dialog")
         self.heading = title
         self.value = value
@@ -41,7 +45,11 @@ class TextDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Static(Content.styled(self.heading, "bold"), classes="dialog-title", markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="dialog-input")
-            yield Static(Content(self.hint or "Enter accepts · Esc cancels"), classes="dialog-hint", markup=False)
+            yield Static(
+                Content(self.hint or "Enter accepts · Esc cancels"),
+                classes="dialog-hint",
+                markup=False,
+            )
 
     @on(Input.Submitted, "#dialog-input")
     def _accepted(self, event: Input.Submitted) -> None:
@@ -58,8 +66,14 @@ class ChoiceDialog(ModalScreen[str | None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [CLOSE]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]], *, hint: str = "",
-                 disabled: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        title: str,
+        choices: list[tuple[str, str]],
+        *,
+        hint: str = "",
+        disabled: Sequence[str] = (),
+    ) -> None:
         super().__init__(classes="dialog")
         self.heading = title
         self.choices = choices
@@ -74,7 +88,11 @@ class ChoiceDialog(ModalScreen[str | None]):
             options = [Option(Content(label), id=choice_id) for choice_id, label in self.choices]
             options += [Option(Content(f"✗ {line}"), disabled=True) for line in self.unavailable]
             yield OptionList(*options, id="dialog-choices", markup=False)
-            yield Static(Content(self.hint or "Enter chooses · Esc cancels"), classes="dialog-hint", markup=False)
+            yield Static(
+                Content(self.hint or "Enter chooses · Esc cancels"),
+                classes="dialog-hint",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         """Start on the first choice."""
@@ -102,7 +120,13 @@ class ConflictDialog(ModalScreen[ConflictChoice]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="conflict-cancel", tooltip="Keep my change in memory, decide later"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="conflict-cancel",
+            tooltip="Keep my change in memory, decide later",
+        ),
     ]
 
     def __init__(self, path: str, *, pending: bool = True) -> None:
@@ -119,16 +143,26 @@ class ConflictDialog(ModalScreen[ConflictChoice]):
         else:
             text = f"{self.path} changed on disk since Briefcase read it (edited elsewhere?)."
         with Vertical(classes="dialog-box", id="conflict-box"):
-            yield Static(Content.styled("Pack changed on disk", "bold"), classes="dialog-title", markup=False)
+            yield Static(
+                Content.styled("Pack changed on disk", "bold"), classes="dialog-title", markup=False
+            )
             yield Static(Content(text), id="conflict-text", markup=False)
             with Horizontal(id="conflict-buttons"):
                 if self.pending:
-                    yield Button(Content("Reload from disk"), id="conflict-reload", tooltip="Discard my change")
-                    yield Button(Content("Save mine as a copy"), id="conflict-copy", variant="primary")
+                    yield Button(
+                        Content("Reload from disk"),
+                        id="conflict-reload",
+                        tooltip="Discard my change",
+                    )
+                    yield Button(
+                        Content("Save mine as a copy"), id="conflict-copy", variant="primary"
+                    )
                     yield Button(Content("Overwrite"), id="conflict-overwrite", variant="error")
                     yield Button(Content("Cancel"), id="conflict-cancel")
                 else:
-                    yield Button(Content("Reload from disk"), id="conflict-reload", variant="primary")
+                    yield Button(
+                        Content("Reload from disk"), id="conflict-reload", variant="primary"
+                    )
                     yield Button(Content("Keep mine"), id="conflict-cancel")
 
     def on_mount(self) -> None:

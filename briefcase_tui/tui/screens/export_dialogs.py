@@ -28,7 +28,13 @@ class ExportWriteDialog(ModalScreen[Path | None]):
 
     CSS_PATH = "export_dialogs.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="export-write-cancel", tooltip="Close without writing anything"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="export-write-cancel",
+            tooltip="Close without writing anything",
+        ),
     ]
 
     def __init__(self, default: Path, pack_path: Path, format_label: str) -> None:
@@ -41,7 +47,11 @@ class ExportWriteDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-write-box"):
-            yield Static(Content(f"Write the {self.format_label} export to"), id="export-write-title", markup=False)
+            yield Static(
+                Content(f"Write the {self.format_label} export to"),
+                id="export-write-title",
+                markup=False,
+            )
             yield Input(str(self.default), id="export-path", select_on_focus=False)
             yield Static(Content(HINT), id="export-write-message", markup=False)
             with Horizontal(id="export-write-buttons"):

@@ -36,7 +36,12 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.packs.store import PackFile
 
-FORMAT_LABELS: dict[str, str] = {"markdown": "Markdown", "html": "HTML", "json": "JSON", "ics": "iCalendar"}
+FORMAT_LABELS: dict[str, str] = {
+    "markdown": "Markdown",
+    "html": "HTML",
+    "json": "JSON",
+    "ics": "iCalendar",
+}
 """How each export format is named on screen; any format without a label shows its own name."""
 RENDERED_VIEW = "export-rendered"
 RAW_VIEW = "export-raw"
@@ -50,8 +55,10 @@ def format_label(format_name: str) -> str:
 def missing_warning(missing: tuple[str, ...]) -> str:
     """One line naming the ids the corpus lacks, so the adviser sees the gaps before sending."""
     count = len(missing)
-    return (f"Warning: {count} item{'s' if count != 1 else ''} not in the corpus: {', '.join(missing)}. "
-            "The export keeps and flags them.")
+    return (
+        f"Warning: {count} item{'s' if count != 1 else ''} not in the corpus: {', '.join(missing)}. "
+        "The export keeps and flags them."
+    )
 
 
 class ExportPreviewScreen(Screen[None]):
@@ -63,13 +70,35 @@ class ExportPreviewScreen(Screen[None]):
 
     CSS_PATH = "export_preview.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="export-close", tooltip="Close the preview without writing"),
-        Binding("w,ctrl+s,e", "write", "Write", key_display="w", id="export-write",
-                tooltip="Write this export to a file; asks where (beside the pack by default)"),
-        Binding("f", "next_format", "Format", id="export-next-format",
-                tooltip="Preview the next format: Markdown, HTML, JSON, iCalendar"),
-        Binding("r", "toggle_raw", "Raw", id="export-toggle-raw",
-                tooltip="Show the Markdown as the raw text written to the file, or rendered"),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            id="export-close",
+            tooltip="Close the preview without writing",
+        ),
+        Binding(
+            "w,ctrl+s,e",
+            "write",
+            "Write",
+            key_display="w",
+            id="export-write",
+            tooltip="Write this export to a file; asks where (beside the pack by default)",
+        ),
+        Binding(
+            "f",
+            "next_format",
+            "Format",
+            id="export-next-format",
+            tooltip="Preview the next format: Markdown, HTML, JSON, iCalendar",
+        ),
+        Binding(
+            "r",
+            "toggle_raw",
+            "Raw",
+            id="export-toggle-raw",
+            tooltip="Show the Markdown as the raw text written to the file, or rendered",
+        ),
     ]
 
     def __init__(self, packfile: PackFile, corpus: Corpus) -> None:
@@ -89,12 +118,21 @@ class ExportPreviewScreen(Screen[None]):
         return self._rendered[format_name]
 
     def compose(self) -> ComposeResult:
-        heading = Content.assemble(("Export preview", "bold"), " · ", self.packfile.pack.title,
-                                   (f"  {self.packfile.path}", "dim"))
+        heading = Content.assemble(
+            ("Export preview", "bold"),
+            " · ",
+            self.packfile.pack.title,
+            (f"  {self.packfile.path}", "dim"),
+        )
         with Horizontal(id="export-heading"):
             yield Static(heading, id="export-title", markup=False)
-            yield Select(((Content(format_label(name)), name) for name in FORMATS), value=self.format,
-                         allow_blank=False, compact=True, id="export-format")
+            yield Select(
+                ((Content(format_label(name)), name) for name in FORMATS),
+                value=self.format,
+                allow_blank=False,
+                compact=True,
+                id="export-format",
+            )
         warning = Static(Content(missing_warning(self.missing)), id="export-missing", markup=False)
         warning.display = bool(self.missing)
         yield warning
@@ -106,7 +144,9 @@ class ExportPreviewScreen(Screen[None]):
 
     def markdown_preview(self) -> PreviewMarkdown:
         """The Markdown export, the very bytes written, rendered by Rich with code colours for the theme."""
-        return PreviewMarkdown(self.rendered("markdown").decode("utf-8"), dark=self.app.current_theme.dark)
+        return PreviewMarkdown(
+            self.rendered("markdown").decode("utf-8"), dark=self.app.current_theme.dark
+        )
 
     def on_mount(self) -> None:
         """Start on the rendered Markdown, focused so the arrow keys scroll it; follow theme changes."""
@@ -175,7 +215,9 @@ class ExportPreviewScreen(Screen[None]):
             if target is not None:
                 self.write_export(target, data, format_name)
 
-        self.app.push_screen(ExportWriteDialog(default, self.packfile.path, format_label(format_name)), chosen)
+        self.app.push_screen(
+            ExportWriteDialog(default, self.packfile.path, format_label(format_name)), chosen
+        )
 
     def write_export(self, target: Path, data: bytes, format_name: str) -> bool:
         """Write the bytes atomically after the export checks; one notification says what happened."""
@@ -189,7 +231,13 @@ class ExportPreviewScreen(Screen[None]):
         self._tell(f"Wrote {target}", title=f"{format_label(format_name)} export")
         return True
 
-    def _tell(self, text: str, *, title: str = "", severity: Severity = "information",
-              timeout: float | None = None) -> None:
+    def _tell(
+        self,
+        text: str,
+        *,
+        title: str = "",
+        severity: Severity = "information",
+        timeout: float | None = None,
+    ) -> None:
         """One notification of literal text: paths, ids and errors can hold square brackets."""
         say(self.app, text, title=title, severity=severity, timeout=timeout, topic="export")

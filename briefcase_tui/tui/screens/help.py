@@ -17,7 +17,13 @@ class HelpScreen(ModalScreen[None]):
 
     CSS_PATH = "help.tcss"
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "close", "Close", id="help-close", tooltip="Close the keys screen"),
+        Binding(
+            "escape,q,question_mark,f1",
+            "close",
+            "Close",
+            id="help-close",
+            tooltip="Close the keys screen",
+        ),
     ]
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:
@@ -29,7 +35,10 @@ class HelpScreen(ModalScreen[None]):
         text_width = max((len(text) for _, text, _ in self.rows), default=10) + 2
         lines = [Content.styled("Keys", "bold"), Content("")]
         lines.append(Content.styled(f"{'Key':<{key_width}}{'Does':<{text_width}}Id", "bold"))
-        lines += [Content(f"{key:<{key_width}}{text:<{text_width}}{binding_id}") for key, text, binding_id in self.rows]
+        lines += [
+            Content(f"{key:<{key_width}}{text:<{text_width}}{binding_id}")
+            for key, text, binding_id in self.rows
+        ]
         lines += [
             Content(""),
             Content("Mouse: click tabs, rows and links; scroll with the wheel."),

@@ -34,32 +34,123 @@ class PackScreen(PackEditsMixin, Screen[None]):
 
     CSS_PATH = "pack.tcss"
     BINDINGS = [
-        Binding("escape,p", "close", "Back", key_display="p", id="pack-close", tooltip="Back to browsing"),
-        Binding("J,ctrl+down", "move_down", "Down", key_display="J", id="pack-move-down", group=MOVE_KEYS,
-                tooltip="Move the entry down (into the next section at the end)"),
-        Binding("K,ctrl+up", "move_up", "Up", key_display="K", id="pack-move-up", group=MOVE_KEYS,
-                tooltip="Move the entry up (into the previous section at the top)"),
-        Binding("n", "edit_note", "Note", id="pack-edit-note", tooltip="Write the entry's note (Esc saves)"),
-        Binding("exclamation_mark", "cycle_priority", "Prio", key_display="!", id="pack-priority",
-                tooltip="Cycle the priority: must, should, optional, none"),
-        Binding("x,delete", "remove", "Remove", key_display="x", id="pack-remove",
-                tooltip="Remove the entry, or an empty section"),
+        Binding(
+            "escape,p",
+            "close",
+            "Back",
+            key_display="p",
+            id="pack-close",
+            tooltip="Back to browsing",
+        ),
+        Binding(
+            "J,ctrl+down",
+            "move_down",
+            "Down",
+            key_display="J",
+            id="pack-move-down",
+            group=MOVE_KEYS,
+            tooltip="Move the entry down (into the next section at the end)",
+        ),
+        Binding(
+            "K,ctrl+up",
+            "move_up",
+            "Up",
+            key_display="K",
+            id="pack-move-up",
+            group=MOVE_KEYS,
+            tooltip="Move the entry up (into the previous section at the top)",
+        ),
+        Binding(
+            "n",
+            "edit_note",
+            "Note",
+            id="pack-edit-note",
+            tooltip="Write the entry's note (Esc saves)",
+        ),
+        Binding(
+            "exclamation_mark",
+            "cycle_priority",
+            "Prio",
+            key_display="!",
+            id="pack-priority",
+            tooltip="Cycle the priority: must, should, optional, none",
+        ),
+        Binding(
+            "x,delete",
+            "remove",
+            "Remove",
+            key_display="x",
+            id="pack-remove",
+            tooltip="Remove the entry, or an empty section",
+        ),
         # The app's undo, redo and export, repeated here (same ids, so one remap moves both) to come
         # before the app's own keys in the footer: at 80 columns they are what must show.
-        Binding("u,ctrl+z", "app.undo_pack", "Undo", key_display="u", id="pack-undo",
-                tooltip="Undo the last change to the open pack"),
-        Binding("ctrl+y", "app.redo_pack", "Redo", id="pack-redo", tooltip="Redo the last change undone"),
-        Binding("e", "app.export_pack", "Export", id="pack-export", tooltip="Preview and export the open pack"),
-        Binding("g", "edit_tags", "Tags", id="pack-tags", tooltip="Edit the entry's tags (comma-separated)"),
-        Binding("m", "move_to_section", "To section", show=False, id="pack-move-to-section",
-                tooltip="Move the entry to another section"),
-        Binding("A", "add_note", "Add note", show=False, id="pack-add-note",
-                tooltip="Add a free-standing note after the cursor"),
-        Binding("s", "add_section", "Add section", show=False, id="pack-add-section",
-                tooltip="Add a section after the current one"),
-        Binding("r,S", "rename_section", "Rename section", show=False, key_display="r", id="pack-rename-section",
-                tooltip="Rename the current section"),
-        Binding("R", "rename_pack", "Rename pack", show=False, id="pack-rename", tooltip="Give the pack a new title"),
+        Binding(
+            "u,ctrl+z",
+            "app.undo_pack",
+            "Undo",
+            key_display="u",
+            id="pack-undo",
+            tooltip="Undo the last change to the open pack",
+        ),
+        Binding(
+            "ctrl+y", "app.redo_pack", "Redo", id="pack-redo", tooltip="Redo the last change undone"
+        ),
+        Binding(
+            "e",
+            "app.export_pack",
+            "Export",
+            id="pack-export",
+            tooltip="Preview and export the open pack",
+        ),
+        Binding(
+            "g",
+            "edit_tags",
+            "Tags",
+            id="pack-tags",
+            tooltip="Edit the entry's tags (comma-separated)",
+        ),
+        Binding(
+            "m",
+            "move_to_section",
+            "To section",
+            show=False,
+            id="pack-move-to-section",
+            tooltip="Move the entry to another section",
+        ),
+        Binding(
+            "A",
+            "add_note",
+            "Add note",
+            show=False,
+            id="pack-add-note",
+            tooltip="Add a free-standing note after the cursor",
+        ),
+        Binding(
+            "s",
+            "add_section",
+            "Add section",
+            show=False,
+            id="pack-add-section",
+            tooltip="Add a section after the current one",
+        ),
+        Binding(
+            "r,S",
+            "rename_section",
+            "Rename section",
+            show=False,
+            key_display="r",
+            id="pack-rename-section",
+            tooltip="Rename the current section",
+        ),
+        Binding(
+            "R",
+            "rename_pack",
+            "Rename pack",
+            show=False,
+            id="pack-rename",
+            tooltip="Give the pack a new title",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -112,7 +203,11 @@ class PackScreen(PackEditsMixin, Screen[None]):
         session = self.briefcase.pack_session
         assert session is not None
         count = pack.entry_count()
-        parts = [pack.title, session.packfile.path.name, f"{count} entr{'y' if count == 1 else 'ies'}"]
+        parts = [
+            pack.title,
+            session.packfile.path.name,
+            f"{count} entr{'y' if count == 1 else 'ies'}",
+        ]
         if session.pending is not None:
             parts.append("⚠ not saved: the file changed on disk")
         self.query_one("#pack-header", Static).update(Content(" · ".join(parts)))
@@ -132,7 +227,11 @@ class PackScreen(PackEditsMixin, Screen[None]):
         body = self.query_one("#entry-item", Static)
         editor = self.query_one(NoteEditor)
         if pack is None or not pack.sections:
-            meta.update(Content("An empty pack: press s to add a section, or go back (p) and add items with a."))
+            meta.update(
+                Content(
+                    "An empty pack: press s to add a section, or go back (p) and add items with a."
+                )
+            )
             body.update(Content(""))
             editor.load_note(None, "")
             return
@@ -140,16 +239,32 @@ class PackScreen(PackEditsMixin, Screen[None]):
         entry = self.entry_at(row)
         if entry is None:
             count = len(section.entries)
-            meta.update(Content.assemble(("Section: ", "bold"), section.title, f" · {count} entr{'y' if count == 1 else 'ies'}"))
+            meta.update(
+                Content.assemble(
+                    ("Section: ", "bold"),
+                    section.title,
+                    f" · {count} entr{'y' if count == 1 else 'ies'}",
+                )
+            )
             body.update(Content(section.intro))
             editor.load_note(None, "")
             return
         assert row.entry is not None
         priority = entry.priority or "none"
         tags = ", ".join(entry.tags) if entry.tags else "none"
-        meta.update(Content.assemble(("Priority: ", "bold"), priority, ("  Tags: ", "bold"), tags,
-                                     ("  Section: ", "bold"), section.title))
-        if not editor.has_focus:  # never under the user's fingers: a late cursor event must not wipe typing
+        meta.update(
+            Content.assemble(
+                ("Priority: ", "bold"),
+                priority,
+                ("  Tags: ", "bold"),
+                tags,
+                ("  Section: ", "bold"),
+                section.title,
+            )
+        )
+        if (
+            not editor.has_focus
+        ):  # never under the user's fingers: a late cursor event must not wipe typing
             editor.load_note((row.section, row.entry), entry.note)
         body.update(self._item_text(entry))
 
@@ -163,8 +278,10 @@ class PackScreen(PackEditsMixin, Screen[None]):
             return Content(f"{entry.item} (the corpus is still loading)")
         item = corpus.get(entry.item)
         if item is None:
-            return Content.assemble((MISSING_MARK, "bold reverse"),
-                                    f": {entry.item} is not in the corpus. The entry and its note are kept.")
+            return Content.assemble(
+                (MISSING_MARK, "bold reverse"),
+                f": {entry.item} is not in the corpus. The entry and its note are kept.",
+            )
         return item_content(item, corpus)
 
     @on(PackOutline.RowHighlighted)
@@ -187,10 +304,15 @@ class PackScreen(PackEditsMixin, Screen[None]):
         if entry is None or entry.note == event.text:
             return
         at = event.entry
-        if self.briefcase.edit_pack(lambda p: update_entry(p, at, note=event.text), done="Note saved.",
-                                    description=f"edit the note on “{self.entry_name(entry)}”"):
+        if self.briefcase.edit_pack(
+            lambda p: update_entry(p, at, note=event.text),
+            done="Note saved.",
+            description=f"edit the note on “{self.entry_name(entry)}”",
+        ):
             return
-        self.query_one(NoteEditor).load_note(at, event.text)  # refused: keep the words in the editor
+        self.query_one(NoteEditor).load_note(
+            at, event.text
+        )  # refused: keep the words in the editor
 
     @on(NoteEditor.LeaveRequested)
     def _leave_editor(self) -> None:

@@ -36,8 +36,12 @@ OPEN_MARK = "▶ "
 """Marks the pack already open in the open dialog; the others are indented to match."""
 
 
-def open_pack_dialog(summaries: list[PackSummary], problems: list[BriefcaseError], folder: str,
-                     open_path: Path | None = None) -> ChoiceDialog:
+def open_pack_dialog(
+    summaries: list[PackSummary],
+    problems: list[BriefcaseError],
+    folder: str,
+    open_path: Path | None = None,
+) -> ChoiceDialog:
     """Every pack in the folder to choose from, the open one marked; packs that do not load are listed with their problem.
 
     The chosen id is the pack's path, or `NEW_PACK`.
@@ -53,7 +57,10 @@ def open_pack_dialog(summaries: list[PackSummary], problems: list[BriefcaseError
     choices.append((NEW_PACK, "  ＋ New pack…"))
     hint = f"Packs in {folder} · Enter opens · Esc cancels"
     if problems:
-        hint = f"{len(problems)} pack{'s' if len(problems) != 1 else ''} cannot be opened (✗) · " + hint
+        hint = (
+            f"{len(problems)} pack{'s' if len(problems) != 1 else ''} cannot be opened (✗) · "
+            + hint
+        )
     return ChoiceDialog("Open a pack", choices, hint=hint, disabled=[str(p) for p in problems])
 
 
@@ -102,7 +109,11 @@ def template_choices(corpus: Corpus | None) -> list[TemplateChoice]:
         else:
             values = [(item.title, item.id) for item in corpus.of_kind(spec.item_kind)]
             noun = spec.item_kind or name
-        choices.append(TemplateChoice(template.name, template.description, name, f"Choose the {noun}", values, noun))
+        choices.append(
+            TemplateChoice(
+                template.name, template.description, name, f"Choose the {noun}", values, noun
+            )
+        )
     return choices
 
 
@@ -132,8 +143,14 @@ class ChosenSelect(Select[str]):
     """
 
     BINDINGS = [
-        Binding("enter", "submit_or_open", "Choose", show=False, id="new-pack-submit",
-                tooltip="Make the pack once a choice is made; open the list before"),
+        Binding(
+            "enter",
+            "submit_or_open",
+            "Choose",
+            show=False,
+            id="new-pack-submit",
+            tooltip="Make the pack once a choice is made; open the list before",
+        ),
     ]
 
     @dataclass
@@ -159,7 +176,9 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [CLOSE]
 
-    def __init__(self, templates: list[TemplateChoice], taken: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, templates: list[TemplateChoice], taken: dict[str, str] | None = None
+    ) -> None:
         super().__init__(classes="dialog")
         self.templates = {t.name: t for t in templates}
         self.taken = dict(taken or {})
@@ -177,7 +196,11 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
             yield ChosenSelect((), prompt="Choose…", id="new-pack-parameter")
             yield Static(Content(""), id="new-pack-problem", markup=False)
             yield Button(Content("Create"), id="new-pack-create", variant="primary")
-            yield Static(Content("Enter or Create makes the pack · Esc cancels"), classes="dialog-hint", markup=False)
+            yield Static(
+                Content("Enter or Create makes the pack · Esc cancels"),
+                classes="dialog-hint",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         """Start in the title; the parameter list shows only for a template that takes one."""

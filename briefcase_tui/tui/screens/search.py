@@ -29,11 +29,30 @@ class SearchDialog(ModalScreen[str | None]):
 
     CSS_PATH = "search.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="search-close", tooltip="Close search without opening anything"),
-        Binding("down", "results", "Results", show=False, id="search-results",
-                tooltip="Move from the query to the results"),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            id="search-close",
+            tooltip="Close search without opening anything",
+        ),
+        Binding(
+            "down",
+            "results",
+            "Results",
+            show=False,
+            id="search-results",
+            tooltip="Move from the query to the results",
+        ),
         # priority: the query box would otherwise take ctrl+k as "delete to the end of the line".
-        Binding("ctrl+k", "kind", "Kind", id="search-kind", tooltip="Only show results of one kind", priority=True),
+        Binding(
+            "ctrl+k",
+            "kind",
+            "Kind",
+            id="search-kind",
+            tooltip="Only show results of one kind",
+            priority=True,
+        ),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -48,9 +67,16 @@ class SearchDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             with Horizontal(id="search-row"):
-                yield Input(self.initial_query, placeholder="Search: people, places, figures, days…", id="query")
+                yield Input(
+                    self.initial_query,
+                    placeholder="Search: people, places, figures, days…",
+                    id="query",
+                )
                 yield Select(
-                    ((Text(KIND_LABELS.get(k, k)), k) for k in KINDS), prompt="Any kind", id="kind", compact=True
+                    ((Text(KIND_LABELS.get(k, k)), k) for k in KINDS),
+                    prompt="Any kind",
+                    id="kind",
+                    compact=True,
                 )
             yield Static(Content(""), id="search-status", markup=False)
             yield OptionList(id="results", markup=False)
@@ -78,13 +104,20 @@ class SearchDialog(ModalScreen[str | None]):
         filters = SearchFilters(kinds=frozenset({kind})) if kind is not Select.NULL else None  # type: ignore[arg-type]
         hits = index.search(query, filters, limit=RESULT_LIMIT)
         results.add_options(
-            Option(Content.assemble(hit.title, (f"  {KIND_LABELS.get(hit.kind, hit.kind)}", "dim")), id=hit.id)
+            Option(
+                Content.assemble(hit.title, (f"  {KIND_LABELS.get(hit.kind, hit.kind)}", "dim")),
+                id=hit.id,
+            )
             for hit in hits
         )
         if hits:
             results.highlighted = 0
         count = f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''}"
-        status.update(Content(f"{count} result{'s' if len(hits) != 1 else ''} · Enter opens · ↓ to choose · ctrl+k kind"))
+        status.update(
+            Content(
+                f"{count} result{'s' if len(hits) != 1 else ''} · Enter opens · ↓ to choose · ctrl+k kind"
+            )
+        )
 
     @on(Input.Changed, "#query")
     @on(Select.Changed, "#kind")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -11,8 +12,6 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Select
-
-from typing import TYPE_CHECKING
 
 from briefcase_tui.domain.text import cell_width, cut_at_word
 from briefcase_tui.tui.widgets.section_tree import SectionTree, cut_row
@@ -144,12 +143,24 @@ class AgendaView(Vertical):
         self.corpus = corpus
         days = build_agenda(corpus).days
         filters: list[Widget] = [
-            Select([(Text(format_date(d.date)), d.date) for d in days if d.entries],
-                   prompt="Any day", id="agenda-day", compact=True),
-            Select([(Text(v.title), v.id) for v in venues_on_programme(corpus)],
-                   prompt="Any venue", id="agenda-venue", compact=True),
-            Select([(Text(t.label), t.id) for t in tags_on_programme(corpus)],
-                   prompt="Any tag", id="agenda-tag", compact=True),
+            Select(
+                [(Text(format_date(d.date)), d.date) for d in days if d.entries],
+                prompt="Any day",
+                id="agenda-day",
+                compact=True,
+            ),
+            Select(
+                [(Text(v.title), v.id) for v in venues_on_programme(corpus)],
+                prompt="Any venue",
+                id="agenda-venue",
+                compact=True,
+            ),
+            Select(
+                [(Text(t.label), t.id) for t in tags_on_programme(corpus)],
+                prompt="Any tag",
+                id="agenda-tag",
+                compact=True,
+            ),
         ]
         if not self.query(Select):
             self.mount(*filters, before=self.query_one(SectionTree))
@@ -183,7 +194,9 @@ class AgendaView(Vertical):
             return None if chosen is Select.NULL else chosen
 
         self.agenda_filter = AgendaFilter(
-            day=value("#agenda-day"), venue=value("#agenda-venue"), tag=value("#agenda-tag")  # type: ignore[arg-type]
+            day=value("#agenda-day"),
+            venue=value("#agenda-venue"),
+            tag=value("#agenda-tag"),  # type: ignore[arg-type]
         )
         self.redraw()
         self.post_message(self.FiltersChanged(self.agenda_filter))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,8 +12,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-
-from typing import TYPE_CHECKING
 
 from briefcase_tui.domain.corpus.sections import SOURCE_PREFIX
 
@@ -35,7 +34,9 @@ def citation(corpus: Corpus, source_id: str, locator: str) -> Content:
     if source is None:
         return Content(f"— {source_id}")
     where = f", {locator}" if locator else ""
-    return Content.assemble("— ", f"{source.publisher}, “{source.title}” ", (f"({source.kind_label})", "italic"), where)
+    return Content.assemble(
+        "— ", f"{source.publisher}, “{source.title}” ", (f"({source.kind_label})", "italic"), where
+    )
 
 
 def item_content(item: ItemBase, corpus: Corpus) -> Content:
@@ -52,14 +53,20 @@ def item_content(item: ItemBase, corpus: Corpus) -> Content:
         lines.append(Content.assemble((f"{label}: ", "bold"), value))
     lines += [Content(""), Content(item.summary)]
     if item.aliases:
-        lines += [Content(""), Content.assemble(("Also known as: ", "bold"), ", ".join(item.aliases))]
+        lines += [
+            Content(""),
+            Content.assemble(("Also known as: ", "bold"), ", ".join(item.aliases)),
+        ]
     if item.quotes:
         lines += [Content(""), _heading("Quotes")]
         for number, quote in enumerate(item.quotes, start=1):
             lines.append(Content(f"[{number}] “{quote.text}”"))
             lines.append(Content.assemble("    ", citation(corpus, quote.source, quote.locator)))
     for caveat in corpus.caveats_for(item.id):
-        lines += [Content(""), Content.assemble((CAVEAT_MARK, "bold reverse"), " ", (caveat.topic, "bold"))]
+        lines += [
+            Content(""),
+            Content.assemble((CAVEAT_MARK, "bold reverse"), " ", (caveat.topic, "bold")),
+        ]
         lines.append(Content(caveat.summary))
         for side in caveat.sides:
             claim = f"{side.claim}: " if side.claim else ""
@@ -109,7 +116,11 @@ class ItemView(VerticalScroll):
         self.shown_id: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Choose an item on the left, or press / to search."), id="item-body", markup=False)
+        yield Static(
+            Content("Choose an item on the left, or press / to search."),
+            id="item-body",
+            markup=False,
+        )
         yield Static(Content(""), id="related-heading", markup=False)
         related = OptionList(id="related", markup=False)
         related.display = False  # an empty list would draw an empty box under the hint
@@ -123,17 +134,23 @@ class ItemView(VerticalScroll):
         body = self.query_one("#item-body", Static)
         if target_id.startswith(SOURCE_PREFIX):
             source = corpus.sources.get(target_id.removeprefix(SOURCE_PREFIX))
-            body.update(source_content(source) if source else Content(f"Unknown source {target_id}"))
+            body.update(
+                source_content(source) if source else Content(f"Unknown source {target_id}")
+            )
             heading = "Items quoting this source"
         else:
             item = corpus.get(target_id)
-            body.update(item_content(item, corpus) if item else Content(f"Unknown item {target_id}"))
+            body.update(
+                item_content(item, corpus) if item else Content(f"Unknown item {target_id}")
+            )
             heading = "Related (Enter opens)"
         related = related_of(target_id, corpus)
         options = self.query_one("#related", OptionList)
         options.clear_options()
         options.add_options(
-            Option(Content(f"→ {other.title} ({KIND_LABELS.get(other.kind, other.kind)})"), id=other.id)  # type: ignore[attr-defined]
+            Option(
+                Content(f"→ {other.title} ({KIND_LABELS.get(other.kind, other.kind)})"), id=other.id
+            )  # type: ignore[attr-defined]
             for other in related
         )
         options.display = bool(related)

@@ -17,8 +17,20 @@ class NoteEditor(TextArea):
     """Edits the note of the entry at `entry`; posts `NoteFinished` when the writer leaves or saves."""
 
     BINDINGS = [
-        Binding("ctrl+s", "finish", "Save note", id="note-save", tooltip="Save the note and keep writing"),
-        Binding("escape", "leave", "Done", id="note-done", tooltip="Save the note and go back to the outline"),
+        Binding(
+            "ctrl+s",
+            "finish",
+            "Save note",
+            id="note-save",
+            tooltip="Save the note and keep writing",
+        ),
+        Binding(
+            "escape",
+            "leave",
+            "Done",
+            id="note-done",
+            tooltip="Save the note and go back to the outline",
+        ),
     ]
 
     @dataclass
@@ -33,7 +45,13 @@ class NoteEditor(TextArea):
         """The writer asked to go back to the outline."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id, soft_wrap=True, tab_behavior="focus", placeholder="No note yet: write one here.")
+        super().__init__(
+            "",
+            id=id,
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder="No note yet: write one here.",
+        )
         self.entry: tuple[int, int] | None = None
         """The entry whose note is loaded; None when a section is highlighted."""
 

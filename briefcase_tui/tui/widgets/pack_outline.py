@@ -67,8 +67,14 @@ class PackOutline(Tree[OutlineRow]):
         row: OutlineRow
 
     BINDINGS = [
-        Binding("enter", "choose", "Open", show=False, id="pack-outline-choose",
-                tooltip="Write the highlighted entry's note"),
+        Binding(
+            "enter",
+            "choose",
+            "Open",
+            show=False,
+            id="pack-outline-choose",
+            tooltip="Write the highlighted entry's note",
+        ),
     ]
 
     @dataclass
@@ -83,7 +89,9 @@ class PackOutline(Tree[OutlineRow]):
         self.guide_depth = 2
         self.auto_expand = False
 
-    def show_pack(self, pack: Pack, titles: Mapping[str, str] | None, cursor: OutlineRow | None = None) -> None:
+    def show_pack(
+        self, pack: Pack, titles: Mapping[str, str] | None, cursor: OutlineRow | None = None
+    ) -> None:
         """Replace the rows with this pack's, then put the cursor on `cursor` (or the nearest row)."""
         self.clear()
         for s_index, section in enumerate(pack.sections):

@@ -59,7 +59,9 @@ class SectionTree(Tree[str]):
         self._add(self.root, nodes, expand_depth)
         self.root.expand()
 
-    def _add(self, parent: TreeNode[str], nodes: tuple[OutlineNode, ...], expand_depth: int) -> None:
+    def _add(
+        self, parent: TreeNode[str], nodes: tuple[OutlineNode, ...], expand_depth: int
+    ) -> None:
         for node in nodes:
             if node.children:
                 branch = parent.add(Text(node.label), data=node.item_id, expand=expand_depth > 0)
@@ -76,7 +78,9 @@ class SectionTree(Tree[str]):
         room = self._row_width() - self._indent(node)
         if row is None or self.size.width <= 0 or rendered.cell_len <= room:
             return rendered
-        icon = len(rendered.plain) - len(Text(node.label) if isinstance(node.label, str) else node.label)
+        icon = len(rendered.plain) - len(
+            Text(node.label) if isinstance(node.label, str) else node.label
+        )
         label = Text(self.fit(row, room - rendered[:icon].cell_len))
         label.stylize(style)
         return Text.assemble(rendered[:icon], label)
