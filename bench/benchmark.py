@@ -89,7 +89,8 @@ def bench_search(index: SearchIndex, label: str, repeat: int) -> None:
     print(
         f"search on {label} ({len(index)} items): median {statistics.median(per_query):.3f} ms, "
         f"worst {max(per_query):.3f} ms over {len(QUERIES)} queries; "
-        f"as-you-type keystrokes median {statistics.median(as_you_type):.3f} ms, worst {max(as_you_type):.3f} ms"
+        f"as-you-type keystrokes median {statistics.median(as_you_type):.3f} ms, "
+        f"worst {max(as_you_type):.3f} ms"
     )
 
 
@@ -133,7 +134,8 @@ def bench_processes(repeat: int) -> None:
     brief = bin_dir / "brief"
     if not brief.exists():
         print(
-            "whole-process timings skipped: no `brief` script beside this Python (install the package)"
+            "whole-process timings skipped: no `brief` script beside this Python "
+            "(install the package)"
         )
         return
     environment = {
@@ -209,13 +211,15 @@ def bench_export(corpus, repeat: int) -> None:  # type: ignore[no-untyped-def]
         )
     pack = Pack(title="Generated pack of 1,000 entries", sections=tuple(sections))
     print(
-        f"export of a generated pack of {pack.entry_count()} entries, in-process, median of {repeat}:"
+        f"export of a generated pack of {pack.entry_count()} entries, in-process, "
+        f"median of {repeat}:"
     )
     for format in FORMATS:
-        samples = time_call(lambda: render_pack(pack, corpus, format), repeat)
+        samples = time_call(lambda format=format: render_pack(pack, corpus, format), repeat)
         size = len(render_pack(pack, corpus, format))
         print(
-            f"  {format:<9} {median_ms(samples):7.1f} ms   worst {max(samples) * 1000:6.1f} ms   {size // 1024} KiB"
+            f"  {format:<9} {median_ms(samples):7.1f} ms   "
+            f"worst {max(samples) * 1000:6.1f} ms   {size // 1024} KiB"
         )
 
 
@@ -279,7 +283,8 @@ def bench_first_paint(repeat: int) -> None:
     brief = Path(sys.executable).parent / "brief"
     if not brief.exists():
         print(
-            "first-paint timings skipped: no `brief` script beside this Python (install the package)"
+            "first-paint timings skipped: no `brief` script beside this Python "
+            "(install the package)"
         )
         return
     environment = {
@@ -357,7 +362,8 @@ def main() -> None:
         big_index = SearchIndex(big)
         built = time.perf_counter() - start
         print(
-            f"generated corpus of {len(big)} items: load {loaded * 1000:.0f} ms, index {built * 1000:.0f} ms"
+            f"generated corpus of {len(big)} items: "
+            f"load {loaded * 1000:.0f} ms, index {built * 1000:.0f} ms"
         )
         bench_search(big_index, "the generated corpus", max(3, repeat // 4))
     bench_processes(repeat)

@@ -43,7 +43,10 @@ def cache_dir() -> Path | None:
 
 
 def briefs_dir(explicit: Path | None = None) -> Path:
-    """The folder of packs: `--briefs` beats `BRIEF_DIR` beats `./briefs` beats the user's data folder."""
+    """The folder of packs.
+
+    `--briefs` beats `BRIEF_DIR` beats `./briefs` beats the user's data folder.
+    """
     if explicit is not None:
         return explicit
     from_env = os.environ.get(BRIEFS_ENV)
@@ -55,7 +58,7 @@ def briefs_dir(explicit: Path | None = None) -> Path:
 
 
 def data_dir() -> Path:
-    """The user's data folder for Briefcase: `$XDG_DATA_HOME/briefcase` or `~/.local/share/briefcase`."""
+    """The user's data folder: `$XDG_DATA_HOME/briefcase` or `~/.local/share/briefcase`."""
     xdg = os.environ.get("XDG_DATA_HOME")
     base = Path(xdg) if xdg else Path.home() / ".local" / "share"
     return base / APP_NAME
@@ -64,14 +67,14 @@ def data_dir() -> Path:
 CONFIG_ENV = "XDG_CONFIG_HOME"
 BENCH_EXIT_ENV = "BRIEF_BENCH_EXIT_ON_PAINT"
 BENCH_READY_ENV = "BRIEF_BENCH_EXIT_WHEN_READY"
-"""When set to a file path, the app writes a marker there once the corpus and its index are loaded, and exits."""
-"""When set to a file path, the app writes a marker there once the first screen is painted and exits."""
+"""A file path: the app writes a marker there once the corpus and index are loaded, and exits."""
+"""A file path: the app writes a marker there once the first screen is painted, and exits."""
 BUNDLED_THEMES_PACKAGE = "briefcase_tui.bundled_themes"
 """The themes shipped with Briefcase: the top-level `themes/` folder, installed as this package."""
 
 
 def config_dir() -> Path:
-    """The user's Briefcase settings folder: `$XDG_CONFIG_HOME/briefcase` or `~/.config/briefcase`."""
+    """The user's settings folder: `$XDG_CONFIG_HOME/briefcase` or `~/.config/briefcase`."""
     xdg = os.environ.get(CONFIG_ENV)
     base = Path(xdg) if xdg else Path.home() / ".config"
     return base / APP_NAME

@@ -1,4 +1,7 @@
-"""Briefcase never reaches the network: a session of browsing, searching, editing and exporting opens no socket."""
+"""Briefcase never reaches the network.
+
+A session of browsing, searching, editing and exporting opens no socket.
+"""
 
 from __future__ import annotations
 

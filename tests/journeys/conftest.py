@@ -63,7 +63,8 @@ def person(request: pytest.FixtureRequest, tmp_path: Path, session_cache: Path) 
     """A person with an empty briefs folder, at each terminal size."""
     if not BRIEF.exists():
         pytest.fail(
-            f"{BRIEF} is not installed: install the package (`pip install -e .`) before the journeys"
+            f"{BRIEF} is not installed: "
+            "install the package (`pip install -e .`) before the journeys"
         )
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)

@@ -17,7 +17,9 @@ def pack_on_disk(path: Path) -> dict[str, Any]:
 
 
 def wait_for_file(path: Path, check: Callable[[dict[str, Any]], bool], what: str) -> dict[str, Any]:
-    """Wait until the pack on disk satisfies `check` (the app saves in the background); the pack then.
+    """Wait until the pack on disk satisfies `check`; the pack then.
+
+    The app saves in the background, so a pack file lags the screen a little.
 
     Saves are atomic, so every read sees a whole file: a decoding error is a real failure.
     """

@@ -1,4 +1,4 @@
-"""A real terminal for journeys: `brief` under a pseudo-terminal, its screen read as a terminal shows it.
+"""A real terminal for journeys: `brief` under a pseudo-terminal, its screen read as shown.
 
 Why these libraries: `ptyprocess` (the pty layer under pexpect, kept by the Jupyter
 project) starts the program with a real controlling terminal of a chosen size, so Textual
@@ -51,7 +51,7 @@ KEYS: Mapping[str, str] = {
 """Key names (Textual's) and the bytes an xterm sends for them."""
 
 DEADLINE = 30.0
-"""Seconds to wait for a screen to show something: generous, because a wait ends as soon as it is met."""
+"""Seconds to wait for a screen to show something: generous, as a wait ends once it is met."""
 
 PYTHON_ERRORS = re.compile(
     r"Traceback \(most recent call last\)|\b\w+(Error|Exception): |DuplicateIds"
@@ -125,7 +125,7 @@ class Terminal:
         return "\n".join(self.lines())
 
     def dominant_background(self) -> str:
-        """The background colour most of the screen shows (`rrggbb`), the mark of the theme in use."""
+        """The background colour most of the screen shows (`rrggbb`): the theme in use."""
         from collections import Counter
 
         with self._lock:
@@ -149,7 +149,7 @@ class Terminal:
         return ""
 
     def wait_highlighted(self, text: str, plain: str, deadline: float = DEADLINE) -> None:
-        """Wait until the row showing `text` is drawn highlighted, unlike the row showing `plain`."""
+        """Wait until the row showing `text` is highlighted, unlike the one showing `plain`."""
         self.wait_until(
             lambda _s: self.background_at(text) not in ("", self.background_at(plain)),
             f"{text!r} highlighted (unlike {plain!r})",
@@ -164,7 +164,7 @@ class Terminal:
     def wait_until(
         self, check: Callable[[str], bool], what: str, deadline: float = DEADLINE
     ) -> str:
-        """Wait until `check(screen)` holds; the screen then. Fails (with the screen) at the deadline."""
+        """Wait until `check(screen)` holds; the screen then. At the deadline, fail with it."""
         end = time.monotonic() + deadline
         with self._changed:
             while True:
@@ -186,6 +186,21 @@ class Terminal:
             lambda s: all(t in s for t in texts), " and ".join(map(repr, texts)), deadline
         )
 
+    def wait_in_dialog(self, text: str, deadline: float = DEADLINE) -> str:
+        """Wait until a bordered dialog shows `text`, wherever the dialog wraps it.
+
+        A path in a dialog wraps at a place that depends on how long the temporary folder's
+        name is on this machine, so the dialog's rows are read as one run of text, spaces
+        ignored.
+        """
+        wanted = "".join(text.split())
+
+        def shown(screen: str) -> bool:
+            inside = [row.split("│")[1] for row in screen.splitlines() if row.count("│") >= 2]
+            return wanted in "".join("".join(inside).split())
+
+        return self.wait_until(shown, f"{text!r} in a dialog", deadline)
+
     def wait_gone(self, *texts: str, deadline: float = DEADLINE) -> str:
         """Wait until none of the texts is on screen."""
         return self.wait_until(
@@ -202,7 +217,7 @@ class Terminal:
         raise AssertionError(f"no row shows {text!r}:\n{self.text()}")
 
     def _fail_on_crash(self) -> None:
-        """Called with the lock held: a traceback anywhere in the output fails the journey at once."""
+        """Called with the lock held: a traceback anywhere in the output fails the journey now."""
         found = PYTHON_ERRORS.search(self._output.decode("utf-8", "replace"))
         if found:
             raise AssertionError(
@@ -298,7 +313,7 @@ def journey_environment(
 def running(
     argv: list[str], *, env: Mapping[str, str], cwd: Path, size: tuple[int, int]
 ) -> Iterator[Terminal]:
-    """A terminal of `size` (columns, rows) running `argv`; always ended and checked for error text."""
+    """A terminal of `size` (columns, rows) running `argv`; always ended, checked for errors."""
     columns, rows = size
     terminal = Terminal(argv, env=env, cwd=cwd, columns=columns, rows=rows)
     try:

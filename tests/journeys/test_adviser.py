@@ -222,14 +222,14 @@ TEMPLATES = (
 
 
 def choose(app: Terminal, first: str, second: str, downs: int, target: str) -> None:
-    """In an open list, wait until it has the cursor, move `downs` rows down to `target`, and choose it."""
+    """In an open list, wait for its cursor, move `downs` rows down to `target`, and choose it."""
     app.wait_highlighted(first, second)
     app.press(*["down"] * downs)
     app.wait_highlighted(target, first)
     app.press("enter")
 
 
-def test_an_adviser_makes_the_pack_from_each_template_and_a_second_pack_of_the_same_title_is_refused(
+def test_an_adviser_makes_a_pack_from_each_template_and_a_second_of_the_same_title_is_refused(
     person: Person,
 ) -> None:
     with person.open_app() as app:

@@ -102,7 +102,7 @@ def test_a_newcomer_walks_every_section_follows_a_link_searches_and_the_theme_is
         app.press("escape")
         app.wait_gone("section-programme")
 
-        # Every theme in turn, each announced by a notice drawn on screen, each painting its own colours.
+        # Every theme in turn, each announced by a notice on screen, each painting its own colours.
         painted: dict[str, str] = {}
         for _ in THEMES:
             before = app.dominant_background()
