@@ -1,4 +1,4 @@
-"""What an export writes where: which pack goes to which file, and which of its ids the corpus lacks.
+"""What an export writes where: which pack goes to which file, which of its ids the corpus lacks.
 
 `brief export` and the app's preview ask the same questions before a byte is written: may
 this file be written (never a pack, a `.toml` file or a folder), do two packs land on one
@@ -87,7 +87,10 @@ class ExportPlan:
             ) from None
 
     def write(self, planned: PlannedExport, data: bytes) -> Path:
-        """Write one export's bytes to its file atomically (make the folder first); returns the file."""
+        """Write one export's bytes atomically to its file and return the file.
+
+        Into a folder, call `make_folder` first.
+        """
         from briefcase_tui.domain.storage import atomic_write
 
         if planned.target is None:
