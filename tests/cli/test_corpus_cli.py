@@ -146,7 +146,8 @@ def test_the_corpus_environment_variable_points_at_another_corpus(
     corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (corpus_copy / "extra.toml").write_text(
-        '[[items]]\nid = "venue-kigali"\nkind = "venue"\ntitle = "Kigali Convention Centre"\nsummary = "s"\n'
+        '[[items]]\nid = "venue-kigali"\nkind = "venue"\n'
+        'title = "Kigali Convention Centre"\nsummary = "s"\n'
         '[[items.quotes]]\ntext = "Kigali Summit"\nsource = "statement"\n',
         encoding="utf-8",
     )

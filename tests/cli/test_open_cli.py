@@ -1,4 +1,4 @@
-"""`brief open [PACK]` and a bare `brief --briefs DIR`: the app starts with the right pack and folder."""
+"""`brief open [PACK]` and a bare `brief --briefs DIR`: the app opens on the right pack, folder."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ import pytest
 from briefcase_tui.cli import tui
 from tests.cli.test_corpus_cli import brief
 
-GOOD = 'format = 1\ntitle = "Good"\n\n[[sections]]\ntitle = "A"\n\n[[sections.entries]]\nitem = "tech7-p2"\n'
+GOOD = (
+    'format = 1\ntitle = "Good"\n\n[[sections]]\ntitle = "A"\n\n'
+    '[[sections.entries]]\nitem = "tech7-p2"\n'
+)
 BROKEN = 'format = 1\ntitle = "Broken"\ntitel = "typo"\n'
 
 
