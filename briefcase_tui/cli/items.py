@@ -91,8 +91,7 @@ def list_items(
     """List items, optionally filtered by kind, tag, day or source."""
     state = state_of(context)
     chosen = _filters(state, kind, tag, day, source).select(state.corpus)
-    # Each item model declares its own `kind`; the base class does not.
-    rows = [(i.id, i.kind, i.title) for i in chosen]  # type: ignore[attr-defined]  # see above
+    rows = [(i.id, i.kind, i.title) for i in chosen]  # type: ignore[attr-defined]  # kind: per model
     if as_json:
         output.print_json(
             [{"id": id_, "kind": kind_, "title": title} for id_, kind_, title in rows]
