@@ -2,4 +2,5 @@
 
 from briefcase_tui.cli.launch import main
 
-main()
+if __name__ == "__main__":
+    main()

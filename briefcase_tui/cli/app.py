@@ -1,53 +1,61 @@
-"""The `brief` command: the Typer app, global options, and the mapping of errors to exit codes.
+"""The `brief` command: the global options, the command tree assembled, errors mapped to exit codes.
 
-Nothing here imports Textual: `brief export` and friends must stay fast. The app is
-imported only when a command opens it.
+Each command module defines its own Typer app; this module only puts them together. Nothing
+here imports Textual: `brief export` and friends must stay fast, and the app is imported
+only when a command opens it (`cli.tui`).
 """
 
 from __future__ import annotations
 
 import copy
-import os
 import sys
-
-# pydantic looks up plugins through package metadata the first time it builds a validator:
-# about 15 ms on every run, for plugins Briefcase never uses.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from briefcase_tui import __version__
-from briefcase_tui.cli import corpus_commands, export_command, pack_commands, pack_edit_commands
+from briefcase_tui.cli import (
+    corpus,
+    export,
+    items,
+    open,
+    output,
+    pack_edits,
+    pack_sections,
+    packs,
+    tui,
+)
 from briefcase_tui.cli.state import State
 from briefcase_tui.errors import BriefcaseError
 
 app = typer.Typer(
     name="brief",
-    help="Browse the 2025 Paris AI Action Summit offline and build briefing packs.",
+    help="Browse a summit's corpus offline and build briefing packs.",
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-corpus_app = typer.Typer(
+app.add_typer(items.app)
+app.add_typer(export.app)
+app.add_typer(open.app)
+app.add_typer(
+    corpus.app,
+    name="corpus",
     help="Inspect the corpus: dump it as JSON or check a corpus folder.",
     no_args_is_help=True,
-    rich_markup_mode=None,
 )
-app.add_typer(corpus_app, name="corpus")
-corpus_commands.register(app, corpus_app)
 pack_app = typer.Typer(
     help="Make and edit briefing packs: the items you chose, in sections, with your notes.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+pack_app.add_typer(packs.app)
+pack_app.add_typer(pack_edits.app)
+pack_app.add_typer(pack_sections.app, name="section")
 app.add_typer(pack_app, name="pack")
-pack_commands.register(pack_app)
-pack_edit_commands.register(pack_app)
-export_command.register(app)
 
 
 def _print_version(value: bool) -> None:
@@ -74,7 +82,8 @@ def root(
         typer.Option(
             "--briefs",
             metavar="DIR",
-            help="Folder of packs (default: BRIEF_DIR, else ./briefs if it exists, else the user data folder).",
+            help="Folder of packs (default: BRIEF_DIR, else ./briefs if it exists, "
+            "else the user data folder).",
             file_okay=False,
             show_default=False,
         ),
@@ -86,48 +95,21 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Browse the 2025 Paris AI Action Summit offline and build briefing packs."""
+    """Browse a summit's corpus offline and build briefing packs."""
     context.obj = State(corpus_folder=corpus, briefs_folder=briefs)
     if context.invoked_subcommand is None:
-        open_app(corpus, briefs)
-
-
-@app.command("open")
-def open_command(
-    context: typer.Context,
-    pack: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[PACK]",
-            help="A pack to open: its name in the briefs folder, or a path.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Open the app, with PACK open on the pack screen."""
-    state: State = context.find_root().obj
-    path = state.store.load(pack).path if pack is not None else None
-    open_app(state.corpus_folder, state.briefs_folder, path)
-
-
-def open_app(
-    corpus_folder: Path | None, briefs_folder: Path | None = None, pack: Path | None = None
-) -> None:
-    """Run the terminal app; Textual is imported only then, so other commands stay fast."""
-    from briefcase_tui.cli.open import open_app as run_app
-
-    run_app(corpus_folder, briefs_folder, pack)
+        tui.open_app(corpus, briefs)
 
 
 def main() -> None:
-    """Entry point: run the app; user errors become one stderr line and exit status 1."""
+    """Run the command line; user errors become one stderr line and exit status 1."""
     try:
         app_for(sys.argv[1:])(prog_name="brief")
     except BriefcaseError as error:
-        print(f"brief: {error}", file=sys.stderr)
+        output.error(error)
         sys.exit(1)
     except BrokenPipeError:
-        _silence_stdout()
+        output.silence_stdout()
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -144,11 +126,31 @@ def app_for(arguments: list[str]) -> typer.Typer:
     `export`. Help, a mistyped command or no command gets the whole app.
     """
     name = _command_word(arguments)
-    commands = [c for c in app.registered_commands if c.name == name]
-    groups = [g for g in app.registered_groups if g.name == name]
-    if name is None or not (commands or groups):
-        return app
-    slim = copy.copy(app)
+    slim = _only(app, name) if name is not None else None
+    return slim if slim is not None else app
+
+
+def _only(typer_app: typer.Typer, name: str) -> typer.Typer | None:
+    """A copy of the app holding only the command or group called `name`, if it has one.
+
+    Commands merged in from a nameless group (`add_typer` without a name) are looked
+    for inside it.
+    """
+    commands = [c for c in typer_app.registered_commands if c.name == name]
+    groups = []
+    for group in typer_app.registered_groups:
+        if isinstance(group.name, str):
+            if group.name == name:
+                groups.append(group)
+        elif group.typer_instance is not None:
+            inner = _only(group.typer_instance, name)
+            if inner is not None:
+                slim_group = copy.copy(group)
+                slim_group.typer_instance = inner
+                groups.append(slim_group)
+    if not (commands or groups):
+        return None
+    slim = copy.copy(typer_app)
     slim.registered_commands = commands
     slim.registered_groups = groups
     return slim
@@ -165,9 +167,3 @@ def _command_word(arguments: list[str]) -> str | None:
         elif not argument.startswith("-"):
             return argument
     return None
-
-
-def _silence_stdout() -> None:
-    """After the reader of our output went away, send the rest nowhere instead of failing."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

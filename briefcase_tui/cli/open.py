@@ -1,18 +1,31 @@
-"""Opening the terminal app: the one place the CLI imports Textual, and only when called."""
+"""`brief open [PACK]`: the app, with a pack open on the pack screen."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefcase_tui.cli import tui
+from briefcase_tui.cli.state import state_of
+
+app = typer.Typer()
+"""Commands of `brief` itself (no group of their own)."""
 
 
-def open_app(
-    corpus_folder: Path | None, briefs_folder: Path | None = None, pack: Path | None = None
+@app.command("open")
+def open_command(
+    context: typer.Context,
+    pack: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[PACK]",
+            help="A pack to open: its name in the briefs folder, or a path.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Run the terminal app on a corpus folder (None: `BRIEF_CORPUS`, then the bundled corpus).
-
-    `briefs_folder` is where packs are found (None: BRIEF_DIR, ./briefs, the data folder);
-    `pack`, a pack file already checked to load, opens on the pack screen.
-    """
-    from briefcase_tui.tui.app import create_app
-
-    create_app(corpus_folder, briefs_folder=briefs_folder, pack=pack).run()
+    """Open the app, with PACK open on the pack screen."""
+    state = state_of(context)
+    path = state.store.load(pack).path if pack is not None else None
+    tui.open_app(state.corpus_folder, state.briefs_folder, path)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from briefcase_tui.paths import briefs_dir, corpus_dir
 
 if TYPE_CHECKING:
+    import typer
+
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.search import SearchIndex
     from briefcase_tui.domain.packs.store import PackStore
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class State:
-    """The corpus and briefs folders chosen on the command line, and what is loaded from them on demand."""
+    """The corpus and briefs folders chosen on the command line, and what is loaded from them."""
 
     corpus_folder: Path | None = None
     briefs_folder: Path | None = None
@@ -51,7 +53,7 @@ class State:
 
     @property
     def briefs(self) -> Path:
-        """The folder of packs in force: `--briefs`, then BRIEF_DIR, then ./briefs, then the data folder."""
+        """The folder of packs in force: `--briefs`, BRIEF_DIR, ./briefs, or the data folder."""
         return briefs_dir(self.briefs_folder)
 
     @property
@@ -62,3 +64,10 @@ class State:
 
             self._store = PackStore(self.briefs)
         return self._store
+
+
+def state_of(context: typer.Context) -> State:
+    """The state the root command set up for this run."""
+    state = context.find_root().obj
+    assert isinstance(state, State), "the root callback sets the state before any command runs"
+    return state

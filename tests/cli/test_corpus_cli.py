@@ -146,7 +146,8 @@ def test_the_corpus_environment_variable_points_at_another_corpus(
     corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (corpus_copy / "extra.toml").write_text(
-        '[[items]]\nid = "venue-kigali"\nkind = "venue"\ntitle = "Kigali Convention Centre"\nsummary = "s"\n'
+        '[[items]]\nid = "venue-kigali"\nkind = "venue"\n'
+        'title = "Kigali Convention Centre"\nsummary = "s"\n'
         '[[items.quotes]]\ntext = "Kigali Summit"\nsource = "statement"\n',
         encoding="utf-8",
     )
@@ -244,20 +245,21 @@ def test_brief_with_no_command_opens_the_app(
     from typer.testing import CliRunner
 
     from briefcase_tui.cli import app as cli_app
+    from briefcase_tui.cli import tui
 
     opened: list[object] = []
-    monkeypatch.setattr(cli_app, "open_app", lambda folder, *_: opened.append(folder))
+    monkeypatch.setattr(tui, "open_app", lambda folder, *_: opened.append(folder))
     result = CliRunner().invoke(cli_app.app, ["--corpus", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert opened == [tmp_path]
 
 
 def test_a_bare_brief_goes_straight_to_the_app_and_anything_else_to_typer() -> None:
-    from briefcase_tui.cli.launch import bare_corpus_folder
+    from briefcase_tui.cli.launch import bare_folders
 
-    assert bare_corpus_folder([]) == (True, None)
-    assert bare_corpus_folder(["--corpus", "x"]) == (True, Path("x"))
-    assert bare_corpus_folder(["--corpus=x"]) == (True, Path("x"))
-    assert bare_corpus_folder(["show", "x"])[0] is False
-    assert bare_corpus_folder(["--corpus", "x", "list"])[0] is False
-    assert bare_corpus_folder(["--version"])[0] is False
+    assert bare_folders([]) == (True, None, None)
+    assert bare_folders(["--corpus", "x"]) == (True, Path("x"), None)
+    assert bare_folders(["--corpus=x"]) == (True, Path("x"), None)
+    assert bare_folders(["show", "x"])[0] is False
+    assert bare_folders(["--corpus", "x", "list"])[0] is False
+    assert bare_folders(["--version"])[0] is False

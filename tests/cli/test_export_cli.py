@@ -138,6 +138,32 @@ def test_an_unknown_format_is_a_usage_error_with_a_suggestion(briefs: Path) -> N
     assert code == 2 and "did you mean 'html'?" in err
 
 
+def test_a_format_alias_exports_exactly_what_its_format_does(briefs: Path, tmp_path: Path) -> None:
+    assert (
+        invoke(briefs, "summit", "-F", "md").stdout_bytes == invoke(briefs, "summit").stdout_bytes
+    )
+    code, out, err = run(briefs, "summit", "other", "-o", str(tmp_path / "cal"), "-F", "ical")
+    assert code == 0, err
+    assert out.splitlines() == [str(tmp_path / "cal" / n) for n in ("summit.ics", "other.ics")]
+
+
+def test_bytes_of_a_binary_format_never_pass_through_a_text_only_stdout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from briefcase_tui.cli import output
+    from briefcase_tui.errors import BriefcaseError
+
+    text_only = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", text_only)
+    output.write_bytes("é\r\n".encode(), text=True)
+    assert text_only.getvalue() == "é\r\n"
+    with pytest.raises(BriefcaseError, match="write to a file with -o"):
+        output.write_bytes(b"\x89PNG\r\n", text=False)
+    assert text_only.getvalue() == "é\r\n"
+
+
 def test_items_missing_from_the_corpus_are_a_warning_and_strict_makes_them_an_error(
     briefs: Path, tmp_path: Path
 ) -> None:
@@ -145,8 +171,8 @@ def test_items_missing_from_the_corpus_are_a_warning_and_strict_makes_them_an_er
     code, out, err = run(briefs, "gaps")
     assert code == 0 and out.startswith("# Has gaps")
     assert (
-        err
-        == f"brief: warning: {briefs / 'gaps.toml'}: 2 items not in the corpus: gone-one, gone-two\n"
+        err == f"brief: warning: {briefs / 'gaps.toml'}: "
+        "2 items not in the corpus: gone-one, gone-two\n"
     )
     target = tmp_path / "gaps.md"
     code, out, err = run(briefs, "gaps", "--strict", "-o", str(target))
@@ -265,7 +291,8 @@ def test_a_real_export_piped_into_a_reader_that_stops_early_ends_quietly(briefs:
 def test_a_real_export_never_imports_textual(briefs: Path, tmp_path: Path) -> None:
     script = (
         "import sys\n"
-        f"sys.argv = ['brief', 'export', 'summit', '-o', {str(tmp_path / 's.html')!r}, '--format', 'html']\n"
+        f"sys.argv = ['brief', 'export', 'summit', '-o', {str(tmp_path / 's.html')!r}, "
+        "'--format', 'html']\n"
         "from briefcase_tui.cli.app import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('textual' in sys.modules, file=sys.stderr)\n"

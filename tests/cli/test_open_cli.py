@@ -1,4 +1,4 @@
-"""`brief open [PACK]` and a bare `brief --briefs DIR`: the app starts with the right pack and folder."""
+"""`brief open [PACK]` and a bare `brief --briefs DIR`: the app opens on the right pack, folder."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from briefcase_tui.cli import app as cli_app
+from briefcase_tui.cli import tui
 from tests.cli.test_corpus_cli import brief
 
-GOOD = 'format = 1\ntitle = "Good"\n\n[[sections]]\ntitle = "A"\n\n[[sections.entries]]\nitem = "tech7-p2"\n'
+GOOD = (
+    'format = 1\ntitle = "Good"\n\n[[sections]]\ntitle = "A"\n\n'
+    '[[sections.entries]]\nitem = "tech7-p2"\n'
+)
 BROKEN = 'format = 1\ntitle = "Broken"\ntitel = "typo"\n'
 
 
@@ -26,7 +29,7 @@ def briefs(tmp_path: Path) -> Path:
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
     calls: list[tuple[object, ...]] = []
-    monkeypatch.setattr(cli_app, "open_app", lambda *args: calls.append(args))
+    monkeypatch.setattr(tui, "open_app", lambda *args: calls.append(args))
     return calls
 
 
@@ -70,10 +73,9 @@ def test_a_bare_brief_passes_briefs_to_the_app_without_typer(
     briefs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from briefcase_tui.cli import launch
-    from briefcase_tui.cli import open as open_module
 
     calls: list[tuple[object, ...]] = []
-    monkeypatch.setattr(open_module, "open_app", lambda *args: calls.append(args))
+    monkeypatch.setattr(tui, "open_app", lambda *args: calls.append(args))
     monkeypatch.setattr(sys, "argv", ["brief", "--briefs", str(briefs), "--corpus=elsewhere"])
     launch.main()
     assert calls == [(Path("elsewhere"), briefs)]

@@ -1,4 +1,4 @@
-"""`brief pack ...`: packs made, shown, edited and checked through the command line, files checked on disk."""
+"""`brief pack ...`: packs made, shown, edited and checked on the command line, then on disk."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def test_new_with_file_refuses_an_existing_file_and_leaves_it_alone(
     code, _, err = run(briefs, "pack", "new", "Other", "--file", str(briefs / "summit.toml"))
     assert code == 1 and "already exists" in one_error_line(err)
     assert (briefs / "summit.toml").read_bytes() == before
-    code, out, _ = run(briefs, "pack", "new", "Other", "--file", str(tmp_path / "elsewhere.toml"))
+    code, _, _ = run(briefs, "pack", "new", "Other", "--file", str(tmp_path / "elsewhere.toml"))
     assert code == 0 and load(tmp_path / "elsewhere.toml").title == "Other"
 
 
@@ -172,6 +172,7 @@ def test_list_shows_name_title_and_counts(briefs: Path) -> None:
 
 def test_list_json_gives_counts_for_scripts(briefs: Path) -> None:
     code, out, _ = run(briefs, "pack", "list", "--json")
+    assert code == 0
     [row] = json.loads(out)
     assert (row["name"], row["title"], row["sections"], row["entries"]) == (
         "summit",
@@ -438,6 +439,36 @@ def test_editing_a_pack_with_comments_warns_that_they_live_on_in_the_backup(brie
     assert (briefs / ".summit.toml.bak").read_text(encoding="utf-8") == commented
 
 
+def test_an_edit_that_changes_nothing_leaves_the_file_and_its_comments_alone(
+    briefs: Path,
+) -> None:
+    commented = "# keep this thought\n" + SUMMIT
+    (briefs / "summit.toml").write_text(commented, encoding="utf-8")
+    code, _, err = run(briefs, "pack", "set", "summit", "1", "--priority", "must")
+    assert code == 0 and err == f"updated 1 in {briefs / 'summit.toml'}\n"
+    assert (briefs / "summit.toml").read_text(encoding="utf-8") == commented
+    assert not (briefs / ".summit.toml.bak").exists()
+
+
+def test_an_edit_of_a_pack_changed_since_it_was_read_is_refused(
+    briefs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI edits through the app's PackSession, so it refuses what the app refuses."""
+    from briefcase_tui.domain.packs.session import PackSession
+
+    opened = PackSession.open
+
+    def open_then_someone_else_writes(store, reference):  # type: ignore[no-untyped-def]
+        session = opened(store, reference)
+        (briefs / "summit.toml").write_text(SUMMIT + "# theirs\n", encoding="utf-8")
+        return session
+
+    monkeypatch.setattr(PackSession, "open", open_then_someone_else_writes)
+    code, _, err = run(briefs, "pack", "remove", "summit", "2")
+    assert code == 1 and "changed on disk since it was loaded" in one_error_line(err)
+    assert (briefs / "summit.toml").read_text(encoding="utf-8") == SUMMIT + "# theirs\n"
+
+
 # --- errors reading packs ------------------------------------------------------------------------
 
 
@@ -446,7 +477,8 @@ def test_editing_a_pack_with_comments_warns_that_they_live_on_in_the_backup(brie
     [
         ('title = "x"\n[[sections]\n', ":2:"),
         (
-            'title = "x"\n\n[[sections]]\ntitle = "S"\n\n[[sections.entries]]\nitem = "ws-future-of-work"\npriority = "urgent"\n',
+            'title = "x"\n\n[[sections]]\ntitle = "S"\n\n[[sections.entries]]\n'
+            'item = "ws-future-of-work"\npriority = "urgent"\n',
             ":8:1: section 1, entry 1: field 'priority'",
         ),
         ('format = 9\ntitle = "x"\n', ":1:1: written in pack format 9 by a newer Briefcase"),
@@ -493,15 +525,16 @@ def test_validate_reports_warnings_but_passes_unless_strict(briefs: Path) -> Non
     code, out, err = run(briefs, "pack", "validate", "summit")
     assert code == 0 and out.startswith(f"{briefs / 'summit.toml'}: ok (")
     assert (
-        f"{briefs / 'summit.toml'}:8: warning: section 1, entry 1: sources disagree about 'ws-future-of-work'"
-        in err
+        f"{briefs / 'summit.toml'}:8: warning: section 1, entry 1: "
+        "sources disagree about 'ws-future-of-work'" in err
     )
     assert run(briefs, "pack", "validate", "summit", "--strict")[0] == 1
 
 
 def test_validate_fails_on_unknown_ids_and_still_checks_the_other_packs(briefs: Path) -> None:
     (briefs / "typo.toml").write_text(
-        'title = "T"\n\n[[sections]]\ntitle = "S"\n\n[[sections.entries]]\nitem = "ws-futur-of-work"\n',
+        'title = "T"\n\n[[sections]]\ntitle = "S"\n\n'
+        '[[sections.entries]]\nitem = "ws-futur-of-work"\n',
         encoding="utf-8",
     )
     (briefs / "broken.toml").write_text("title = \n", encoding="utf-8")
@@ -510,7 +543,8 @@ def test_validate_fails_on_unknown_ids_and_still_checks_the_other_packs(briefs: 
     lines = err.splitlines()
     assert lines[0].startswith(f"{briefs / 'broken.toml'}:1:")
     assert (
-        f"{briefs / 'typo.toml'}:6: error: section 1, entry 1: 'ws-futur-of-work' is not in the corpus "
+        f"{briefs / 'typo.toml'}:6: error: section 1, entry 1: "
+        "'ws-futur-of-work' is not in the corpus "
         "(did you mean 'ws-future-of-work'?)"
     ) in lines
     assert f"{briefs / 'summit.toml'}: ok" in out
@@ -536,6 +570,7 @@ def test_diff_lists_changes_with_markers_and_exits_0(briefs: Path, tmp_path: Pat
 def test_diff_of_equal_packs_says_so_and_json_is_empty(briefs: Path) -> None:
     assert run(briefs, "pack", "diff", "summit", "summit") == (0, "no differences\n", "")
     code, out, _ = run(briefs, "pack", "diff", "summit", "summit", "--json")
+    assert code == 0
     assert json.loads(out) == {"details": [], "sections": [], "entries": []}
 
 

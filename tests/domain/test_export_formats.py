@@ -7,8 +7,16 @@ import json
 import re
 
 import icalendar
+import pytest
 
 from briefcase_tui.domain.export import FORMATS, render_pack
+from briefcase_tui.domain.export.formats import (
+    EXPORT_FORMATS,
+    ExportFormat,
+    accepted_names,
+    export_format,
+    format_names,
+)
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 
 
@@ -97,3 +105,49 @@ def test_every_format_is_identical_across_runs_and_carries_no_timestamp_unless_s
         assert plain == render_pack(pack, corpus, format)
         assert b"2030" not in plain
         assert b"2030" in render_pack(pack, corpus, format, stamp=stamp), format
+
+
+# --- the registry -------------------------------------------------------------------------------
+
+
+def test_the_registry_names_each_format_once_with_its_file_extension_and_media_type() -> None:
+    names = [f.name for f in EXPORT_FORMATS]
+    assert names == ["markdown", "html", "json", "ics"] == format_names() == list(FORMATS)
+    assert [f.extension for f in EXPORT_FORMATS] == [".md", ".html", ".json", ".ics"]
+    assert [f.label for f in EXPORT_FORMATS] == ["Markdown", "HTML", "JSON", "iCalendar"]
+    assert export_format("json").media_type == "application/json"
+    assert len(set(accepted_names())) == len(accepted_names())
+
+
+def test_an_alias_names_the_same_format_and_an_unknown_name_lists_the_formats() -> None:
+    assert export_format("md") is export_format("markdown")
+    assert export_format("ical") is export_format("ics")
+    with pytest.raises(ValueError, match="expected one of markdown, html, json, ics"):
+        export_format("pdf")
+
+
+def test_a_text_format_renders_utf8_text_that_a_preview_reads_back(corpus) -> None:  # type: ignore[no-untyped-def]
+    pack = pack_of(Entry(item="event-pre-summit-webinar", note="Café — 10:00"))
+    for export in EXPORT_FORMATS:
+        data = export.render(pack, corpus)
+        assert export.kind == "text"
+        assert export.text(data) == data.decode("utf-8"), export.name
+    ics = export_format("ics")
+    calendar = ics.text(ics.render(pack, corpus))
+    assert calendar is not None and "\r\n" in calendar, "the preview shows the very CRLF written"
+
+
+def test_a_binary_format_renders_bytes_as_they_are_and_has_no_preview_text(corpus) -> None:  # type: ignore[no-untyped-def]
+    raw = bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xFF])
+    binary = ExportFormat("png", "Picture", ".png", "binary", "image/png", lambda *_: raw)
+    assert binary.render(pack_of(), corpus) == raw
+    assert binary.text(raw) is None
+
+
+def test_a_renderer_that_returns_the_wrong_kind_is_caught(corpus) -> None:  # type: ignore[no-untyped-def]
+    text_as_bytes = ExportFormat("t", "T", ".t", "text", "text/plain", lambda *_: b"x")
+    bytes_as_text = ExportFormat("b", "B", ".b", "binary", "image/png", lambda *_: "x")
+    with pytest.raises(TypeError, match="must return text"):
+        text_as_bytes.render(pack_of(), corpus)
+    with pytest.raises(TypeError, match="must return bytes"):
+        bytes_as_text.render(pack_of(), corpus)

@@ -43,7 +43,7 @@ def test_there_are_at_least_three_example_packs_and_each_loads() -> None:
 
 
 @pytest.mark.parametrize("format", list(FORMATS))
-@pytest.mark.parametrize("pack_path", EXAMPLE_PACKS + [HOSTILE_PACK], ids=lambda p: p.stem)
+@pytest.mark.parametrize("pack_path", [*EXAMPLE_PACKS, HOSTILE_PACK], ids=lambda p: p.stem)
 def test_each_pack_exports_exactly_its_golden_file(corpus, pack_path: Path, format: str) -> None:  # type: ignore[no-untyped-def]
     pack = decode_pack(pack_path.read_bytes(), pack_path)
     check_golden(f"export/{pack_path.stem}{FORMATS[format]}", render_pack(pack, corpus, format))

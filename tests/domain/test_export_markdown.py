@@ -112,7 +112,7 @@ def test_a_timed_event_shows_its_time_and_zone(corpus) -> None:  # type: ignore[
     pack = Pack(
         title="P", sections=(Section(title="S", entries=(Entry(item="event-pre-summit-webinar"),)),)
     )
-    assert "10:00–11:00 (Europe/London)" in render_markdown(pack, corpus)
+    assert "10:00\N{EN DASH}11:00 (Europe/London)" in render_markdown(pack, corpus)
 
 
 def test_the_authors_note_priority_and_tags_are_marked_as_the_authors(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ def test_the_default_export_sits_beside_the_pack_named_as_brief_export_names_it(
 
 @pytest.mark.parametrize("name", ["other.toml", "Other.TOML", "summit.v2.toml"])
 def test_a_toml_target_is_refused_whatever_its_case(pack: Path, name: str) -> None:
-    with pytest.raises(BriefcaseError, match="never overwrites a pack or any .toml file"):
+    with pytest.raises(BriefcaseError, match=r"never overwrites a pack or any \.toml file"):
         refuse_export_target(pack.parent / name, [pack])
 
 

@@ -10,9 +10,13 @@ from briefcase_tui.domain.packs.edit import EditError, add_entries, add_section,
 from briefcase_tui.domain.packs.models import Entry
 from briefcase_tui.domain.packs.session import PackSession
 from briefcase_tui.domain.packs.store import PackChangedOnDisk, PackStore
+from briefcase_tui.errors import BriefcaseError
 
 # The file is written the way the store writes it, so undo can be checked byte for byte.
-SIMPLE = b'format = 1\ntitle = "Simple"\n\n[[sections]]\ntitle = "A"\n\n[[sections.entries]]\nitem = "ws-future-of-work"\n'
+SIMPLE = (
+    b'format = 1\ntitle = "Simple"\n\n[[sections]]\ntitle = "A"\n\n'
+    b'[[sections.entries]]\nitem = "ws-future-of-work"\n'
+)
 
 
 @pytest.fixture
@@ -30,6 +34,15 @@ def session(store: PackStore) -> PackSession:
 
 def _add(item: str):  # type: ignore[no-untyped-def]
     return lambda pack: add_entries(pack, [Entry(item=item)])
+
+
+def test_a_session_opens_a_pack_by_its_name_or_its_path(store: PackStore) -> None:
+    by_name = PackSession.open(store, "simple")
+    by_path = PackSession.open(store, store.folder / "simple.toml")
+    assert by_name.packfile.path == by_path.packfile.path == store.folder / "simple.toml"
+    assert by_name.current == by_path.current and not by_name.unsaved
+    with pytest.raises(BriefcaseError, match="did you mean 'simple'"):
+        PackSession.open(store, "simpel")
 
 
 def test_an_edit_is_saved_to_the_file_at_once(session: PackSession, store: PackStore) -> None:

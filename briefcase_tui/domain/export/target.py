@@ -15,7 +15,10 @@ from briefcase_tui.errors import BriefcaseError
 
 
 def default_export_path(pack_path: Path, extension: str) -> Path:
-    """Beside the pack, named after it: `briefs/summit.toml` → `briefs/summit.md`, as `brief export -o DIR` names it."""
+    """Beside the pack, named after it: `briefs/summit.toml` → `briefs/summit.md`.
+
+    `brief export -o DIR` names its files the same way (`plan.export_file_name`).
+    """
     return pack_path.with_name(pack_path.stem + extension)
 
 
@@ -37,7 +40,10 @@ def refuse_export_target(target: Path, packs: Iterable[Path]) -> None:
 
 
 def check_export_folder(target: Path) -> None:
-    """Raise BriefcaseError unless the target's folder exists: a typo should not build a tree of folders."""
+    """Raise BriefcaseError unless the target's folder exists.
+
+    A typo in a path should not build a tree of folders.
+    """
     parent = target.parent
     if not parent.is_dir():
         raise BriefcaseError("no such folder" if not parent.exists() else "not a folder", parent)

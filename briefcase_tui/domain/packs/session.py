@@ -1,4 +1,7 @@
-"""An open pack being edited: edits applied in memory at once, saved atomically, undo and redo by version.
+"""An open pack being edited: edits applied at once, saved atomically, undo and redo by version.
+
+The one load-edit-save loop: the app keeps a session open while the user edits, and each
+`brief pack` edit command opens one, applies its edit and saves.
 
 Packs are immutable values, so undo is a stack of earlier packs and redo a stack of the
 packs undone, each step carrying a description ("move “X” down") for the notice that
@@ -22,6 +25,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefcase_tui.domain.packs.edit import update_details
 from briefcase_tui.domain.packs.models import Pack
@@ -37,7 +41,7 @@ PackEdit = Callable[[Pack], Pack]
 
 @dataclass(frozen=True)
 class Step:
-    """One version on the undo or redo stack, with what the edit between it and its neighbour did."""
+    """One version on the undo or redo stack, and what the edit next to it did."""
 
     pack: Pack
     description: str
@@ -45,7 +49,7 @@ class Step:
 
 
 class PackSession:
-    """One pack open for editing: the version the user sees, the file as last saved, undo and redo."""
+    """One pack open for editing: the version the user sees, the file as last saved, undo, redo."""
 
     def __init__(self, store: PackStore, packfile: PackFile) -> None:
         self.store = store
@@ -55,12 +59,17 @@ class PackSession:
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         self.refused = False
-        """The last save was refused because the file changed on disk; cleared by a save that succeeds."""
+        """The last save was refused because the file changed on disk; a good save clears it."""
         self._state = threading.RLock()
         """Guards the versions and stacks: the UI thread edits while a saver thread writes."""
         self._writing = threading.Lock()
         """One write at a time, whichever thread asks."""
         self._saver_active = False
+
+    @classmethod
+    def open(cls, store: PackStore, reference: str | Path) -> PackSession:
+        """Load a pack (its name in the store's folder, or a path) and open it for editing."""
+        return cls(store, store.load(reference))
 
     @property
     def pack(self) -> Pack:
@@ -107,7 +116,7 @@ class PackSession:
             return self._redo[-1].description if self._redo else None
 
     def apply(self, edit: PackEdit, description: str = "", *, save: bool = True) -> Pack:
-        """Apply an edit to the current pack (and save it, unless `save=False`); returns the new pack.
+        """Apply an edit to the current pack, and save it unless `save=False`; returns the new pack.
 
         An edit that raises (`EditError`) changes nothing. An edit that changes nothing
         writes nothing and leaves undo and redo alone. A new edit clears the redo stack. A
@@ -127,13 +136,13 @@ class PackSession:
         return new
 
     def retitle(self, title: str) -> Pack:
-        """Give the pack a new title; the file keeps its name, so commands and links still find it."""
+        """Retitle the pack; the file keeps its name, so commands and links still find it."""
         return self.apply(
             lambda pack: update_details(pack, title=title), f"rename the pack to “{title}”"
         )
 
     def undo(self, *, save: bool = True) -> str | None:
-        """Go back one version (and save it, unless `save=False`); returns what was undone, None if nothing."""
+        """Go back one version, saved unless `save=False`; returns what was undone, or None."""
         with self._state:
             if not self._undo:
                 return None
@@ -211,12 +220,12 @@ class PackSession:
             raise
 
     def overwrite(self) -> Pack:
-        """Save the unsaved version over the file even though it changed: only when the user chose to."""
+        """Save over the file even though it changed on disk: only when the user chose to."""
         self.save(force=True)
         return self.pack
 
     def reload(self) -> Pack:
-        """Forget local changes and read the file again; undo and redo start afresh from the file's version."""
+        """Forget local changes and read the file again; undo and redo start afresh from it."""
         with self._writing:
             packfile = self.store.load(self.packfile.path)
             with self._state:
@@ -228,7 +237,7 @@ class PackSession:
         return self.pack
 
     def save_copy(self) -> PackFile:
-        """Save the current version as `name-copy.toml` beside the file and carry on editing the copy.
+        """Save the current version as `name-copy.toml` beside the file and go on editing the copy.
 
         The other version on disk is left exactly as it is. Undo and redo carry on: they
         are the user's own versions, now saved to the copy.
@@ -243,6 +252,9 @@ class PackSession:
         return copy
 
     def changed_on_disk(self) -> bool:
-        """Whether someone else changed (or removed) the file since this session read or wrote it."""
+        """Whether another program changed (or removed) the file since the session read it.
+
+        The session reads the file when it opens, and takes what it wrote as read.
+        """
         fingerprint = self.packfile.fingerprint
         return fingerprint is not None and changed_since(self.packfile.path, fingerprint)

@@ -1,0 +1,119 @@
+"""Every export format in one table: its name, aliases, file extension, kind, media type, renderer.
+
+`brief export` takes its `--format` choices, the names of the files it writes and the
+renderer it runs from here, and so can the app's preview and write dialog: a new format is
+one row. A renderer returns text (`str`) for a text format and `bytes` for a binary one;
+`ExportFormat.render` turns either into the exact bytes to write, and `ExportFormat.text`
+gives a preview the text back, or None for a format that is not text.
+
+The renderers are imported only when a format is rendered, so naming a format costs nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.packs.models import Pack
+
+FormatKind = Literal["text", "binary"]
+"""`text`: UTF-8 text, shown as is in a preview; `binary`: bytes a preview cannot show."""
+
+TEXT_ENCODING = "utf-8"
+"""How a text format's output is written: UTF-8, line endings exactly as rendered."""
+
+Renderer = Callable[["Pack", "Corpus", dt.datetime | None], str | bytes]
+"""Renders a pack: `(pack, corpus, stamp)`, the stamp being the time of export or None."""
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format and everything a command or a screen needs to know about it."""
+
+    name: str
+    """The name `--format` takes and the app keys on: `markdown`."""
+    label: str
+    """How a person reads its name on screen: `Markdown`."""
+    extension: str
+    """The file extension an export is written with, dot included: `.md`."""
+    kind: FormatKind
+    media_type: str
+    """The IANA media type of the bytes written: `text/markdown`."""
+    renderer: Renderer
+    aliases: tuple[str, ...] = ()
+    """Other names `--format` accepts for it: `md`."""
+
+    def render(self, pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> bytes:
+        """The pack exported in this format: the exact bytes to write, whatever the kind."""
+        rendered = self.renderer(pack, corpus, stamp)
+        if self.kind == "text":
+            if not isinstance(rendered, str):
+                raise TypeError(f"the {self.name} renderer must return text, not bytes")
+            return rendered.encode(TEXT_ENCODING)
+        if not isinstance(rendered, bytes):
+            raise TypeError(f"the {self.name} renderer must return bytes, not text")
+        return rendered
+
+    def text(self, data: bytes) -> str | None:
+        """Rendered bytes as text for a preview; None for a binary format, which has no text."""
+        return data.decode(TEXT_ENCODING) if self.kind == "text" else None
+
+
+def _markdown(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
+    from briefcase_tui.domain.export.markdown import render_markdown
+
+    return render_markdown(pack, corpus, stamp=stamp)
+
+
+def _html(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
+    from briefcase_tui.domain.export.html import render_html
+
+    return render_html(pack, corpus, stamp=stamp)
+
+
+def _json(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
+    from briefcase_tui.domain.export.json_data import render_json
+
+    return render_json(pack, corpus, stamp=stamp)
+
+
+def _ics(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
+    """iCalendar is text; the `icalendar` library hands it over already encoded."""
+    from briefcase_tui.domain.export.ics import render_ics
+
+    return render_ics(pack, corpus, stamp=stamp).decode(TEXT_ENCODING)
+
+
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("markdown", "Markdown", ".md", "text", "text/markdown", _markdown, ("md",)),
+    ExportFormat("html", "HTML", ".html", "text", "text/html", _html),
+    ExportFormat("json", "JSON", ".json", "text", "application/json", _json),
+    ExportFormat("ics", "iCalendar", ".ics", "text", "text/calendar", _ics, ("ical",)),
+)
+"""Every export format, in the order commands list them and the app cycles through them."""
+
+_BY_NAME = {name: f for f in EXPORT_FORMATS for name in (f.name, *f.aliases)}
+
+
+def format_names() -> list[str]:
+    """The formats' own names, in order: what help and error messages list."""
+    return [f.name for f in EXPORT_FORMATS]
+
+
+def accepted_names() -> list[str]:
+    """Every name a format can be chosen by: the formats' names, then their aliases."""
+    return [*format_names(), *(alias for f in EXPORT_FORMATS for alias in f.aliases)]
+
+
+def export_format(name: str) -> ExportFormat:
+    """The format with this name or alias; ValueError names the formats for any other."""
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown export format {name!r}; expected one of {', '.join(format_names())}"
+        ) from None

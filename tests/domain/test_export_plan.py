@@ -1,0 +1,100 @@
+"""The export plan: which pack goes to which file, refusals before writing, ids the corpus lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefcase_tui.domain.export.formats import export_format
+from briefcase_tui.domain.export.plan import export_file_name, missing_ids, plan_export
+from briefcase_tui.domain.packs.models import Entry, Pack, Section
+from briefcase_tui.domain.packs.store import PackFile, PackStore
+from briefcase_tui.errors import BriefcaseError
+
+GAPS = Pack(
+    title="Gaps",
+    sections=(
+        Section(title="A", entries=(Entry(item="gone-one"), Entry(item="ws-future-of-work"))),
+        Section(title="B", entries=(Entry(note="free"), Entry(item="gone-two"))),
+    ),
+)
+
+
+@pytest.fixture
+def packs(tmp_path: Path) -> list[PackFile]:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    store = PackStore(folder)
+    return [store.create(Pack(title="Summit day")), store.create(GAPS)]
+
+
+def test_missing_ids_are_in_pack_order_each_once(corpus) -> None:  # type: ignore[no-untyped-def]
+    twice = GAPS.model_copy(
+        update={"sections": (*GAPS.sections, Section(title="C", entries=(Entry(item="gone-one"),)))}
+    )
+    assert missing_ids(twice, corpus) == ("gone-one", "gone-two")
+    assert missing_ids(Pack(title="Clean"), corpus) == ()
+
+
+def test_a_folder_gets_one_file_per_pack_named_after_it(
+    packs: list[PackFile], tmp_path: Path, corpus
+) -> None:  # type: ignore[no-untyped-def]
+    html = export_format("html")
+    plan = plan_export(packs, corpus, html, folder=tmp_path / "out")
+    assert [p.target for p in plan.exports] == [
+        tmp_path / "out" / "summit-day.html",
+        tmp_path / "out" / "gaps.html",
+    ]
+    assert [p.missing for p in plan.exports] == [(), ("gone-one", "gone-two")]
+    assert [p.source.path.name for p in plan.with_missing()] == ["gaps.toml"]
+    assert export_file_name(Path("b/summit.v2.toml"), html) == "summit.v2.html"
+
+
+def test_the_plan_writes_the_rendered_bytes_into_a_folder_it_makes(
+    packs: list[PackFile], tmp_path: Path, corpus
+) -> None:  # type: ignore[no-untyped-def]
+    ics = export_format("ics")
+    plan = plan_export(packs, corpus, ics, folder=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    plan.make_folder()
+    for planned in plan.exports:
+        assert plan.write(planned, plan.render(planned, corpus)) == planned.target
+    assert (tmp_path / "out" / "gaps.ics").read_bytes() == ics.render(GAPS, corpus)
+
+
+def test_no_folder_is_made_below_a_missing_one(
+    packs: list[PackFile], tmp_path: Path, corpus
+) -> None:  # type: ignore[no-untyped-def]
+    plan = plan_export(packs, corpus, export_format("json"), folder=tmp_path / "no" / "out")
+    with pytest.raises(BriefcaseError, match="no such folder"):
+        plan.make_folder()
+    assert not (tmp_path / "no").exists()
+
+
+def test_without_a_file_or_folder_each_export_goes_to_stdout(packs: list[PackFile], corpus) -> None:  # type: ignore[no-untyped-def]
+    plan = plan_export(packs[:1], corpus, export_format("markdown"))
+    assert [p.target for p in plan.exports] == [None]
+    with pytest.raises(ValueError, match="standard output"):
+        plan.write(plan.exports[0], b"")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("notes.toml", "never overwrites a pack or any .toml file"),
+        ("briefs/gaps.toml", "never overwrites a pack or any .toml file"),
+        ("briefs", "is a folder"),
+        ("nowhere/x.md", "no such folder"),
+    ],
+)
+def test_a_target_that_could_destroy_a_file_is_refused_before_anything_is_written(
+    packs: list[PackFile], tmp_path: Path, corpus, name: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(BriefcaseError, match=message):
+        plan_export(packs[1:], corpus, export_format("markdown"), target=tmp_path / name)
+
+
+def test_two_packs_on_one_file_are_refused(packs: list[PackFile], tmp_path: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(BriefcaseError, match="would both be exported here"):
+        plan_export(packs, corpus, export_format("markdown"), target=tmp_path / "both.md")
