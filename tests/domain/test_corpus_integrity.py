@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from briefcase_tui.domain.corpus.load import check_corpus
-from briefcase_tui.domain.corpus.models import KINDS, Event, Signatory, Workstream
+from briefcase_tui.domain.corpus.kinds import KINDS
+from briefcase_tui.domain.corpus.models import Event, Signatory, Workstream
 from briefcase_tui.domain.corpus.serialize import corpus_data
 from briefcase_tui.paths import BUNDLED_CORPUS_DIR
 from tests.conftest import SHARED_SOURCES

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.filters import SearchFilters
+from briefcase_tui.domain.corpus.kinds import KIND_OF
 from briefcase_tui.domain.corpus.models import ItemBase
 from briefcase_tui.domain.text import stem, words
 from briefcase_tui.paths import SEARCH_SETTINGS_FILE
@@ -88,7 +89,7 @@ class SearchIndex:
         self.settings = SearchSettings.load() if settings is None else settings
         items = corpus.items
         self._ids = [item.id for item in items]
-        self._kinds = [item.kind for item in items]  # type: ignore[attr-defined]
+        self._kinds = [item.kind for item in items]
         self._titles = [item.title for item in items]
         self._tags = [frozenset(item.tags) for item in items]
         self._dates = [frozenset(corpus.dates_of(item)) for item in items]
@@ -298,33 +299,15 @@ def _dates_in(query: str, years: tuple[int, ...]) -> frozenset[dt.date]:
 
 def _fields(item: ItemBase, corpus: Corpus) -> dict[str, str]:
     """The searchable text of an item by field."""
-    names: list[str] = [item.kind]  # type: ignore[attr-defined]
-    for attribute in (
-        "role",
-        "organiser",
-        "audience",
-        "city",
-        "country",
-        "category",
-        "focus",
-        "listed_as",
-        "measures",
-        "unit",
-        "when",
-        "host",
-        "publisher",
-        "location",
-        "announced_by",
-    ):
-        value = getattr(item, attribute, None)
+    names: list[str] = [item.kind]
+    kind = KIND_OF[item.kind]
+    for name in kind.searched:
+        value = getattr(item, name)
+        if name in kind.references:
+            linked = corpus.get(value) if isinstance(value, str) else None
+            value = linked.title if linked is not None else None
         if isinstance(value, str):
             names.append(value)
-    for attribute in ("venue", "envoy", "priority"):
-        target = getattr(item, attribute, None)
-        if isinstance(target, str):
-            linked = corpus.get(target)
-            if linked is not None:
-                names.append(linked.title)
     for date in corpus.dates_of(item):
         names.append(f"{date:%B} {date.day} {date.isoformat()}")
     set_id = getattr(item, "set", None)

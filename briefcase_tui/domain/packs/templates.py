@@ -266,7 +266,7 @@ def _select(
 ) -> list[ItemBase]:
     items = [i for i in corpus if i.id not in placed]
     if select.kinds:
-        items = [i for i in items if i.kind in select.kinds]  # type: ignore[attr-defined]
+        items = [i for i in items if i.kind in select.kinds]
     if select.sets:
         items = [i for i in items if getattr(i, "set", None) in select.sets]
         order = {s: n for n, s in enumerate(select.sets)}
