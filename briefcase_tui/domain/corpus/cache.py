@@ -121,13 +121,17 @@ def load_indexed_corpus(
     return cache.corpus(contents), lambda: cache.index(contents)
 
 
-def cache_key(contents: dict[Path, bytes], inputs: Iterable[Path] = KEY_INPUTS) -> str:
-    """The key of a corpus's file contents: a digest of them and of every other input."""
+def cache_key(contents: dict[Path, bytes], inputs: Iterable[Path] | None = None) -> str:
+    """The key of a corpus's file contents: a digest of them and of the other inputs.
+
+    The other inputs are `KEY_INPUTS` unless given, and the versions of Python (pickle,
+    Unicode tables) and of pydantic (whose models the cache holds).
+    """
     from pydantic.version import VERSION as PYDANTIC_VERSION
 
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{FORMAT}:{sys.version_info[:2]}:{PYDANTIC_VERSION}".encode())
-    for path in inputs:
+    for path in KEY_INPUTS if inputs is None else inputs:
         _add(digest, path.name, path.read_bytes())
     for path, data in contents.items():
         _add(digest, path.name, data)
