@@ -66,11 +66,11 @@ def test_every_module_that_building_or_indexing_runs_is_an_input() -> None:
         "briefcase_tui." + name.removesuffix(".py").replace("/", ".") for name in CODE_INPUTS
     }
     covered = {name.removesuffix(".__init__") for name in covered}
+    folders = {name: PACKAGE_DIR.parent / name.replace(".", "/") for name in needed}
     empty_packages = {
         name
-        for name in needed
-        if not (PACKAGE_DIR.parent / name.replace(".", "/") / "__init__.py").read_bytes().strip()
-        if (PACKAGE_DIR.parent / name.replace(".", "/")).is_dir()
+        for name, folder in folders.items()
+        if folder.is_dir() and not (folder / "__init__.py").read_bytes().strip()
     }
     assert needed - covered - empty_packages == set()
 
