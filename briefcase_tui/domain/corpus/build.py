@@ -36,6 +36,8 @@ class _Draft:
     """What has been read so far, with where each record came from."""
 
     info: CorpusInfo | None = None
+    has_corpus_table: bool = False
+    """A [corpus] table was read, whether or not it was valid."""
     sources: dict[str, Source] = field(default_factory=dict)
     tags: dict[str, Tag] = field(default_factory=dict)
     sets: dict[str, RecommendationSet] = field(default_factory=dict)
@@ -58,8 +60,9 @@ def build_corpus(contents: dict[Path, bytes]) -> tuple[Corpus | None, list[Brief
             continue
         _read_document(draft, path, text, document)
     if draft.info is None:
-        folder = next(iter(contents)).parent if contents else None
-        draft.problems.append(BriefcaseError("no [corpus] table in any file", folder))
+        if not draft.has_corpus_table:
+            folder = next(iter(contents)).parent if contents else None
+            draft.problems.append(BriefcaseError("no [corpus] table in any file", folder))
         return None, draft.problems
     corpus = Corpus(
         info=draft.info,
@@ -85,11 +88,12 @@ def _read_document(draft: _Draft, path: Path, text: str, document: dict[str, Any
                 )
             )
     if "corpus" in document:
-        if draft.info is not None:
+        if draft.has_corpus_table:
             draft.problems.append(
                 BriefcaseError("a second [corpus] table", path, _line_of_table(text, "corpus"))
             )
         else:
+            draft.has_corpus_table = True
             header = _line_of_table(text, "corpus")
             draft.info = _validate(
                 draft, CorpusInfo, document["corpus"], path, text, "[corpus]", None, header

@@ -61,8 +61,8 @@ class CorpusInfo(Record):
     """What the corpus is about."""
 
     title: Title
-    timezone: Text = "Europe/Paris"
-    """IANA zone in which event times are shown."""
+    timezone: Text
+    """IANA zone in which event times are shown (`Europe/Paris`); every corpus names its own."""
     description: Text = ""
 
 
