@@ -13,7 +13,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from briefcase_tui.domain.packs.fast_read import read_pack_quickly
 from briefcase_tui.domain.packs.models import (
     FORMAT_VERSION,
     PACK_FIELDS,
@@ -22,6 +21,7 @@ from briefcase_tui.domain.packs.models import (
     Pack,
     Section,
 )
+from briefcase_tui.domain.schema import quick_reader
 from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key, parse_toml
 from briefcase_tui.errors import BriefcaseError
 
@@ -35,7 +35,7 @@ def decode_pack(data: bytes, path: Path | str) -> Pack:
     text = decode_toml_bytes(data, path)
     raw = parse_toml(text, path)
     _check_format(raw, text, path)
-    quick = read_pack_quickly(raw)
+    quick = quick_reader(Pack)(raw)  # a good pack never builds pydantic's validators
     if quick is not None:
         return quick
     try:
