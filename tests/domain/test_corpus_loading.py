@@ -188,8 +188,8 @@ def test_a_file_with_a_byte_order_mark_is_named_with_the_fix(corpus_copy: Path) 
     (corpus_copy / "bom.toml").write_bytes(b"\xef\xbb\xbf" + b'[[tags]]\nid = "b"\nlabel = "B"\n')
     [message] = messages(corpus_copy)
     assert (
-        message
-        == f"{corpus_copy / 'bom.toml'}: not UTF-8 without a byte-order mark; save it as plain UTF-8"
+        message == f"{corpus_copy / 'bom.toml'}: "
+        "not UTF-8 without a byte-order mark; save it as plain UTF-8"
     )
 
 

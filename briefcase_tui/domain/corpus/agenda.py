@@ -43,7 +43,8 @@ class AgendaEntry:
     part: tuple[int, int] | None
     """(n, of) for an event over several days: day n of `of`."""
     overlaps: tuple[str, ...]
-    """Ids of the other events that day that run at the same time (untimed events take the whole day)."""
+    """Ids of the other events that day that run at the same time (an untimed event takes the
+    whole day)."""
 
 
 @dataclass(frozen=True)

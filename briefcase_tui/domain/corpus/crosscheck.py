@@ -97,7 +97,7 @@ def _check_item(item: ItemBase, corpus: Corpus, report: _Report) -> None:
             report(field_name, f"{who}: field {field_name!r}: unknown item {reference!r}{hint}")
         elif target_item.kind != kind:
             report(field_name, f"{who}: field {field_name!r}: {reference!r} is not a {kind}")
-    set_id = getattr(item, "set", None)
+    set_id = item.set_id
     if set_id is not None and set_id not in corpus.sets:
         hint = _hint(set_id, corpus.sets)
         report("set", f"{who}: field 'set': unknown set {set_id!r}{hint}")

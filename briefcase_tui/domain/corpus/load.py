@@ -20,7 +20,7 @@ def load_corpus(folder: Path, use_cache: bool = True) -> Corpus:
 
 
 def check_corpus(folder: Path) -> list[BriefcaseError]:
-    """Every problem in a corpus folder (a person fixing it wants the whole list); none: it loads."""
+    """Every problem in a corpus folder (whoever fixes it wants the whole list); none: it loads."""
     try:
         contents = read_corpus_files(folder)
     except BriefcaseError as error:

@@ -153,6 +153,12 @@ class ItemBase(Record):
         """Where its row stands among its kind's; equal ranks keep the corpus's order."""
         return 0
 
+    @property
+    def set_id(self) -> str | None:
+        """The recommendation set it belongs to, for the kinds that have a `set`."""
+        set_id: str | None = getattr(self, "set", None)
+        return set_id
+
 
 class Summit(ItemBase):
     """A summit in the series: Bletchley Park, Seoul, Paris."""

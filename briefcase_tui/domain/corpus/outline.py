@@ -63,9 +63,7 @@ def _sets(corpus: Corpus) -> list[OutlineNode]:
     """Each set: its priorities with their recommendations, then its other members by kind."""
     nodes: list[OutlineNode] = []
     for set_id, recommendation_set in corpus.sets.items():
-        members = sorted(
-            (item for item in corpus.items if getattr(item, "set", None) == set_id), key=_rank
-        )
+        members = sorted((item for item in corpus.items if item.set_id == set_id), key=_rank)
 
         children: list[OutlineNode] = []
         for kind in KIND_TABLE:

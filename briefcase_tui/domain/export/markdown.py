@@ -157,8 +157,8 @@ def _entry_blocks(entry: ResolvedEntry, corpus: Corpus, citations: _Citations) -
     item = entry.item
     if item is None:
         blocks.append(
-            f"**Not in the corpus:** the id `{_code(entry.entry.item or '')}` names no item of this corpus; "
-            "it may have been renamed or removed."
+            f"**Not in the corpus:** the id `{_code(entry.entry.item or '')}` names no item of "
+            "this corpus; it may have been renamed or removed."
         )
         blocks += _marks(entry)
         blocks += _note_blocks(entry, "Author's note")

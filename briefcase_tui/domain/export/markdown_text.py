@@ -29,7 +29,7 @@ def escape_inline(text: str) -> str:
 
 
 def escape_block(text: str) -> list[str]:
-    """Free text as Markdown paragraphs: blank lines separate paragraphs, single newlines stay breaks.
+    """Free text as Markdown paragraphs: blank lines part paragraphs, single newlines stay breaks.
 
     Returns one string per paragraph; lines within a paragraph end in a backslash hard break
     so a note's line structure survives, and each line is escaped so it cannot start a list,

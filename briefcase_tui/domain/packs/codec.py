@@ -155,7 +155,10 @@ def _message(problem: Any, loc: tuple[Any, ...]) -> str:
     if name == "priority" or kind == "literal_error":
         return f"{where}field {name!r}: expected one of {', '.join(PRIORITIES)}"
     if name == "item" and kind == "string_pattern_mismatch":
-        return f"{where}field 'item': {problem['input']!r} is not an item id (lowercase letters, digits and hyphens)"
+        return (
+            f"{where}field 'item': {problem['input']!r} is not an item id "
+            "(lowercase letters, digits and hyphens)"
+        )
     if kind == "value_error":
         return f"{where}{str(problem['msg']).removeprefix('Value error, ')}"
     label = f"field {name!r}: " if name else ""

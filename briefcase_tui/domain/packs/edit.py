@@ -96,7 +96,8 @@ def add_entries(
         if entry.item is not None and pack.locate(entry.item) is not None:
             s_index, _ = pack.locate(entry.item)  # type: ignore[misc]
             raise EditError(
-                f"{entry.item!r} is already in the pack, in section {pack.sections[s_index].title!r}"
+                f"{entry.item!r} is already in the pack, "
+                f"in section {pack.sections[s_index].title!r}"
             )
     ids = [e.item for e in entries if e.item is not None]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
@@ -145,7 +146,7 @@ def move_entry(
 
 
 def shift_entry(pack: Pack, at: EntryAt, step: int) -> tuple[Pack, EntryAt]:
-    """Move an entry one place up (-1) or down (+1), crossing into the neighbouring section at an edge.
+    """Move an entry one place up (-1) or down (+1), crossing into the next section at an edge.
 
     Returns the new pack and where the entry now is, so a cursor can follow it.
     """

@@ -241,7 +241,7 @@ def _expand(
     taken: set[str] = set()
     for tag_id, tag in corpus.tags.items():
         members = [i for i in chosen if tag_id in i.tags and i.id not in taken]
-        sets_present = {getattr(i, "set", None) for i in members}
+        sets_present = {i.set_id for i in members}
         if not members or not set(spec.select.sets) <= sets_present:
             continue
         taken.update(i.id for i in members)
@@ -268,9 +268,9 @@ def _select(
     if select.kinds:
         items = [i for i in items if i.kind in select.kinds]
     if select.sets:
-        items = [i for i in items if getattr(i, "set", None) in select.sets]
+        items = [i for i in items if i.set_id in select.sets]
         order = {s: n for n, s in enumerate(select.sets)}
-        items.sort(key=lambda i: order[i.set])
+        items.sort(key=lambda i: order[i.set_id or ""])
     if select.tags:
         items = [i for i in items if set(i.tags) & set(select.tags)]
     if select.on_day:
