@@ -207,15 +207,6 @@ def rename_section(pack: Pack, index: int, title: str) -> Pack:
     return _with_sections(pack, sections)
 
 
-def set_section_intro(pack: Pack, index: int, intro: str) -> Pack:
-    """The section with a new introduction."""
-    _check_section(pack, index)
-    section = pack.sections[index]
-    sections = list(pack.sections)
-    sections[index] = _validated(Section, title=section.title, intro=intro, entries=section.entries)
-    return _with_sections(pack, sections)
-
-
 def remove_section(pack: Pack, index: int, *, with_entries: bool = False) -> Pack:
     """The pack without a section; one that still holds entries needs `with_entries=True`."""
     _check_section(pack, index)

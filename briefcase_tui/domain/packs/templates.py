@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -25,8 +25,6 @@ from briefcase_tui.domain.text import fold
 from briefcase_tui.domain.tomlio import read_toml
 from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.paths import TEMPLATES_DIR
-
-TEMPLATE_FORMAT = 1
 
 
 class _Spec(BaseModel):
@@ -300,12 +298,3 @@ def _select(
             )
         )
     return items[: select.limit] if select.limit else items
-
-
-def template_summary(template: Template) -> dict[str, Any]:
-    """Name, description and parameters, for `brief pack templates` and the app."""
-    return {
-        "name": template.name,
-        "description": template.description,
-        "parameters": {name: p.prompt for name, p in template.parameters.items()},
-    }
