@@ -24,6 +24,7 @@ from typing import (
     Annotated,
     Any,
     Literal,
+    NamedTuple,
     TypeVar,
     Union,
     cast,
@@ -38,8 +39,7 @@ Check = Callable[[Any], Any]
 """Returns the value read (perhaps cleaned), or raises _Unsure."""
 
 
-@dataclasses.dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """What a text field of a dataclass declaration must match, as pydantic's StringConstraints."""
 
     pattern: str | None = None
@@ -110,7 +110,7 @@ def _with_string_constraints(annotation: Any) -> Any:
     origin = get_origin(annotation)
     if origin is Annotated:
         metadata = [
-            StringConstraints(**dataclasses.asdict(item)) if isinstance(item, Rule) else item
+            StringConstraints(**item._asdict()) if isinstance(item, Rule) else item
             for item in args[1:]
         ]
         return Annotated[(_with_string_constraints(args[0]), *metadata)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import get_args
 
 import pytest
@@ -30,7 +29,7 @@ def test_every_kind_has_one_model_named_for_it_in_table_order() -> None:
 
 def test_a_row_naming_a_field_its_model_lacks_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     venue = KIND_OF["venue"]
-    misspelt = dataclasses.replace(venue, facts=(*venue.facts, Fact("Town", "town")))
+    misspelt = venue._replace(facts=(*venue.facts, Fact("Town", "town")))
     table = tuple(misspelt if kind is venue else kind for kind in KIND_TABLE)
     monkeypatch.setattr(models, "KIND_TABLE", table)
     with pytest.raises(TypeError, match="Venue has no field town"):
