@@ -1,7 +1,7 @@
 """The user's settings file: chosen theme and key remaps, read strictly and saved atomically.
 
 Read before the app's first screen, where pydantic would cost more than everything else:
-`Settings` is the one declaration of the file, read by plain Python (`schema.quick_reader`);
+`Settings` is the one declaration of the file, read by plain Python (`quick_read.quick_reader`);
 only a file it refuses goes to the pydantic model derived from it, which names the problem.
 """
 
@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 
-from briefcase_tui.domain.schema import Rule, pydantic_model, quick_reader
+from briefcase_tui.domain.quick_read import quick_reader
+from briefcase_tui.domain.schema import Rule, pydantic_model
 from briefcase_tui.domain.storage import atomic_write
 from briefcase_tui.domain.tomlio import read_checked
 from briefcase_tui.errors import BriefcaseError

@@ -2,7 +2,7 @@
 
 The app reads its themes before its first screen, where pydantic's import alone would cost
 about 50 ms: `ThemeSpec` is the one declaration of the file, read by plain Python
-(`schema.quick_reader`); only a file it refuses goes to the pydantic model derived from it,
+(`quick_read.quick_reader`); only a file it refuses goes to the pydantic model derived from it,
 which names the problem.
 """
 
@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Annotated
 
-from briefcase_tui.domain.schema import Rule, pydantic_model, quick_reader
+from briefcase_tui.domain.quick_read import quick_reader
+from briefcase_tui.domain.schema import Rule, pydantic_model
 from briefcase_tui.domain.tomlio import read_checked
 from briefcase_tui.errors import BriefcaseError
 

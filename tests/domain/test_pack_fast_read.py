@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from briefcase_tui.domain.packs.models import Pack
-from briefcase_tui.domain.schema import quick_reader
+from briefcase_tui.domain.quick_read import quick_reader
 
 read_pack_quickly = quick_reader(Pack)
 

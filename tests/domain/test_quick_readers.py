@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from briefcase_tui.domain.schema import pydantic_model, quick_reader
+from briefcase_tui.domain.quick_read import quick_reader
+from briefcase_tui.domain.schema import pydantic_model
 from briefcase_tui.domain.settings import Settings
 from briefcase_tui.domain.themes import COLOUR_FIELDS, ThemeSpec
 

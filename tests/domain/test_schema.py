@@ -9,7 +9,8 @@ import pytest
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, field_validator
 
 from briefcase_tui.domain.packs.models import Entry, Pack
-from briefcase_tui.domain.schema import Rule, pydantic_model, quick_reader
+from briefcase_tui.domain.quick_read import quick_reader
+from briefcase_tui.domain.schema import Rule, pydantic_model
 
 Code = Annotated[str, Rule(pattern=r"^[A-Z]{3}$")]
 

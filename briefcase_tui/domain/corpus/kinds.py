@@ -1,8 +1,9 @@
 """Every kind of item in one table: how it is named, browsed, searched and described.
 
-Adding a kind of item means a model class in `models.py` (its fields), one row in `KIND_TABLE`
-(everything else) and its name in the section that browses it; `models.py` checks on import
-that every row has a model, every model a row, and every field a row names exists.
+Adding a kind of item means a model class in `models.py` (its fields, and its row in the
+browser's tree when that is not just its title), one row in `KIND_TABLE` (everything else)
+and its name in the section that browses it. `models.py` checks on import that every row has
+a model, every model a row, and every field a row names exists.
 
 Plain Python, no pydantic, and named tuples rather than dataclasses (five times cheaper to
 create): the app's first screen draws its sections from this module before the corpus, and

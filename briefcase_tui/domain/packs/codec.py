@@ -21,7 +21,7 @@ from briefcase_tui.domain.packs.models import (
     Pack,
     Section,
 )
-from briefcase_tui.domain.schema import quick_reader
+from briefcase_tui.domain.quick_read import quick_reader
 from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key, parse_toml
 from briefcase_tui.errors import BriefcaseError
 
