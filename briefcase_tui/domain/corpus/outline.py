@@ -11,6 +11,7 @@ from briefcase_tui.domain.corpus.kinds import (
     KIND_TABLE,
     SECTION_TABLE,
     SOURCE_PREFIX,
+    Kind,
     SectionId,
 )
 from briefcase_tui.domain.corpus.models import ItemBase, Priority, Recommendation
@@ -55,7 +56,7 @@ def _kind_groups(corpus: Corpus, kinds: Iterable[str]) -> list[OutlineNode]:
             continue
         items = sorted(corpus.of_kind(name), key=lambda item: item.outline_rank())
         rows = [OutlineNode(item.outline_label(), item.id) for item in items]
-        nodes += _present(_group(kind.group, rows)) if kind.group else rows
+        nodes += _under_heading(kind, rows)
     return nodes
 
 
@@ -64,7 +65,6 @@ def _sets(corpus: Corpus) -> list[OutlineNode]:
     nodes: list[OutlineNode] = []
     for set_id, recommendation_set in corpus.sets.items():
         members = sorted((item for item in corpus.items if item.set_id == set_id), key=_rank)
-
         children: list[OutlineNode] = []
         for kind in KIND_TABLE:
             rows = [
@@ -73,7 +73,7 @@ def _sets(corpus: Corpus) -> list[OutlineNode]:
                 if member.kind == kind.name
                 and not (isinstance(member, Recommendation) and member.priority)
             ]
-            children += _present(_group(kind.group, rows)) if kind.group else rows
+            children += _under_heading(kind, rows)
         nodes.append(OutlineNode(recommendation_set.title, None, tuple(children)))
     return nodes
 
@@ -88,6 +88,11 @@ def _member_row(member: ItemBase, members: list[ItemBase]) -> OutlineNode:
 def _rank(member: ItemBase) -> int:
     rank: int = getattr(member, "rank", 0)
     return rank
+
+
+def _under_heading(kind: Kind, rows: list[OutlineNode]) -> list[OutlineNode]:
+    """A kind's rows under its group's heading (none when empty), or on their own."""
+    return _present(_group(kind.group, rows)) if kind.group else rows
 
 
 def _group(label: str, nodes: Iterable[OutlineNode]) -> OutlineNode | None:
