@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from briefcase_tui.domain.corpus.build import build_corpus  # noqa: E402
 from briefcase_tui.domain.corpus.files import read_corpus_files  # noqa: E402
-from briefcase_tui.domain.corpus.load import build_corpus  # noqa: E402
 from briefcase_tui.domain.corpus.search import SearchIndex  # noqa: E402
 from briefcase_tui.paths import BUNDLED_CORPUS_DIR  # noqa: E402
 

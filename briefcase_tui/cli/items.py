@@ -67,7 +67,7 @@ def _filters(
 ) -> SearchFilters:
     """The filters the options ask for; an unknown kind, tag or source is a usage error."""
     from briefcase_tui.domain.corpus.filters import SearchFilters
-    from briefcase_tui.domain.corpus.models import KINDS
+    from briefcase_tui.domain.corpus.kinds import KINDS
 
     corpus = state.corpus
     date = date_option(day, "--day")
@@ -91,7 +91,7 @@ def list_items(
     """List items, optionally filtered by kind, tag, day or source."""
     state = state_of(context)
     chosen = _filters(state, kind, tag, day, source).select(state.corpus)
-    rows = [(i.id, i.kind, i.title) for i in chosen]  # type: ignore[attr-defined]  # kind: per model
+    rows = [(i.id, i.kind, i.title) for i in chosen]
     if as_json:
         output.print_json(
             [{"id": id_, "kind": kind_, "title": title} for id_, kind_, title in rows]

@@ -103,9 +103,10 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 
 def render_item(item: ItemBase, corpus: Corpus) -> str:
     """An item as a terminal page: title, kind and id, facts, summary, quotes, caveats, related."""
-    from briefcase_tui.domain.corpus.facts import KIND_LABELS, item_facts
+    from briefcase_tui.domain.corpus.facts import item_facts
+    from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 
-    kind = item.kind  # type: ignore[attr-defined]  # each item model declares its own kind
+    kind = item.kind
     lines = [*wrap(item.title), f"{KIND_LABELS.get(kind, kind)} · {item.id}", ""]
     facts = item_facts(item, corpus)
     label_width = max((len(label) for label, _ in facts), default=0) + 2
@@ -133,7 +134,7 @@ def render_item(item: ItemBase, corpus: Corpus) -> str:
     if related:
         lines += ["", "Related"]
         for other in related:
-            kind = other.kind  # type: ignore[attr-defined]  # each item model declares its own kind
+            kind = other.kind
             line = f"{other.title} ({kind}, {other.id})"
             lines.extend(wrap(line, indent="    ", first="  - "))
     return "\n".join(lines)

@@ -1,21 +1,25 @@
 """The user's settings file: chosen theme and key remaps, read strictly and saved atomically.
 
-Read before the app's first screen, so a good file is checked by plain Python; a file that
-fails goes to the pydantic model in `settings_schema.py`, which names the problem.
+Read before the app's first screen, where pydantic would cost more than everything else:
+`Settings` is the one declaration of the file, read by plain Python (`quick_read.quick_reader`);
+only a file it refuses goes to the pydantic model derived from it, which names the problem.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from briefcase_tui.domain.quick_read import quick_reader
+from briefcase_tui.domain.schema import Rule, pydantic_model
 from briefcase_tui.domain.storage import atomic_write
 from briefcase_tui.domain.tomlio import read_checked
 from briefcase_tui.errors import BriefcaseError
 
-_BINDING_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+BindingId = Annotated[str, Rule(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80)]
+KeyList = Annotated[str, Rule(min_length=1, max_length=200)]
+"""One key or several separated by commas, in Textual's names: `ctrl+f`, `f2,slash`."""
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class Settings:
 
     theme: str | None = None
     """Name of the theme last chosen; unknown names fall back to the default theme."""
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: dict[BindingId, KeyList] = field(default_factory=dict)
     """Binding id → key(s), overriding the built-in keys (see the help screen for ids)."""
     last_pack: str | None = None
     """The pack open when Briefcase last closed (its path), opened again on the next start."""
@@ -34,38 +38,11 @@ class Settings:
         return replace(self, **changes)
 
 
-def read_settings(data: dict[str, Any]) -> Settings | None:
-    """The settings these TOML values hold, or None when they break a rule of `SettingsFile`."""
-    if not data.keys() <= {"theme", "keys", "last_pack"}:
-        return None
-    theme = data.get("theme")
-    last_pack = data.get("last_pack")
-    if last_pack is not None and type(last_pack) is not str:
-        return None
-    keys = data.get("keys", {})
-    if theme is not None and type(theme) is not str:
-        return None
-    if type(keys) is not dict:
-        return None
-    for binding, key in keys.items():
-        if type(binding) is not str or len(binding) > 80 or not _BINDING_ID.fullmatch(binding):
-            return None
-        if type(key) is not str or not 1 <= len(key) <= 200:
-            return None
-    return Settings(theme=theme, keys=dict(keys), last_pack=last_pack)
-
-
 def load_settings(path: Path) -> Settings:
     """The settings in `path`; a missing file means defaults, a bad one raises a located error."""
     if not path.exists():
         return Settings()
-    return read_checked(path, read_settings, _schema)
-
-
-def _schema() -> type[Any]:
-    from briefcase_tui.domain.settings_schema import SettingsFile
-
-    return SettingsFile
+    return read_checked(path, quick_reader(Settings), lambda: pydantic_model(Settings))
 
 
 def save_settings(settings: Settings, path: Path) -> None:

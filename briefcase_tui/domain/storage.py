@@ -1,4 +1,4 @@
-"""Writing files so that a crash never leaves a half-written one, and noticing files changed under us.
+"""Writing files so that a crash never leaves a half-written one; noticing files changed under us.
 
 Every file a user owns (packs, settings) and every export goes through `atomic_write`:
 the new bytes go to a temporary file in the same folder, are flushed to disk, and then
@@ -34,7 +34,8 @@ SAVE_STEPS = (
 - `written`: the new bytes are written and flushed to the OS (not yet on disk).
 - `fsynced`: the temporary file is on disk and closed.
 - `mode-set`: it has the old file's permissions.
-- `backup-staged`: the old file has a second name, `BACKUP.tmp` (only with `backup=` and an old file).
+- `backup-staged`: the old file has a second name, `BACKUP.tmp` (only with `backup=` and an old
+  file).
 - `backed-up`: that name replaced the previous backup (same condition).
 - `replaced`: the target names the new file (by `os.replace`, or by a link when `exclusive`).
 - `folder-fsynced`: the rename is on disk too; the save is complete.
@@ -54,7 +55,7 @@ one comparison a step, unless a test sets it.
 
 
 def _reached(step: str, path: Path) -> None:
-    """Tell the test hook, if one is set, that a save of `path` reached `step` (one of SAVE_STEPS)."""
+    """Tell the test hook, if one is set, that a save of `path` reached `step` (of SAVE_STEPS)."""
     hook = SAVE_STEP_HOOK
     if hook is not None:
         hook(step, path)
@@ -104,7 +105,7 @@ def read_with_fingerprint(path: Path) -> tuple[bytes, Fingerprint]:
 def current_fingerprint(path: Path) -> Fingerprint | None:
     """The file's fingerprint now, or None when it no longer exists."""
     try:
-        data, fingerprint = read_with_fingerprint(path)
+        _, fingerprint = read_with_fingerprint(path)
     except BriefcaseError:
         return None
     return fingerprint
@@ -172,7 +173,7 @@ def atomic_write(
 
 
 def _link_new(temp: Path, path: Path) -> None:
-    """Move the finished temp file to a name that must not exist yet, without a window to clobber."""
+    """Move the finished temp file to a name that must not exist yet, with no window to clobber."""
     try:
         os.link(temp, path)
     except FileExistsError:

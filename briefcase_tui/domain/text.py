@@ -99,7 +99,7 @@ def cell_width(text: str) -> int:
 
 
 def cut_at_word(text: str, width: int) -> str:
-    """The text in at most `width` cells, cut after a whole word and ended with "…" when it is longer.
+    """The text in at most `width` cells, cut after a whole word, ending in "…" when it is longer.
 
     A title cut mid-word ("IASEAI Confe") reads as a different word; cut at a word
     ("IASEAI Conference…") it reads as the start of the title. Trailing punctuation is
@@ -121,5 +121,5 @@ def cut_at_word(text: str, width: int) -> str:
         space = kept.rfind(" ")
         if space > 0:
             kept = kept[:space]
-    kept = kept.rstrip(" ,;:·-–—/")
+    kept = kept.rstrip(" ,;:·-\u2013\u2014/")  # spaces, punctuation, hyphen, en and em dashes
     return kept + ELLIPSIS if kept else ELLIPSIS[:width]

@@ -1,97 +1,61 @@
 """Themes as data: TOML files read into ThemeSpec, so a bad file is reported, never fatal.
 
-A good file is checked here by plain Python; only a file that fails the check is handed
-to the pydantic model in `theme_schema.py`, which names the problem. The app reads its
-themes before its first screen, and pydantic's import alone would cost about 50 ms there.
+The app reads its themes before its first screen, where pydantic's import alone would cost
+about 50 ms: `ThemeSpec` is the one declaration of the file, read by plain Python
+(`quick_read.quick_reader`); only a file it refuses goes to the pydantic model derived from it,
+which names the problem.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Annotated
 
+from briefcase_tui.domain.quick_read import quick_reader
+from briefcase_tui.domain.schema import Rule, pydantic_model
 from briefcase_tui.domain.tomlio import read_checked
 from briefcase_tui.errors import BriefcaseError
 
-COLOUR_FIELDS = (
-    "primary",
-    "secondary",
-    "accent",
-    "warning",
-    "error",
-    "success",
-    "foreground",
-    "background",
-    "surface",
-    "panel",
-)
-_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_KEYS = frozenset({"name", "label", "dark", "variables", *COLOUR_FIELDS})
+Colour = Annotated[str, Rule(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")]
+"""A hex colour, `#rgb`, `#rrggbb` or `#rrggbbaa`: the one form every terminal theme tool
+agrees on."""
+ThemeName = Annotated[str, Rule(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ThemeSpec:
     """A colour theme: the base colours from which the app derives every shade it uses."""
 
-    name: str
-    primary: str
+    name: ThemeName
+    """Unique id used in the config file and the command palette."""
     label: str = ""
+    """Name shown to people; the id when empty."""
     dark: bool = True
-    secondary: str | None = None
-    accent: str | None = None
-    warning: str | None = None
-    error: str | None = None
-    success: str | None = None
-    foreground: str | None = None
-    background: str | None = None
-    surface: str | None = None
-    panel: str | None = None
+    primary: Colour
+    secondary: Colour | None = None
+    accent: Colour | None = None
+    warning: Colour | None = None
+    error: Colour | None = None
+    success: Colour | None = None
+    foreground: Colour | None = None
+    background: Colour | None = None
+    surface: Colour | None = None
+    panel: Colour | None = None
     variables: dict[str, str] = field(default_factory=dict)
     """Extra Textual theme variables (`border`, `footer-key-foreground`, ...)."""
 
 
-def read_theme(data: dict[str, Any]) -> ThemeSpec | None:
-    """The theme these TOML values describe, or None when they break a rule of `ThemeFile`."""
-    if not data.keys() <= _KEYS:
-        return None
-    name, primary = data.get("name"), data.get("primary")
-    if type(name) is not str or len(name) > 60 or not _NAME.fullmatch(name):
-        return None
-    if type(data.get("label", "")) is not str or type(data.get("dark", True)) is not bool:
-        return None
-    colours = {key: data.get(key) for key in COLOUR_FIELDS}
-    if type(primary) is not str:
-        return None
-    for value in colours.values():
-        if value is not None and (type(value) is not str or not _COLOUR.fullmatch(value)):
-            return None
-    variables = data.get("variables", {})
-    if type(variables) is not dict or any(
-        type(k) is not str or type(v) is not str for k, v in variables.items()
-    ):
-        return None
-    return ThemeSpec(
-        label=data.get("label", ""),
-        dark=data.get("dark", True),
-        variables=dict(variables),
-        name=name,
-        **colours,
-    )  # type: ignore[arg-type]
+COLOUR_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(ThemeSpec) if f.name not in ("name", "label", "dark", "variables")
+)
+"""The base colours, `primary` first."""
 
 
 def load_theme_file(path: Path) -> ThemeSpec:
     """One theme file as a ThemeSpec; problems raise a BriefcaseError naming file and line."""
-    return read_checked(path, read_theme, _schema)
-
-
-def _schema() -> type[Any]:
-    from briefcase_tui.domain.theme_schema import ThemeFile
-
-    return ThemeFile
+    return read_checked(path, quick_reader(ThemeSpec), lambda: pydantic_model(ThemeSpec))
 
 
 def load_themes(folders: Iterable[Path]) -> tuple[list[ThemeSpec], list[BriefcaseError]]:

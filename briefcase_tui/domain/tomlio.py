@@ -108,7 +108,7 @@ def read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
 def read_checked(
     path: Path, quick: Callable[[dict[str, Any]], _T | None], schema: Callable[[], type[Any]]
 ) -> _T:
-    """A small TOML file read by a quick plain-Python reader, with pydantic as the judge of a bad one.
+    """A small TOML file read by a quick plain-Python reader; pydantic judges a bad one.
 
     `quick` returns the value for a good file or None; only then is `schema()` called for
     the pydantic model, whose first problem is raised as a located error. Settings and

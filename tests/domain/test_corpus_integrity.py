@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from briefcase_tui.domain.corpus.kinds import KINDS
 from briefcase_tui.domain.corpus.load import check_corpus
-from briefcase_tui.domain.corpus.models import KINDS, Event, Signatory, Workstream
+from briefcase_tui.domain.corpus.models import Event, Signatory, Workstream
 from briefcase_tui.domain.corpus.serialize import corpus_data
 from briefcase_tui.paths import BUNDLED_CORPUS_DIR
 from tests.conftest import SHARED_SOURCES
@@ -122,10 +123,10 @@ def test_caveats_quote_at_least_two_sides_and_cover_the_known_disagreements(corp
 
 
 def _fold(text: str) -> str:
-    """The same folding as ../shared/tools/check_quotes.py: artefacts, curly quotes, spaces, case."""
+    """The folding of ../shared/tools/check_quotes.py: artefacts, curly quotes, spaces, case."""
     import re
 
-    text = re.sub(r"\*\*|[›•]", " ", text)
+    text = re.sub(r"\*\*|[\u203a\u2022]", " ", text)  # Markdown bold, bullet marks
     text = (
         text.replace("\u2019", "'")
         .replace("\u2018", "'")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefcase_tui.domain.corpus.agenda import build_agenda
 from briefcase_tui.domain.corpus.cache import CorpusCache
 from briefcase_tui.domain.corpus.files import read_corpus_files
 from briefcase_tui.domain.corpus.load import check_corpus, load_corpus
@@ -187,8 +188,8 @@ def test_a_file_with_a_byte_order_mark_is_named_with_the_fix(corpus_copy: Path) 
     (corpus_copy / "bom.toml").write_bytes(b"\xef\xbb\xbf" + b'[[tags]]\nid = "b"\nlabel = "B"\n')
     [message] = messages(corpus_copy)
     assert (
-        message
-        == f"{corpus_copy / 'bom.toml'}: not UTF-8 without a byte-order mark; save it as plain UTF-8"
+        message == f"{corpus_copy / 'bom.toml'}: "
+        "not UTF-8 without a byte-order mark; save it as plain UTF-8"
     )
 
 
@@ -208,3 +209,22 @@ def test_an_oversized_file_is_refused_before_parsing(corpus_copy: Path) -> None:
     (corpus_copy / "huge.toml").write_bytes(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
     [message] = messages(corpus_copy)
     assert message == f"{corpus_copy / 'huge.toml'}: file is larger than 4 MiB"
+
+
+def test_a_corpus_without_a_time_zone_is_refused_at_its_corpus_table(corpus_copy: Path) -> None:
+    path = corpus_copy / "corpus.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('timezone = "Europe/Paris"\n', ""), encoding="utf-8")
+    line = text.splitlines().index("[corpus]") + 1
+    [message] = messages(corpus_copy)
+    assert message == f"{path}:{line}: [corpus]: field 'timezone': Field required"
+
+
+def test_the_agenda_shows_times_in_the_corpus_time_zone(corpus_copy: Path) -> None:
+    path = corpus_copy / "corpus.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Europe/Paris"', '"Asia/Tokyo"'), encoding="utf-8")
+    agenda = build_agenda(load_corpus(corpus_copy, use_cache=False))
+    assert agenda.zone == "Asia/Tokyo"
+    [london] = [entry for day in agenda.days for entry in day.entries if entry.event.timezone]
+    assert (london.event.start, london.start) == ("10:00", "19:00")

@@ -21,7 +21,7 @@ from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.packs.store import PackStore, backup_path
 
 ROUNDS = 12
-"""Kills at each step; the round also chooses which of the child's saves is killed (1st, 2nd, 3rd)."""
+"""Kills at each step; the round also chooses which of the child's saves is killed (1st to 3rd)."""
 CHILD_TIMEOUT = 30.0
 """Seconds a child may take to reach its step before the test gives up (it takes milliseconds)."""
 
@@ -49,7 +49,7 @@ def number_of(pack: Pack) -> int:
 
 
 def run_killed_at(step: str, save_number: int, work: Callable[[], None]) -> None:
-    """Run `work` in a forked child that SIGKILLs itself when its `save_number`th save reaches `step`.
+    """Run `work` in a forked child that SIGKILLs itself when save `save_number` reaches `step`.
 
     Fails if the child finishes, fails, or hangs instead: every kill must land where it was aimed.
     """
@@ -139,7 +139,8 @@ def test_a_pack_killed_at_each_step_of_a_save_loads_as_the_old_or_the_new_versio
         assert data, f"the pack file is empty after a kill at {step!r}"
         on_disk = number_of(decode_pack(data, path))
         assert on_disk == (new if new_once_replaced else old), (
-            f"a kill at {step!r} left version {on_disk}, not {'the new' if new_once_replaced else 'the old'} one"
+            f"a kill at {step!r} left version {on_disk}, "
+            f"not {'the new' if new_once_replaced else 'the old'} one"
         )
         backup = backup_path(path)
         if backup.exists():

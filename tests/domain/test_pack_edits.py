@@ -1,4 +1,5 @@
-"""Pure pack edits: each returns a new pack, leaves the original alone, and refuses what makes no sense."""
+"""Pure pack edits: each returns a new pack, leaves the original alone, refuses what makes no
+sense."""
 
 from __future__ import annotations
 

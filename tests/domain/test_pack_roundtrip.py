@@ -1,4 +1,4 @@
-"""Property tests: any valid pack saves and loads back equal, and any pack exports without raising."""
+"""Property tests: any valid pack saves and loads back equal; any pack exports without raising."""
 
 from __future__ import annotations
 

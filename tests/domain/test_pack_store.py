@@ -10,7 +10,10 @@ from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.packs.store import PackChangedOnDisk, PackStore, backup_path, slug_for
 from briefcase_tui.errors import BriefcaseError
 
-SIMPLE = b'title = "Simple"\n\n[[sections]]\ntitle = "A"\n\n[[sections.entries]]\nitem = "ws-future-of-work"\n'
+SIMPLE = (
+    b'title = "Simple"\n\n[[sections]]\ntitle = "A"\n\n'
+    b'[[sections.entries]]\nitem = "ws-future-of-work"\n'
+)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Templates: each makes a useful pack for its parameter, and a wrong parameter says what is expected."""
+"""Templates: each makes a useful pack for its parameter; a wrong one says what is expected."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The quick theme and settings readers agree with their pydantic models on every file."""
+"""The quick theme and settings readers agree with the pydantic models derived from the same
+declarations on every file."""
 
 from __future__ import annotations
 
@@ -9,10 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from briefcase_tui.domain.settings import read_settings
-from briefcase_tui.domain.settings_schema import SettingsFile
-from briefcase_tui.domain.theme_schema import ThemeFile
-from briefcase_tui.domain.themes import COLOUR_FIELDS, read_theme
+from briefcase_tui.domain.quick_read import quick_reader
+from briefcase_tui.domain.schema import pydantic_model
+from briefcase_tui.domain.settings import Settings
+from briefcase_tui.domain.themes import COLOUR_FIELDS, ThemeSpec
+
+read_theme = quick_reader(ThemeSpec)
+read_settings = quick_reader(Settings)
+ThemeFile = pydantic_model(ThemeSpec)
+SettingsFile = pydantic_model(Settings)
 
 odd = st.one_of(
     st.none(),

@@ -1,7 +1,8 @@
 """The programme as time: day by day in the corpus's time zone, with venues and clashes.
 
-Times are written in each event's own zone (a London webinar in London time); a delegate
-in Paris wants Paris time, so every start and end is converted to `corpus.info.timezone`.
+Times are written in each event's own zone (a webinar from London in London time); a
+delegate at the summit wants the summit's time, so every start and end is converted to
+`corpus.info.timezone`, which the corpus declares.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ class AgendaEntry:
     part: tuple[int, int] | None
     """(n, of) for an event over several days: day n of `of`."""
     overlaps: tuple[str, ...]
-    """Ids of the other events that day that run at the same time (untimed events take the whole day)."""
+    """Ids of the other events that day that run at the same time (an untimed event takes the
+    whole day)."""
 
 
 @dataclass(frozen=True)

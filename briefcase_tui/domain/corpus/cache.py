@@ -1,10 +1,12 @@
-"""A cache of the validated corpus and of its search index, keyed by the files' contents.
+"""A cache of the validated corpus and of its search index, keyed by everything they are made of.
 
 Validating a few hundred items and building the index take longer than the rest of a
-`brief show` run put together. Both depend only on the corpus files and this version of
-Briefcase, so each is stored once (atomically, in the user's cache folder) and read back
-by later runs; `show` reads only the corpus, `search` the index too. A cache file that is
-missing, stale, damaged or unwritable is rebuilt or skipped: it never changes an answer.
+`brief show` run put together, so each is stored once (atomically, in the user's cache
+folder) and read back by later runs; `show` reads only the corpus, `search` the index too.
+The key covers every input: the corpus files, the code that reads, checks, folds and
+indexes them, the search settings and the versions of Python and pydantic. A cache file
+that is missing, stale, damaged or unwritable is rebuilt or skipped: it never changes an
+answer.
 """
 
 from __future__ import annotations
@@ -14,14 +16,13 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefcase_tui import __version__
 from briefcase_tui.domain.corpus.files import read_corpus_files
 from briefcase_tui.errors import CorpusError
-from briefcase_tui.paths import cache_dir
+from briefcase_tui.paths import SEARCH_SETTINGS_FILE, cache_dir
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
@@ -31,6 +32,32 @@ FORMAT = 2
 """Bump when what the cache holds changes shape."""
 KEEP_DAYS = 30
 """Cache files of other corpus versions are pruned after this long unused."""
+
+PACKAGE_DIR = Path(__file__).resolve().parents[2]
+CODE_INPUTS: tuple[str, ...] = (
+    "__init__.py",
+    "errors.py",
+    "paths.py",
+    "domain/storage.py",
+    "domain/text.py",
+    "domain/tomlio.py",
+    "domain/corpus/build.py",
+    "domain/corpus/corpus.py",
+    "domain/corpus/crosscheck.py",
+    "domain/corpus/filters.py",
+    "domain/corpus/kinds.py",
+    "domain/corpus/models.py",
+    "domain/corpus/search.py",
+)
+"""The package's modules that building the corpus and its index run (a test keeps this
+complete): changing any of them, text folding and the table of kinds among them, changes
+what the cache would hold."""
+KEY_INPUTS: tuple[Path, ...] = (
+    *(PACKAGE_DIR / name for name in CODE_INPUTS),
+    SEARCH_SETTINGS_FILE,
+)
+"""Every file besides the corpus's own that the key covers: the code, and the stopwords,
+question words and kind weights the index is built with."""
 
 T = TypeVar("T")
 
@@ -70,7 +97,7 @@ class CorpusCache:
         """The contents' key, hashed once however often corpus and index are asked for."""
         known = self._keys.get(id(contents))
         if known is None or known[0] is not contents:
-            known = self._keys[id(contents)] = (contents, _key(contents))
+            known = self._keys[id(contents)] = (contents, cache_key(contents))
         return known[1]
 
     def _through_file(self, name: str, build: Callable[[], T]) -> T:
@@ -78,7 +105,7 @@ class CorpusCache:
         if path is not None:
             cached = _read(path)
             if cached is not None:
-                return cached  # type: ignore[no-any-return]
+                return cached  # type: ignore[no-any-return]  # what build() stored under this key
         built = build()
         if path is not None:
             _write(path, built)
@@ -88,30 +115,38 @@ class CorpusCache:
 def load_indexed_corpus(
     folder: Path, use_cache: bool = True
 ) -> tuple[Corpus, Callable[[], SearchIndex]]:
-    """The corpus of a folder, and a function that gives its index when first needed."""
+    """The corpus of a folder, its files read once, and a function giving its index on demand."""
     contents = read_corpus_files(folder)
     cache = CorpusCache.default() if use_cache else CorpusCache(None)
     return cache.corpus(contents), lambda: cache.index(contents)
 
 
-CODE_FILES = ("models.py", "corpus.py", "filters.py", "search.py", "load.py")
-"""The modules whose classes the cache stores: any change to them invalidates it."""
+def cache_key(contents: dict[Path, bytes], inputs: Iterable[Path] | None = None) -> str:
+    """The key of a corpus's file contents: a digest of them and of the other inputs.
 
+    The other inputs are `KEY_INPUTS` unless given, and the versions of Python (pickle,
+    Unicode tables) and of pydantic (whose models the cache holds).
+    """
+    from pydantic.version import VERSION as PYDANTIC_VERSION
 
-def _key(contents: dict[Path, bytes]) -> str:
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{FORMAT}:{__version__}:{sys.version_info[:2]}".encode())
-    here = Path(__file__).parent
-    for name in CODE_FILES:
-        digest.update((here / name).read_bytes())
+    digest.update(f"{FORMAT}:{sys.version_info[:2]}:{PYDANTIC_VERSION}".encode())
+    for path in KEY_INPUTS if inputs is None else inputs:
+        _add(digest, path.name, path.read_bytes())
     for path, data in contents.items():
-        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(len(data).to_bytes(8, "little") + data)
+        _add(digest, path.name, data)
     return digest.hexdigest()
 
 
+def _add(digest: Any, name: str, data: bytes) -> None:
+    """One named input, framed so that no two different inputs hash alike."""
+    encoded = name.encode("utf-8", "surrogateescape")
+    digest.update(len(encoded).to_bytes(8, "little") + encoded)
+    digest.update(len(data).to_bytes(8, "little") + data)
+
+
 def _build_corpus(contents: dict[Path, bytes]) -> Corpus:
-    from briefcase_tui.domain.corpus.load import build_corpus
+    from briefcase_tui.domain.corpus.build import build_corpus
 
     corpus, problems = build_corpus(contents)
     if problems or corpus is None:

@@ -6,15 +6,14 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from briefcase_tui.domain.corpus.kinds import KIND_OF
 from briefcase_tui.domain.corpus.models import (
     Caveat,
     CorpusInfo,
     Day,
-    Event,
     ItemBase,
     RecommendationSet,
     Source,
-    Summit,
     Tag,
 )
 from briefcase_tui.errors import UnknownItemError
@@ -88,7 +87,7 @@ class Corpus:
 
     def of_kind(self, *kinds: str) -> list[ItemBase]:
         """Items of the given kinds, in corpus order."""
-        return [item for item in self.items if item.kind in kinds]  # type: ignore[attr-defined]
+        return [item for item in self.items if item.kind in kinds]
 
     def related(self, item_id: str) -> list[ItemBase]:
         """Items linked to or from this one, in the order the links were written."""
@@ -107,11 +106,11 @@ class Corpus:
 
     def dates_of(self, item: ItemBase) -> tuple[dt.date, ...]:
         """The calendar dates an item falls on, for filtering by day."""
-        if isinstance(item, Day):
-            return (item.date,)
-        if isinstance(item, (Event, Summit)):
-            return item.dates
-        return ()
+        field_name = KIND_OF[item.kind].dates
+        if not field_name:
+            return ()
+        dates: dt.date | tuple[dt.date, ...] = getattr(item, field_name)
+        return dates if isinstance(dates, tuple) else (dates,)
 
     def days(self) -> list[Day]:
         """The programme days in date order."""
@@ -119,9 +118,9 @@ class Corpus:
 
 
 def _references(item: ItemBase) -> Iterable[str]:
-    """Every id an item points at: its links and its kind-specific references."""
+    """Every id an item points at: its links and its kind's reference fields."""
     yield from item.links
-    for name in ("venue", "envoy", "priority", "duplicate_of"):
-        value = getattr(item, name, None)
+    for name in KIND_OF[item.kind].references:
+        value = getattr(item, name)
         if isinstance(value, str):
             yield value

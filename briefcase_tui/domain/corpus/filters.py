@@ -35,7 +35,7 @@ class SearchFilters:
             item
             for item in corpus.items
             if self.admits(
-                item.kind,  # type: ignore[attr-defined]
+                item.kind,
                 frozenset(item.tags),
                 frozenset(corpus.dates_of(item)),
                 frozenset(s.id for s in corpus.sources_of(item)),

@@ -11,10 +11,14 @@ about 10 ms on every `brief` command.
 """
 
 import datetime as dt
-from typing import Annotated, Literal
+import functools
+import operator
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from briefcase_tui.domain.corpus.kinds import KIND_TABLE
+from briefcase_tui.domain.corpus.kinds import KINDS as KINDS  # the app and CLI import it here
 from briefcase_tui.domain.text import clean_text
 
 Text = Annotated[str, Field(strict=True), AfterValidator(clean_text)]
@@ -57,8 +61,8 @@ class CorpusInfo(Record):
     """What the corpus is about."""
 
     title: Title
-    timezone: Text = "Europe/Paris"
-    """IANA zone in which event times are shown."""
+    timezone: Text
+    """IANA zone in which event times are shown (`Europe/Paris`); every corpus names its own."""
     description: Text = ""
 
 
@@ -138,6 +142,22 @@ class ItemBase(Record):
     links: Ids = ()
     aliases: tuple[Title, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    kind: str
+    """Which kind of item it is: each kind's model narrows this to its own name (see kinds.py)."""
+
+    def outline_label(self) -> str:
+        """Its row in the browser's tree of its section."""
+        return self.title
+
+    def outline_rank(self) -> int:
+        """Where its row stands among its kind's; equal ranks keep the corpus's order."""
+        return 0
+
+    @property
+    def set_id(self) -> str | None:
+        """The recommendation set it belongs to, for the kinds that have a `set`."""
+        set_id: str | None = getattr(self, "set", None)
+        return set_id
 
 
 class Summit(ItemBase):
@@ -147,6 +167,10 @@ class Summit(ItemBase):
     year: Int
     location: Text
     dates: tuple[Date, ...] = ()
+
+    def outline_rank(self) -> int:
+        """Summits in the order they were held."""
+        return self.year
 
 
 class Day(ItemBase):
@@ -185,6 +209,14 @@ class Workstream(ItemBase):
     number: Int
     envoy: Ident
     focus: Text
+
+    def outline_label(self) -> str:
+        """`3. Future of Work`: numbered as the summit numbered them."""
+        return f"{self.number}. {self.title}"
+
+    def outline_rank(self) -> int:
+        """By number."""
+        return self.number
 
 
 class Priority(ItemBase):
@@ -256,6 +288,15 @@ class Signatory(ItemBase):
     duplicate_of: Ident | None = None
     """Set on an entry that repeats an earlier one: kept visible, never dropped."""
 
+    def outline_label(self) -> str:
+        """The entry as the list prints it, marked when it repeats an earlier one."""
+        repeat = " (listed twice)" if self.duplicate_of else ""
+        return f"{self.position}. {self.listed_as}{repeat}"
+
+    def outline_rank(self) -> int:
+        """In the order of the printed list."""
+        return self.position
+
 
 class Organisation(ItemBase):
     """An association, body or company the sources name."""
@@ -288,33 +329,35 @@ class Document(ItemBase):
     publisher: Text = ""
 
 
-Item = Annotated[
-    Summit | Day | Event | Venue | Workstream | Priority | Recommendation | Principle | Action | Theme | Initiative | Figure | Signatory | Organisation | Person | Milestone | Document,
-    Field(discriminator="kind"),
-]
-"""Any item; its `kind` decides which fields it has."""
+def _models_by_kind() -> dict[str, type[ItemBase]]:
+    """Each kind's model, in the table's order, checked against the table of kinds.
 
-ITEM_CLASSES: tuple[type[ItemBase], ...] = (
-    Summit,
-    Day,
-    Event,
-    Venue,
-    Workstream,
-    Priority,
-    Recommendation,
-    Principle,
-    Action,
-    Theme,
-    Initiative,
-    Figure,
-    Signatory,
-    Organisation,
-    Person,
-    Milestone,
-    Document,
-)
-KINDS: tuple[str, ...] = tuple(
-    cls.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
-    for cls in ITEM_CLASSES
-)
-"""Every kind of item, in the order the browser shows them."""
+    Every model of an item is a direct subclass of ItemBase naming its kind; a kind without
+    a model, a model without a kind or a field the table names but the model lacks is a
+    mistake in the code, reported when the models are first imported.
+    """
+    models = {
+        get_args(cls.model_fields["kind"].annotation)[0]: cls for cls in ItemBase.__subclasses__()
+    }
+    if set(models) != set(KINDS):
+        raise TypeError(
+            f"kinds without a model or models without a kind: {set(models) ^ set(KINDS)}"
+        )
+    for kind in KIND_TABLE:
+        model = models[kind.name]
+        named = {*kind.searched, *kind.references, *(f.field for f in kind.facts)}
+        named |= {kind.dates} if kind.dates else set()
+        missing = named - set(model.model_fields)
+        if missing:
+            raise TypeError(f"{model.__name__} has no field {', '.join(sorted(missing))}")
+    return {name: models[name] for name in KINDS}
+
+
+MODEL_OF_KIND: dict[str, type[ItemBase]] = _models_by_kind()
+"""Each kind's model, in the order of the table of kinds."""
+
+
+def item_type() -> Any:
+    """Any item, its `kind` deciding which model validates it: the discriminated union."""
+    models = functools.reduce(operator.or_, MODEL_OF_KIND.values())
+    return Annotated[models, Field(discriminator="kind")]

@@ -1,4 +1,4 @@
-"""The browser's sections and the outline of items in each: grouping is data logic, not widget logic."""
+"""The rows of each section of the browser: grouping is data logic, not widget logic."""
 
 from __future__ import annotations
 
@@ -6,26 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.models import (
-    Action,
-    ItemBase,
-    Principle,
-    Priority,
-    Recommendation,
-    Signatory,
-    Theme,
-    Workstream,
+from briefcase_tui.domain.corpus.kinds import (
+    KIND_OF,
+    KIND_TABLE,
+    SECTION_TABLE,
+    SOURCE_PREFIX,
+    Kind,
+    SectionId,
 )
-from briefcase_tui.domain.corpus.sections import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
-
-__all__ = [
-    "SECTIONS",
-    "SECTION_OF_KIND",
-    "SOURCE_PREFIX",
-    "OutlineNode",
-    "SectionId",
-    "section_outline",
-]
+from briefcase_tui.domain.corpus.models import ItemBase, Priority, Recommendation
 
 
 @dataclass(frozen=True)
@@ -40,23 +29,70 @@ class OutlineNode:
 def section_outline(corpus: Corpus, section: SectionId) -> tuple[OutlineNode, ...]:
     """The rows of a section, grouped the way a delegate looks for them.
 
-    The programme's days and events come from `agenda.build_agenda` (times, clashes,
-    filters); its outline here holds what the agenda does not: the venues.
+    Each kind the section browses is a group of rows under its heading, in the section's
+    order (both from `kinds.py`); the programme's days and events are left to
+    `agenda.build_agenda` (times, clashes, filters). Recommendations lists each set with its
+    members instead, and Sources puts the sources quoted before the documents referred to.
     """
-    builders = {
-        "programme": _programme,
-        "workstreams": _workstreams,
-        "recommendations": _recommendations,
-        "actors": _actors,
-        "figures": _figures,
-        "milestones": _milestones,
-        "sources": _sources,
-    }
-    return tuple(builders[section](corpus))
+    if section == "recommendations":
+        return tuple(_sets(corpus))
+    kinds = next(s.kinds for s in SECTION_TABLE if s.id == section)
+    rows = _kind_groups(corpus, kinds)
+    if section == "sources":
+        quoted = [
+            OutlineNode(f"{s.title} ({s.kind_label})", SOURCE_PREFIX + s.id)
+            for s in corpus.sources.values()
+        ]
+        rows = _present(_group("Sources quoted", quoted)) + rows
+    return tuple(rows)
 
 
-def _leaf(item: ItemBase, label: str | None = None) -> OutlineNode:
-    return OutlineNode(label if label is not None else item.title, item.id)
+def _kind_groups(corpus: Corpus, kinds: Iterable[str]) -> list[OutlineNode]:
+    """The items of each kind, in the order their models give, under the kind's heading."""
+    nodes: list[OutlineNode] = []
+    for name in kinds:
+        kind = KIND_OF[name]
+        if kind.on_agenda:
+            continue
+        items = sorted(corpus.of_kind(name), key=lambda item: item.outline_rank())
+        rows = [OutlineNode(item.outline_label(), item.id) for item in items]
+        nodes += _under_heading(kind, rows)
+    return nodes
+
+
+def _sets(corpus: Corpus) -> list[OutlineNode]:
+    """Each set: its priorities with their recommendations, then its other members by kind."""
+    nodes: list[OutlineNode] = []
+    for set_id, recommendation_set in corpus.sets.items():
+        members = sorted((item for item in corpus.items if item.set_id == set_id), key=_rank)
+        children: list[OutlineNode] = []
+        for kind in KIND_TABLE:
+            rows = [
+                _member_row(member, members)
+                for member in members
+                if member.kind == kind.name
+                and not (isinstance(member, Recommendation) and member.priority)
+            ]
+            children += _under_heading(kind, rows)
+        nodes.append(OutlineNode(recommendation_set.title, None, tuple(children)))
+    return nodes
+
+
+def _member_row(member: ItemBase, members: list[ItemBase]) -> OutlineNode:
+    """A set member as `rank. title`; a priority holds its recommendations."""
+    under = [r for r in members if isinstance(r, Recommendation) and r.priority == member.id]
+    children = tuple(_member_row(r, members) for r in under) if isinstance(member, Priority) else ()
+    return OutlineNode(f"{_rank(member)}. {member.title}", member.id, children)
+
+
+def _rank(member: ItemBase) -> int:
+    rank: int = getattr(member, "rank", 0)
+    return rank
+
+
+def _under_heading(kind: Kind, rows: list[OutlineNode]) -> list[OutlineNode]:
+    """A kind's rows under its group's heading (none when empty), or on their own."""
+    return _present(_group(kind.group, rows)) if kind.group else rows
 
 
 def _group(label: str, nodes: Iterable[OutlineNode]) -> OutlineNode | None:
@@ -72,90 +108,3 @@ def _count(nodes: tuple[OutlineNode, ...]) -> int:
 
 def _present(*nodes: OutlineNode | None) -> list[OutlineNode]:
     return [node for node in nodes if node is not None]
-
-
-def _programme(corpus: Corpus) -> list[OutlineNode]:
-    return _present(_group("Venues", (_leaf(v) for v in corpus.of_kind("venue"))))
-
-
-def _workstreams(corpus: Corpus) -> list[OutlineNode]:
-    streams = sorted((i for i in corpus.items if isinstance(i, Workstream)), key=lambda w: w.number)
-    return [_leaf(w, f"{w.number}. {w.title}") for w in streams]
-
-
-def _ranked(items: Iterable[ItemBase]) -> list[ItemBase]:
-    return sorted(items, key=lambda i: getattr(i, "rank", 0))
-
-
-def _recommendations(corpus: Corpus) -> list[OutlineNode]:
-    """Each set: its priorities with their recommendations, then loose ones, principles, actions, themes."""
-    nodes: list[OutlineNode] = []
-    for set_id, rec_set in corpus.sets.items():
-        members = [i for i in corpus.items if getattr(i, "set", None) == set_id]
-        priorities = _ranked(i for i in members if isinstance(i, Priority))
-        recommendations = _ranked(i for i in members if isinstance(i, Recommendation))
-        children: list[OutlineNode] = []
-        for priority in priorities:
-            under = [r for r in recommendations if r.priority == priority.id]  # type: ignore[attr-defined]
-            children.append(
-                OutlineNode(
-                    f"{priority.rank}. {priority.title}",
-                    priority.id,  # type: ignore[attr-defined]
-                    tuple(_leaf(r, f"{r.rank}. {r.title}") for r in under),
-                )  # type: ignore[attr-defined]
-            )
-        loose = [r for r in recommendations if not r.priority]  # type: ignore[attr-defined]
-        for label, group in (
-            ("Recommendations", loose),
-            ("Principles", _ranked(i for i in members if isinstance(i, Principle))),
-            ("Actions", _ranked(i for i in members if isinstance(i, Action))),
-            ("Themes", _ranked(i for i in members if isinstance(i, Theme))),
-        ):
-            node = _group(label, (_leaf(i, f"{i.rank}. {i.title}") for i in group))  # type: ignore[attr-defined]
-            if node is not None:
-                children.append(node)
-        nodes.append(OutlineNode(rec_set.title, None, tuple(children)))
-    return nodes
-
-
-def _actors(corpus: Corpus) -> list[OutlineNode]:
-    signatories = sorted(
-        (i for i in corpus.items if isinstance(i, Signatory)), key=lambda s: s.position
-    )
-
-    def label(entry: Signatory) -> str:
-        repeat = " (listed twice)" if entry.duplicate_of else ""
-        return f"{entry.position}. {entry.listed_as}{repeat}"
-
-    return _present(
-        _group("Signatories", (_leaf(s, label(s)) for s in signatories)),
-        _group("Organisations", (_leaf(o) for o in corpus.of_kind("organisation"))),
-        _group("People", (_leaf(p) for p in corpus.of_kind("person"))),
-    )
-
-
-def _figures(corpus: Corpus) -> list[OutlineNode]:
-    return _present(
-        _group("Figures", (_leaf(f) for f in corpus.of_kind("figure"))),
-        _group("Initiatives", (_leaf(i) for i in corpus.of_kind("initiative"))),
-        _group("Actions", (_leaf(a) for a in corpus.of_kind("action"))),
-    )
-
-
-def _milestones(corpus: Corpus) -> list[OutlineNode]:
-    summits = sorted(corpus.of_kind("summit"), key=lambda s: getattr(s, "year", 0))
-    return _present(
-        _group("Milestones", (_leaf(m) for m in corpus.of_kind("milestone"))),
-        _group("Summits", (_leaf(s) for s in summits)),
-    )
-
-
-def _sources(corpus: Corpus) -> list[OutlineNode]:
-    sources = [
-        OutlineNode(f"{s.title} ({s.kind_label})", SOURCE_PREFIX + s.id)
-        for s in corpus.sources.values()
-    ]
-    return _present(
-        _group("Sources quoted", sources),
-        _group("Documents referred to", (_leaf(d) for d in corpus.of_kind("document"))),
-    )

@@ -4,8 +4,8 @@ BM25F-style scoring over weighted fields (title, aliases, names, tags, summary, 
 case- and accent-insensitive, with light stemming (`investing` finds `investment`) and
 prefix matching so results can follow each keystroke. Items whose title holds every query
 word come first, the closest titles first among them; a question word puts the kind it
-asks for first ("who" people, "how many" figures). Scores per (term, item) are computed when the index is
-built, so a query only adds numbers up.
+asks for first ("who" people, "how many" figures). Scores per (term, item) are computed
+when the index is built, so a query only adds numbers up.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.filters import SearchFilters
+from briefcase_tui.domain.corpus.kinds import KIND_OF
 from briefcase_tui.domain.corpus.models import ItemBase
 from briefcase_tui.domain.text import stem, words
 from briefcase_tui.paths import SEARCH_SETTINGS_FILE
@@ -88,7 +89,7 @@ class SearchIndex:
         self.settings = SearchSettings.load() if settings is None else settings
         items = corpus.items
         self._ids = [item.id for item in items]
-        self._kinds = [item.kind for item in items]  # type: ignore[attr-defined]
+        self._kinds = [item.kind for item in items]
         self._titles = [item.title for item in items]
         self._tags = [frozenset(item.tags) for item in items]
         self._dates = [frozenset(corpus.dates_of(item)) for item in items]
@@ -99,7 +100,8 @@ class SearchIndex:
             for source_id in corpus.sources
             for word in words(source_id.replace("-", " "))
         }
-        """A query word naming a source (`statement`, `tech7`, `commentary`) puts that source's items first."""
+        """A query word naming a source (`statement`, `tech7`, `commentary`) puts that source's
+        items first."""
         self._kind_weight = array(
             "d", (self.settings.kind_weights.get(k, 1.0) for k in self._kinds)
         )
@@ -143,7 +145,8 @@ class SearchIndex:
                 if term in title_stems[number]:
                     in_titles.setdefault(term, array("I")).append(number)
         self._postings = postings
-        """Stem → (item numbers, precomputed BM25F scores): compact arrays, quick to cache and read."""
+        """Stem → (item numbers, precomputed BM25F scores): compact arrays, quick to cache and
+        read."""
         self._in_titles = in_titles
         """Stem → numbers of the items whose title or aliases hold it."""
         self._words = sorted(surface)
@@ -171,7 +174,7 @@ class SearchIndex:
             title_hit: set[int] = set()
             for term, factor in self._expand(token, prefix=position == len(tokens) - 1):
                 documents, term_scores = self._postings[term]
-                for number, score in zip(documents, term_scores):
+                for number, score in zip(documents, term_scores, strict=True):
                     value = score * factor
                     if value > best.get(number, 0.0):
                         best[number] = value
@@ -298,38 +301,19 @@ def _dates_in(query: str, years: tuple[int, ...]) -> frozenset[dt.date]:
 
 def _fields(item: ItemBase, corpus: Corpus) -> dict[str, str]:
     """The searchable text of an item by field."""
-    names: list[str] = [item.kind]  # type: ignore[attr-defined]
-    for attribute in (
-        "role",
-        "organiser",
-        "audience",
-        "city",
-        "country",
-        "category",
-        "focus",
-        "listed_as",
-        "measures",
-        "unit",
-        "when",
-        "host",
-        "publisher",
-        "location",
-        "announced_by",
-    ):
-        value = getattr(item, attribute, None)
+    names: list[str] = [item.kind]
+    kind = KIND_OF[item.kind]
+    for name in kind.searched:
+        value = getattr(item, name)
+        if name in kind.references:
+            linked = corpus.get(value) if isinstance(value, str) else None
+            value = linked.title if linked is not None else None
         if isinstance(value, str):
             names.append(value)
-    for attribute in ("venue", "envoy", "priority"):
-        target = getattr(item, attribute, None)
-        if isinstance(target, str):
-            linked = corpus.get(target)
-            if linked is not None:
-                names.append(linked.title)
     for date in corpus.dates_of(item):
         names.append(f"{date:%B} {date.day} {date.isoformat()}")
-    set_id = getattr(item, "set", None)
-    if isinstance(set_id, str) and set_id in corpus.sets:
-        names.append(corpus.sets[set_id].title)
+    if item.set_id in corpus.sets:
+        names.append(corpus.sets[item.set_id].title)
     names.extend(source.id.replace("-", " ") for source in corpus.sources_of(item))
     tag_labels = [corpus.tags[t].label if t in corpus.tags else t for t in item.tags]
     return {

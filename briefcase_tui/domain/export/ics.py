@@ -49,8 +49,7 @@ def render_ics(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) 
                 event.add("dtstart", date)
                 event.add("dtend", date + dt.timedelta(days=1))
                 moment = dt.datetime.combine(date, dt.time(), dt.UTC)
-            # DTSTAMP is required; without --stamp it is derived from the event, so the file is
-            # reproducible.
+            # DTSTAMP is required; without --stamp it comes from the event, for reproducible files.
             event.add("dtstamp", (stamp or moment).astimezone(dt.UTC))
             event.add("summary", item.title)
             if venue is not None:

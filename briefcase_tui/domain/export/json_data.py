@@ -13,7 +13,7 @@ from briefcase_tui.domain.packs.resolve import resolve_pack
 
 
 def pack_data(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> dict[str, Any]:
-    """The resolved pack as plain data: details, sections, entries with their items, missing ids."""
+    """The resolved pack as plain data: metadata, sections, entries with items, missing ids."""
     resolved = resolve_pack(pack, corpus)
     cited: dict[str, None] = {}
     sections = []

@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.facts import KIND_LABELS, format_date, item_facts
+from briefcase_tui.domain.corpus.facts import format_date, item_facts
+from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 from briefcase_tui.domain.corpus.models import Caveat, Source
 from briefcase_tui.domain.export.markdown_text import (
     Anchors,
@@ -133,7 +134,7 @@ def _at_a_glance(resolved: ResolvedPack, corpus: Corpus, entry_anchors: dict[int
         if entry.entry.is_note:
             continue
         facts = dict(item_facts(entry.item, corpus)) if entry.item is not None else {}
-        kind = KIND_LABELS.get(getattr(entry.item, "kind", ""), "Not in the corpus")
+        kind = KIND_LABELS[entry.item.kind] if entry.item is not None else "Not in the corpus"
         when = " ".join(
             v for v in (facts.get("When") or facts.get("Date", ""), facts.get("Time", "")) if v
         )
@@ -163,7 +164,7 @@ def _entry_blocks(entry: ResolvedEntry, corpus: Corpus, citations: _Citations) -
         blocks += _note_blocks(entry, "Author's note")
         return blocks
     facts = item_facts(item, corpus)
-    headline = [f"**{KIND_LABELS.get(item.kind, item.kind)}**"]  # type: ignore[attr-defined]
+    headline = [f"**{KIND_LABELS.get(item.kind, item.kind)}**"]
     headline += [escape_inline(value) for label, value in facts if label in HEADLINE_FACTS]
     blocks.append(" · ".join(headline))
     blocks += escape_block(item.summary)

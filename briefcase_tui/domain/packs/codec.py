@@ -13,7 +13,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from briefcase_tui.domain.packs.fast_read import read_pack_quickly
 from briefcase_tui.domain.packs.models import (
     FORMAT_VERSION,
     PACK_FIELDS,
@@ -22,6 +21,7 @@ from briefcase_tui.domain.packs.models import (
     Pack,
     Section,
 )
+from briefcase_tui.domain.quick_read import quick_reader
 from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key, parse_toml
 from briefcase_tui.errors import BriefcaseError
 
@@ -35,7 +35,7 @@ def decode_pack(data: bytes, path: Path | str) -> Pack:
     text = decode_toml_bytes(data, path)
     raw = parse_toml(text, path)
     _check_format(raw, text, path)
-    quick = read_pack_quickly(raw)
+    quick = quick_reader(Pack)(raw)  # a good pack never builds pydantic's validators
     if quick is not None:
         return quick
     try:
@@ -155,7 +155,10 @@ def _message(problem: Any, loc: tuple[Any, ...]) -> str:
     if name == "priority" or kind == "literal_error":
         return f"{where}field {name!r}: expected one of {', '.join(PRIORITIES)}"
     if name == "item" and kind == "string_pattern_mismatch":
-        return f"{where}field 'item': {problem['input']!r} is not an item id (lowercase letters, digits and hyphens)"
+        return (
+            f"{where}field 'item': {problem['input']!r} is not an item id "
+            "(lowercase letters, digits and hyphens)"
+        )
     if kind == "value_error":
         return f"{where}{str(problem['msg']).removeprefix('Value error, ')}"
     label = f"field {name!r}: " if name else ""

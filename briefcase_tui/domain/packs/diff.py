@@ -124,7 +124,7 @@ def _section_keys(section: Section) -> set[str]:
 
 
 def _match_sections(a: Pack, b: Pack, result: PackDiff) -> dict[int, int]:
-    """Pair sections of `a` with sections of `b` (by title, then by shared entries); record changes."""
+    """Pair sections of `a` with those of `b` (by title, then by shared entries); record changes."""
     pairs: dict[int, int] = {}
     b_by_title = {s.title.casefold(): i for i, s in reversed(list(enumerate(b.sections)))}
     for a_index, section in enumerate(a.sections):

@@ -96,7 +96,8 @@ def add_entries(
         if entry.item is not None and pack.locate(entry.item) is not None:
             s_index, _ = pack.locate(entry.item)  # type: ignore[misc]
             raise EditError(
-                f"{entry.item!r} is already in the pack, in section {pack.sections[s_index].title!r}"
+                f"{entry.item!r} is already in the pack, "
+                f"in section {pack.sections[s_index].title!r}"
             )
     ids = [e.item for e in entries if e.item is not None]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
@@ -145,7 +146,7 @@ def move_entry(
 
 
 def shift_entry(pack: Pack, at: EntryAt, step: int) -> tuple[Pack, EntryAt]:
-    """Move an entry one place up (-1) or down (+1), crossing into the neighbouring section at an edge.
+    """Move an entry one place up (-1) or down (+1), crossing into the next section at an edge.
 
     Returns the new pack and where the entry now is, so a cursor can follow it.
     """
@@ -203,15 +204,6 @@ def rename_section(pack: Pack, index: int, title: str) -> Pack:
         raise EditError(f"the pack already has a section {renamed.title!r}")
     sections = list(pack.sections)
     sections[index] = renamed
-    return _with_sections(pack, sections)
-
-
-def set_section_intro(pack: Pack, index: int, intro: str) -> Pack:
-    """The section with a new introduction."""
-    _check_section(pack, index)
-    section = pack.sections[index]
-    sections = list(pack.sections)
-    sections[index] = _validated(Section, title=section.title, intro=intro, entries=section.entries)
     return _with_sections(pack, sections)
 
 

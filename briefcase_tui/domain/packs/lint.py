@@ -1,4 +1,4 @@
-"""Checks of a pack that loads but may still mislead its reader: ids the corpus lacks, repeats, gaps.
+"""Checks of a pack that loads but may mislead its reader: ids the corpus lacks, repeats, gaps.
 
 A pack file that does not load at all is the codec's business; this module looks at a
 valid pack against the corpus and says what an author would want to fix before sending it.
@@ -66,7 +66,8 @@ def lint_pack(pack: Pack, corpus: Corpus, text: str | None = None) -> list[LintP
         if folded in seen_titles:
             add(
                 "warning",
-                f"section title {section.title!r} is also the title of section {seen_titles[folded] + 1}",
+                f"section title {section.title!r} is also the title of section "
+                f"{seen_titles[folded] + 1}",
                 s_index,
             )
         else:
@@ -81,7 +82,8 @@ def lint_pack(pack: Pack, corpus: Corpus, text: str | None = None) -> list[LintP
                 first_s, first_e = seen_items[item_id]
                 add(
                     "error",
-                    f"{item_id!r} is listed twice (first in section {first_s + 1}, entry {first_e + 1})",
+                    f"{item_id!r} is listed twice "
+                    f"(first in section {first_s + 1}, entry {first_e + 1})",
                     s_index,
                     e_index,
                 )

@@ -212,7 +212,7 @@ class PackStore:
         raise BriefcaseError(f"too many packs named {stem!r}", self.folder)
 
     def save_copy(self, pack: Pack, original: Path) -> PackFile:
-        """Save a pack beside `original` under a new name (`name-copy.toml`), never replacing one."""
+        """Save a pack beside `original` under a new name (`name-copy.toml`), replacing none."""
         stem = f"{original.stem}-copy"
         for number in range(1, 1000):
             candidate = original.with_name(

@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -25,8 +25,6 @@ from briefcase_tui.domain.text import fold
 from briefcase_tui.domain.tomlio import read_toml
 from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.paths import TEMPLATES_DIR
-
-TEMPLATE_FORMAT = 1
 
 
 class _Spec(BaseModel):
@@ -241,7 +239,7 @@ def _expand(
     taken: set[str] = set()
     for tag_id, tag in corpus.tags.items():
         members = [i for i in chosen if tag_id in i.tags and i.id not in taken]
-        sets_present = {getattr(i, "set", None) for i in members}
+        sets_present = {i.set_id for i in members}
         if not members or not set(spec.select.sets) <= sets_present:
             continue
         taken.update(i.id for i in members)
@@ -266,11 +264,11 @@ def _select(
 ) -> list[ItemBase]:
     items = [i for i in corpus if i.id not in placed]
     if select.kinds:
-        items = [i for i in items if i.kind in select.kinds]  # type: ignore[attr-defined]
+        items = [i for i in items if i.kind in select.kinds]
     if select.sets:
-        items = [i for i in items if getattr(i, "set", None) in select.sets]
+        items = [i for i in items if i.set_id in select.sets]
         order = {s: n for n, s in enumerate(select.sets)}
-        items.sort(key=lambda i: order[i.set])
+        items.sort(key=lambda i: order[i.set_id or ""])
     if select.tags:
         items = [i for i in items if set(i.tags) & set(select.tags)]
     if select.on_day:
@@ -300,12 +298,3 @@ def _select(
             )
         )
     return items[: select.limit] if select.limit else items
-
-
-def template_summary(template: Template) -> dict[str, Any]:
-    """Name, description and parameters, for `brief pack templates` and the app."""
-    return {
-        "name": template.name,
-        "description": template.description,
-        "parameters": {name: p.prompt for name, p in template.parameters.items()},
-    }

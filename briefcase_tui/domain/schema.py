@@ -1,0 +1,69 @@
+"""One declaration per file type: what a file may hold, said once.
+
+Packs are declared by their pydantic models. Settings and themes are read before the app's
+first screen, where pydantic would cost more than everything else, so they are declared as
+frozen dataclasses whose text fields carry a `Rule`; `pydantic_model` derives from such a
+declaration the pydantic model that judges a bad file and words its problem. Both kinds of
+declaration are read quickly by `quick_read.quick_reader`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin, get_type_hints
+
+
+class Rule(NamedTuple):
+    """What a text field of a dataclass declaration must match, as pydantic's StringConstraints."""
+
+    pattern: str | None = None
+    """A regular expression the whole text must match."""
+    min_length: int | None = None
+    max_length: int | None = None
+
+
+def pydantic_model(declaration: type[Any]) -> Any:
+    """The pydantic model of a dataclass declaration: the judge that words a bad file's problem.
+
+    Strict and refusing unknown keys, like the quick reader; each `Rule` becomes the
+    StringConstraints it stands for.
+    """
+    from pydantic import ConfigDict, Field, create_model
+
+    fields: dict[str, Any] = {}
+    hints = get_type_hints(declaration, include_extras=True)
+    for field in dataclasses.fields(declaration):
+        if field.default_factory is not dataclasses.MISSING:
+            default: Any = Field(default_factory=field.default_factory)
+        elif field.default is not dataclasses.MISSING:
+            default = field.default
+        else:
+            default = ...
+        fields[field.name] = (_with_string_constraints(hints[field.name]), default)
+    return create_model(
+        declaration.__name__,
+        __config__=ConfigDict(frozen=True, extra="forbid", strict=True),
+        __doc__=declaration.__doc__,
+        **fields,
+    )
+
+
+def _with_string_constraints(annotation: Any) -> Any:
+    """The annotation with each `Rule` replaced by pydantic's StringConstraints."""
+    from pydantic import StringConstraints
+
+    args = get_args(annotation)
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        metadata = [
+            StringConstraints(**item._asdict()) if isinstance(item, Rule) else item
+            for item in args[1:]
+        ]
+        return Annotated[(_with_string_constraints(args[0]), *metadata)]
+    if origin in (Union, types.UnionType):
+        return functools.reduce(lambda a, b: a | b, map(_with_string_constraints, args))
+    if origin is dict:
+        return dict[_with_string_constraints(args[0]), _with_string_constraints(args[1])]  # type: ignore[misc]  # built at run time
+    return annotation
