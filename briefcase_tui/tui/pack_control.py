@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.packs.models import Pack
     from briefcase_tui.domain.packs.session import PackEdit, PackSession
     from briefcase_tui.domain.packs.store import PackStore
-    from briefcase_tui.tui.screens.dialogs import ConflictChoice
-    from briefcase_tui.tui.screens.pack_dialogs import NewPackRequest
+    from briefcase_tui.tui.dialogs.conflict import ConflictChoice
+    from briefcase_tui.tui.dialogs.new_pack import NewPackRequest
 
 PACK_ACTIONS_NEEDING_A_PACK = frozenset({"undo_pack", "redo_pack", "export_pack"})
 
@@ -223,7 +223,7 @@ class PackControl(App[None]):
 
     def ask_about_conflict(self, *, pending: bool = True) -> None:
         """The file changed on disk: ask what to do (reload, copy, overwrite, cancel)."""
-        from briefcase_tui.tui.screens.dialogs import ConflictDialog
+        from briefcase_tui.tui.dialogs.conflict import ConflictDialog
 
         session = self.pack_session
         if session is None or any(isinstance(s, ConflictDialog) for s in self.screen_stack):
@@ -319,7 +319,7 @@ class PackControl(App[None]):
 
     def action_open_pack(self, then: Callable[[], None] | None = None) -> None:
         """Choose a pack of the briefs folder to open (or make a new one); the open one is marked."""
-        from briefcase_tui.tui.screens.pack_dialogs import NEW_PACK, open_pack_dialog
+        from briefcase_tui.tui.dialogs.open_pack import NEW_PACK, open_pack_dialog
 
         summaries, problems = self.pack_store.summaries()
         session = self.pack_session
@@ -341,7 +341,7 @@ class PackControl(App[None]):
 
     def action_new_pack(self, then: Callable[[], None] | None = None) -> None:
         """Make a new pack, empty or from a template, and open it; a title already taken is refused."""
-        from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog, template_choices
+        from briefcase_tui.tui.dialogs.new_pack import NewPackDialog, template_choices
 
         def requested(request: NewPackRequest | None) -> None:
             if request is not None and self._create_pack(request) and then is not None:
@@ -353,7 +353,7 @@ class PackControl(App[None]):
 
     def _titles_taken(self) -> dict[str, str]:
         """The packs of the folder by folded title: two packs with one title could not be told apart."""
-        from briefcase_tui.tui.screens.pack_dialogs import title_key
+        from briefcase_tui.tui.dialogs.new_pack import title_key
 
         summaries, _ = self.pack_store.summaries()
         return {title_key(s.title): s.path.name for s in summaries}
@@ -362,7 +362,7 @@ class PackControl(App[None]):
         from briefcase_tui.domain.packs.models import Pack
         from briefcase_tui.domain.packs.session import PackSession
         from briefcase_tui.domain.packs.templates import load_templates
-        from briefcase_tui.tui.screens.pack_dialogs import duplicate_title, title_key
+        from briefcase_tui.tui.dialogs.new_pack import duplicate_title, title_key
 
         if not self._may_leave_pack():
             return False

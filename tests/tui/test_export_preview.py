@@ -19,8 +19,8 @@ from textual.widgets import Select, Static, TextArea
 from briefcase_tui.domain.export import FORMATS, render_pack
 from briefcase_tui.domain.packs.store import PackFile, PackStore
 from briefcase_tui.tui.app import BriefcaseApp
+from briefcase_tui.tui.dialogs.export_write import ExportWriteDialog
 from briefcase_tui.tui.markdown_preview import PreviewMarkdown, without_links
-from briefcase_tui.tui.screens.export_dialogs import ExportWriteDialog
 from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen
 from tests.tui.conftest import loaded
 from tests.tui.screen_text import screen_text

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Select, Static
 
+from briefcase_tui.tui.dialogs.new_pack import NewPackDialog
+from briefcase_tui.tui.dialogs.prompts import ChoiceDialog
 from briefcase_tui.tui.screens.browse import BrowseScreen
-from briefcase_tui.tui.screens.dialogs import ChoiceDialog
 from briefcase_tui.tui.screens.pack import PackScreen
-from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog
 from briefcase_tui.tui.widgets.pack_outline import PackOutline
 from tests.tui.conftest import loaded
 from tests.tui.pack_helpers import (

@@ -13,7 +13,7 @@ import pytest
 
 from briefcase_tui.domain.packs.models import Pack
 from briefcase_tui.domain.packs.store import PackFile, PackStore, backup_path
-from briefcase_tui.tui.screens.dialogs import ConflictDialog
+from briefcase_tui.tui.dialogs.conflict import ConflictDialog
 from briefcase_tui.tui.widgets.pack_outline import OutlineRow
 from tests.tui.pack_helpers import (
     PARIS,

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, TextArea
 
+from briefcase_tui.tui.dialogs.conflict import ConflictDialog
+from briefcase_tui.tui.dialogs.prompts import ChoiceDialog, TextDialog
 from briefcase_tui.tui.screens.browse import BrowseScreen
-from briefcase_tui.tui.screens.dialogs import ChoiceDialog, ConflictDialog, TextDialog
 from briefcase_tui.tui.screens.pack import PackScreen
 from briefcase_tui.tui.widgets.pack_outline import PackOutline
 from tests.tui.conftest import loaded
@@ -388,7 +389,7 @@ async def test_a_new_pack_from_the_day_sheet_template_is_made_and_opened(
 ) -> None:
     from textual.widgets import Select
 
-    from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog
+    from briefcase_tui.tui.dialogs.new_pack import NewPackDialog
 
     app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:

@@ -28,9 +28,9 @@ from briefcase_tui.domain.export.target import (
 from briefcase_tui.domain.packs.resolve import resolve_pack
 from briefcase_tui.domain.storage import atomic_write
 from briefcase_tui.errors import BriefcaseError
+from briefcase_tui.tui.dialogs.export_write import ExportWriteDialog
 from briefcase_tui.tui.markdown_preview import PreviewMarkdown
 from briefcase_tui.tui.notices import Severity, say
-from briefcase_tui.tui.screens.export_dialogs import ExportWriteDialog
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from briefcase_tui.domain.packs import edit as edits
 from briefcase_tui.domain.packs.models import PRIORITIES, Entry
+from briefcase_tui.tui.dialogs.prompts import ChoiceDialog, TextDialog
 from briefcase_tui.tui.notices import say
-from briefcase_tui.tui.screens.dialogs import ChoiceDialog, TextDialog
 from briefcase_tui.tui.widgets.pack_outline import OutlineRow
 
 if TYPE_CHECKING:
