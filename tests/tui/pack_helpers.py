@@ -72,7 +72,7 @@ async def saved(pilot: Pilot[None]) -> None:
     assert isinstance(app, BriefcaseApp)
     await pilot.pause()
     for _ in range(1000):
-        session = app.pack_session
+        session = app.packs.session
         workers = [w for w in app.workers if w.group == "pack-save" and not w.is_finished]
         if session is None or ((not session.unsaved or session.refused) and not workers):
             break

@@ -141,7 +141,7 @@ async def test_the_footer_at_80x24_shows_every_key_that_applies_with_a_pack_open
     app.animation_level = "none"
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        assert app.open_pack(briefs / "paris-day.toml")
+        assert app.packs.open(briefs / "paris-day.toml")
         await pilot.press(
             "2", "down", "a", "enter", "enter"
         )  # add, then into the links and follow one

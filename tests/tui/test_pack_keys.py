@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from briefcase_tui.tui.pack_control import NOTHING_TO_REDO, NOTHING_TO_UNDO
+from briefcase_tui.tui.pack_controller import NOTHING_TO_REDO, NOTHING_TO_UNDO
 from briefcase_tui.tui.screens.pack import PackScreen
 from briefcase_tui.tui.screens.pack_edits import NO_NOTE_HERE
 from briefcase_tui.tui.widgets.note_editor import NoteEditor
