@@ -332,32 +332,11 @@ class BriefcaseApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
-        from briefcase_tui.tui.screens.help import HelpScreen
+        from briefcase_tui.tui.screens.help import HelpScreen, binding_rows
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.binding_rows()))
-
-    def binding_rows(self) -> list[tuple[str, str, str]]:
-        """(keys, description, id) of every enabled binding in force, one row per binding.
-
-        Briefcase's own bindings (the ones with ids, which the settings can remap) come
-        first; the focused widget's built-in keys follow, with an empty id.
-        """
-        rows: dict[str, tuple[list[str], str, str]] = {}
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if not active.enabled or not binding.description:
-                continue
-            key = binding.id or f"action:{binding.action}"
-            keys, _, _ = rows.setdefault(key, ([], binding.description, binding.id or ""))
-            display = self.get_key_display(binding)
-            if display not in keys:
-                keys.append(display)
-        ordered = sorted(rows.values(), key=lambda row: not row[2])
-        return [
-            (" ".join(keys), description, binding_id) for keys, description, binding_id in ordered
-        ]
+        self.push_screen(HelpScreen(binding_rows(self)))
 
     @property
     def theme_names(self) -> list[str]:

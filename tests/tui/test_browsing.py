@@ -6,6 +6,7 @@ import datetime as dt
 
 from textual.widgets import OptionList, Select
 
+from briefcase_tui.tui.screens.help import binding_rows
 from briefcase_tui.tui.screens.search import SearchDialog
 from briefcase_tui.tui.widgets.item_view import ItemView
 from briefcase_tui.tui.widgets.section_tree import SectionTree
@@ -139,11 +140,11 @@ async def test_agenda_filter_keys_are_hidden_outside_the_programme(make_app) -> 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        ids = {row[2] for row in app.binding_rows()}
+        ids = {row[2] for row in binding_rows(app)}
         assert "agenda-filter-venue" in ids
         await pilot.press("4")
         await pilot.pause()
-        ids = {row[2] for row in app.binding_rows()}
+        ids = {row[2] for row in binding_rows(app)}
         assert "agenda-filter-venue" not in ids
         assert "section-programme" in ids
 

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import TextArea
 
 from briefcase_tui.tui.pack_controller import NOTHING_TO_REDO, NOTHING_TO_UNDO
+from briefcase_tui.tui.screens.help import binding_rows
 from briefcase_tui.tui.screens.pack import PackScreen
 from briefcase_tui.tui.screens.pack_edits import NO_NOTE_HERE
 from briefcase_tui.tui.widgets.note_editor import NoteEditor
@@ -147,7 +148,7 @@ async def test_redo_is_a_binding_with_an_id_and_a_tooltip_on_the_keys_screen(
             b.binding for b in app.screen.active_bindings.values() if b.binding.id == "pack-redo"
         ]
         assert redo and redo[0].key == "ctrl+y" and redo[0].tooltip
-        assert ("^y", "Redo", "pack-redo") in app.binding_rows()
+        assert ("^y", "Redo", "pack-redo") in binding_rows(app)
 
 
 async def test_text_typed_in_the_note_editor_and_in_dialogs_never_runs_as_commands(

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, TextArea
 from briefcase_tui.tui.dialogs.conflict import ConflictDialog
 from briefcase_tui.tui.dialogs.prompts import ChoiceDialog, TextDialog
 from briefcase_tui.tui.screens.browse import BrowseScreen
+from briefcase_tui.tui.screens.help import binding_rows
 from briefcase_tui.tui.screens.pack import PackScreen
 from briefcase_tui.tui.widgets.pack_outline import PackOutline
 from tests.tui.conftest import loaded
@@ -340,7 +341,8 @@ async def test_a_malformed_pack_is_listed_with_its_line_and_reason_and_left_unto
         await pilot.press("enter")
         await pilot.pause()
         assert (
-            app.packs.session is not None and app.packs.session.packfile.path.name == "paris-day.toml"
+            app.packs.session is not None
+            and app.packs.session.packfile.path.name == "paris-day.toml"
         )
     assert broken.read_text(encoding="utf-8") == BROKEN
 
@@ -440,7 +442,7 @@ async def test_pack_keys_are_hidden_without_a_pack_and_listed_on_the_keys_screen
         await pilot.press("o", "enter", "p")
         await pilot.pause()
         assert app.check_action("export_pack", ()) is True
-        ids = {binding_id for _, _, binding_id in app.binding_rows()}
+        ids = {binding_id for _, _, binding_id in binding_rows(app)}
         assert {
             "pack-move-down",
             "pack-move-up",
