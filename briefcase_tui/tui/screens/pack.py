@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -26,14 +26,14 @@ from briefcase_tui.tui.screens.pack_edits import (
     PlannedEdit,
     Question,
     Step,
-    entry_at,
 )
+from briefcase_tui.tui.widgets.entry_pane import EntryPane
 from briefcase_tui.tui.widgets.note_editor import NoteEditor
-from briefcase_tui.tui.widgets.pack_outline import MISSING_MARK, OutlineRow, PackOutline
+from briefcase_tui.tui.widgets.pack_outline import OutlineRow, PackOutline, entry_at
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
-    from briefcase_tui.domain.packs.models import Entry, Pack
+    from briefcase_tui.domain.packs.models import Pack
     from briefcase_tui.tui.pack_controller import PackController
 
 MOVE_KEYS = Binding.Group("Move", compact=True)
@@ -196,11 +196,7 @@ class PackScreen(Screen[None]):
         yield Static(Content(""), id="pack-header", markup=False)
         with Horizontal(id="pack-panes"):
             yield PackOutline(id="pack-outline")
-            with Vertical(id="entry-pane"):
-                yield Static(Content(""), id="entry-meta", markup=False)
-                yield NoteEditor(id="note-editor")
-                with VerticalScroll(id="entry-item-scroll"):
-                    yield Static(Content(""), id="entry-item", markup=False)
+            yield EntryPane(id="entry-pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -245,66 +241,7 @@ class PackScreen(Screen[None]):
 
     def _show_row(self, row: OutlineRow) -> None:
         """The right pane for a row: an entry's facts, note and item, or a section's summary."""
-        pack = self.packs.current
-        meta = self.query_one("#entry-meta", Static)
-        body = self.query_one("#entry-item", Static)
-        editor = self.query_one(NoteEditor)
-        if pack is None or not pack.sections:
-            meta.update(
-                Content(
-                    "An empty pack: press s to add a section, or go back (p) and add items with a."
-                )
-            )
-            body.update(Content(""))
-            editor.load_note(None, "")
-            return
-        section = pack.sections[min(row.section, len(pack.sections) - 1)]
-        entry = entry_at(pack, row)
-        if entry is None:
-            count = len(section.entries)
-            meta.update(
-                Content.assemble(
-                    ("Section: ", "bold"),
-                    section.title,
-                    f" · {count} entr{'y' if count == 1 else 'ies'}",
-                )
-            )
-            body.update(Content(section.intro))
-            editor.load_note(None, "")
-            return
-        assert row.entry is not None
-        priority = entry.priority or "none"
-        tags = ", ".join(entry.tags) if entry.tags else "none"
-        meta.update(
-            Content.assemble(
-                ("Priority: ", "bold"),
-                priority,
-                ("  Tags: ", "bold"),
-                tags,
-                ("  Section: ", "bold"),
-                section.title,
-            )
-        )
-        # Never under the user's fingers: a late cursor event must not wipe their typing.
-        if not editor.has_focus:
-            editor.load_note((row.section, row.entry), entry.note)
-        body.update(self._item_text(entry))
-
-    def _item_text(self, entry: Entry) -> Content:
-        from briefcase_tui.tui.widgets.item_view import item_content
-
-        corpus = self.briefcase.corpus
-        if entry.item is None:
-            return Content("A note of your own (no corpus item).")
-        if corpus is None:
-            return Content(f"{entry.item} (the corpus is still loading)")
-        item = corpus.get(entry.item)
-        if item is None:
-            return Content.assemble(
-                (MISSING_MARK, "bold reverse"),
-                f": {entry.item} is not in the corpus. The entry and its note are kept.",
-            )
-        return item_content(item, corpus)
+        self.query_one(EntryPane).show(self.packs.current, row, self.briefcase.corpus)
 
     def _carry_out(self, step: Step | None) -> bool:
         """Apply a planned edit, say a notice, or ask and carry out the answer; True if applied."""

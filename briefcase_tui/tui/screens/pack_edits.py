@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from briefcase_tui.domain.packs import edit as edits
 from briefcase_tui.domain.packs.models import PRIORITIES, Entry
 from briefcase_tui.tui.dialogs.prompts import ChoiceDialog, TextDialog
-from briefcase_tui.tui.widgets.pack_outline import OutlineRow
+from briefcase_tui.tui.widgets.pack_outline import OutlineRow, entry_at
 
 if TYPE_CHECKING:
     from textual.screen import ModalScreen
@@ -71,14 +71,6 @@ class Question:
 
 
 Step = PlannedEdit | Notice | Question
-
-
-def entry_at(pack: Pack | None, row: OutlineRow | None) -> Entry | None:
-    """The entry a row points at, if it is an entry row that still exists."""
-    if pack is None or row is None or row.entry is None or row.section >= len(pack.sections):
-        return None
-    entries = pack.sections[row.section].entries
-    return entries[row.entry] if row.entry < len(entries) else None
 
 
 class PackEdits:

@@ -37,6 +37,14 @@ class OutlineRow:
     entry: int | None = None
 
 
+def entry_at(pack: Pack | None, row: OutlineRow | None) -> Entry | None:
+    """The entry a row points at, if it is an entry row that still exists."""
+    if pack is None or row is None or row.entry is None or row.section >= len(pack.sections):
+        return None
+    entries = pack.sections[row.section].entries
+    return entries[row.entry] if row.entry < len(entries) else None
+
+
 def entry_label(entry: Entry, titles: Mapping[str, str] | None) -> Text:
     """`●✎ Title`, `◐  Title`, `○¶ first line of a note of one's own`, or `✗ missing id`.
 
