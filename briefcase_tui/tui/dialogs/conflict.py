@@ -14,6 +14,13 @@ from textual.widgets import Button, Static
 
 ConflictChoice = Literal["reload", "copy", "overwrite", "cancel"]
 """What to do with an edit that a changed file refused."""
+BUTTON_CHOICES: dict[str, ConflictChoice] = {
+    "conflict-reload": "reload",
+    "conflict-copy": "copy",
+    "conflict-overwrite": "overwrite",
+    "conflict-cancel": "cancel",
+}
+"""The choice each button makes."""
 
 
 class ConflictDialog(ModalScreen[ConflictChoice]):
@@ -79,8 +86,7 @@ class ConflictDialog(ModalScreen[ConflictChoice]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        choice = (event.button.id or "conflict-cancel").removeprefix("conflict-")
-        self.dismiss(choice)  # type: ignore[arg-type]
+        self.dismiss(BUTTON_CHOICES.get(event.button.id or "", "cancel"))
 
     def action_cancel(self) -> None:
         """Decide later; the change stays in memory."""

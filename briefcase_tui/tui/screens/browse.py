@@ -296,7 +296,8 @@ class BrowseScreen(Screen[None]):
             item = corpus.get(target_id)
             if item is None:
                 return
-            section = SECTION_OF_KIND.get(item.kind, "programme")  # type: ignore[attr-defined]
+            kind: str = item.kind  # type: ignore[attr-defined]  # each item model declares its kind
+            section = SECTION_OF_KIND.get(kind, "programme")
         tree = self._tree_of(section)
         if section != self.section:
             self.query_one("#sections", Tabs).active = f"tab-{section}"

@@ -109,7 +109,7 @@ class SearchDialog(ModalScreen[str | None]):
             status.update(Content("Type to search the whole corpus · ctrl+k narrows to one kind"))
             return
         kind = self.query_one("#kind", Select).value
-        filters = SearchFilters(kinds=frozenset({kind})) if kind is not Select.NULL else None  # type: ignore[arg-type]
+        filters = SearchFilters(kinds=frozenset({kind})) if isinstance(kind, str) else None
         hits = index.search(query, filters, limit=RESULT_LIMIT)
         results.add_options(
             Option(
