@@ -1,4 +1,4 @@
-"""Command palette provider: jump to any item through the domain's search index, to a pack, or to a theme."""
+"""Command palette provider: jump to any item (through the search index), to a pack or a theme."""
 
 from __future__ import annotations
 

@@ -277,7 +277,7 @@ class BrowseScreen(Screen[None]):
         self.refresh_bindings()
 
     def open_item(self, target_id: str, *, record: bool = True, reveal: bool = True) -> None:
-        """Show an item in the detail pane, record it in the history, and reveal it in its section."""
+        """Show an item in the detail pane, record it in the history, reveal it in its section."""
         corpus = self.briefcase.corpus
         if corpus is None:
             return

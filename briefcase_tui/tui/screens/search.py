@@ -33,7 +33,7 @@ class SearchDialogApp(Protocol):
 
 
 class SearchDialog(ModalScreen[str | None]):
-    """Type to search; ↓ to the results; Enter opens the highlighted (or first) result; Esc closes."""
+    """Type to search; ↓ to the results; Enter opens the highlighted (or first) one; Esc closes."""
 
     CSS_PATH = "search.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -123,7 +123,8 @@ class SearchDialog(ModalScreen[str | None]):
         count = f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''}"
         status.update(
             Content(
-                f"{count} result{'s' if len(hits) != 1 else ''} · Enter opens · ↓ to choose · ctrl+k kind"
+                f"{count} result{'s' if len(hits) != 1 else ''} · "
+                "Enter opens · ↓ to choose · ctrl+k kind"
             )
         )
 

@@ -1,4 +1,4 @@
-"""The detail pane: an item (or source) as literal text, and its related items as followable links."""
+"""The detail pane: an item (or source) as literal text, and its related items as links."""
 
 from __future__ import annotations
 
