@@ -1,5 +1,6 @@
-"""The pack dialogs as a new user meets them: focus comes back where it was, Enter makes the pack once
-a choice is made, a missing choice or a title already taken is said in words, the open pack is marked."""
+"""The pack dialogs as a new user meets them: focus comes back where it was, Enter makes the pack
+once a choice is made, a missing choice or a title already taken is said in words, the open pack
+is marked."""
 
 from __future__ import annotations
 

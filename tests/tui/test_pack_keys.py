@@ -1,5 +1,6 @@
-"""Pack screen keys as a new user meets them: each says why when it cannot act, undo and redo say what
-they did, typed text stays text, the footer fits 80 columns, and notes are marked in the outline."""
+"""Pack screen keys as a new user meets them: each says why when it cannot act, undo and redo say
+what they did, typed text stays text, the footer fits 80 columns, and notes are marked in the
+outline."""
 
 from __future__ import annotations
 
@@ -219,9 +220,8 @@ async def test_the_outline_marks_items_with_a_note_apart_from_notes_of_ones_own(
         outline = screen.query_one(PackOutline)
 
         def rows() -> list[str]:
-            return [
-                str(outline.get_node_at_line(line).label) for line in range(outline.last_line + 1)
-            ]  # type: ignore[union-attr]
+            nodes = [outline.get_node_at_line(line) for line in range(outline.last_line + 1)]
+            return [str(node.label) for node in nodes if node is not None]
 
         assert f"●  {FIRST}" in rows()
         assert "¶ Car booked for 14:00" in " ".join(rows())

@@ -1,5 +1,6 @@
-"""Saving packs from the app: keys apply at once and a background saver writes the latest version,
-refused (with the four choices) when another program changed the file, and flushed before quitting."""
+"""Saving packs from the app: keys apply at once and a background saver writes the latest
+version, refused (with the four choices) when another program changed the file, and flushed
+before quitting."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def _slow_saves(monkeypatch: pytest.MonkeyPatch, seconds: float) -> list[Pack]:
     return written
 
 
-async def test_fifty_J_presses_in_a_burst_end_with_the_entry_fifty_places_down_on_screen_and_on_disk(
+async def test_fifty_J_presses_in_a_burst_leave_the_entry_fifty_places_down_on_screen_and_disk(
     settings_file: Path, briefs: Path
 ) -> None:
     app = pack_app(settings_file, briefs, "long")
@@ -151,7 +152,7 @@ def _brief(briefs: Path, *args: str) -> None:
 
 
 @pytest.mark.parametrize("choice", ["reload", "copy", "overwrite", "cancel"])
-async def test_a_cli_edit_between_two_app_edits_is_never_overwritten_silently_and_each_choice_loses_nothing(
+async def test_a_cli_edit_between_app_edits_is_never_silently_overwritten_and_no_choice_loses_it(
     settings_file: Path, briefs: Path, choice: str
 ) -> None:
     app = pack_app(settings_file, briefs, "paris-day")

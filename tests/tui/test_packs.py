@@ -56,7 +56,10 @@ async def test_opening_a_pack_and_adding_the_highlighted_item_saves_it_in_the_fi
             "statement-p6",
             "ws-international-governance",
         ]
-        assert "Added “International Governance” to Paris day › Asks" in said(app)
+        assert (
+            "Added “International Governance” to Paris day "
+            "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} Asks" in said(app)
+        )
         await pilot.press("a")
         await pilot.pause()
         assert "already in the pack" in said(app)
