@@ -180,6 +180,8 @@ class PackScreen(Screen[None]):
         super().__init__(id="pack")
         self.cursor = OutlineRow(0, 0)
         """The row the cursor is on, or should return to after an edit."""
+        self._drawn: tuple[object, ...] = ()
+        """What the screen was last drawn from (see `_drawn_from`)."""
         self.edits = PackEdits(lambda: self.packs.current, lambda: self.briefcase.corpus)
 
     @property
@@ -209,13 +211,31 @@ class PackScreen(Screen[None]):
         if session is not None and session.pending is None and session.changed_on_disk():
             self.packs.ask_about_conflict(pending=False)
 
+    def _drawn_from(self) -> tuple[object, ...]:
+        """What the screen shows depends on: the pack, its file, a change waiting, the corpus."""
+        session = self.packs.session
+        if session is None:
+            return ()
+        waiting = session.pending is not None
+        return (session.current, session.packfile.path, waiting, self.briefcase.corpus is None)
+
     @on(PackChanged)
     @on(CorpusArrived)
+    def _news(self) -> None:
+        """An undo, a reload, a refused save, the corpus arriving: redraw if it shows here.
+
+        This screen's own edits are drawn at once (`_carry_out`), so their news finds
+        nothing left to draw.
+        """
+        if self._drawn_from() != self._drawn:
+            self._redraw()
+
     def _redraw(self) -> None:
-        """Redraw from the open pack (after an edit, an undo, a reload, or the corpus arriving)."""
+        """Draw the open pack, the cursor on `cursor`."""
         pack = self.packs.current
         if pack is None:
             return
+        self._drawn = self._drawn_from()
         self._show_header(pack)
         self.query_one(PackOutline).show_pack(pack, self._titles(pack), self.cursor)
         self._show_row(self.cursor)
@@ -257,7 +277,11 @@ class PackScreen(Screen[None]):
         elif isinstance(step, PlannedEdit):
             if step.cursor is not None:
                 self.cursor = step.cursor
-            return self.packs.edit(step.edit, done=step.done, description=step.description)
+            if self.packs.edit(step.edit, done=step.done, description=step.description):
+                # At once, not on the news: a highlight still on its way from before the edit
+                # would otherwise move the cursor off the entry that just moved.
+                self._redraw()
+                return True
         return False
 
     @on(PackOutline.RowHighlighted)
