@@ -1,21 +1,21 @@
-"""BriefcaseApp: owns the corpus, the index, the settings and the history; one factory builds it.
+"""BriefcaseApp: holds the corpus, the index, the settings, the history and the pack controller.
 
-The first screen is painted before any corpus work: the corpus (usually a cached pickle)
-and then its search index load in a worker thread and arrive by message.
+One factory, `create_app`, builds it for the CLI, the Pilot tests and the snapshots. The
+first screen is painted before any corpus work: the corpus (usually a cached pickle) and
+then its search index load in a worker thread and arrive by message; then every screen
+on the stack is told (`CorpusArrived`).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
-from textual.app import SystemCommand
-from textual.binding import Binding
-from textual.content import Content
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
@@ -23,18 +23,13 @@ from textual.theme import Theme
 from briefcase_tui.domain.corpus.sections import SECTIONS
 from briefcase_tui.domain.settings import Settings, load_settings, save_settings
 from briefcase_tui.errors import BriefcaseError
-from briefcase_tui.paths import (
-    BENCH_EXIT_ENV,
-    BENCH_READY_ENV,
-    bundled_themes_dir,
-    config_file,
-    corpus_dir,
-    user_themes_dir,
-)
+from briefcase_tui.paths import bundled_themes_dir, config_file, corpus_dir, user_themes_dir
+from briefcase_tui.tui import bench_hooks
 from briefcase_tui.tui.commands import ItemsProvider
 from briefcase_tui.tui.history import History
+from briefcase_tui.tui.messages import CorpusArrived, PackChanged
 from briefcase_tui.tui.notices import say
-from briefcase_tui.tui.pack_control import PACK_ACTIONS_NEEDING_A_PACK, PackControl
+from briefcase_tui.tui.pack_controller import PackController
 from briefcase_tui.tui.screens.browse import BrowseScreen
 from briefcase_tui.tui.theming import (
     DEFAULT_THEME,
@@ -44,21 +39,40 @@ from briefcase_tui.tui.theming import (
 )
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.search import SearchIndex
+    from briefcase_tui.tui.commands import PaletteApp
+    from briefcase_tui.tui.screens.browse import BrowseScreenApp
+    from briefcase_tui.tui.screens.pack import PackScreenApp
+    from briefcase_tui.tui.screens.search import SearchDialogApp
+
+PACK_ACTIONS_NEEDING_A_PACK = frozenset({"undo_pack", "redo_pack", "export_pack"})
 
 
-class BriefcaseApp(PackControl):
+class BriefcaseApp(App[None]):
     """Browse the summit corpus; the state every screen reads lives here."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Briefcase"
-    MODES = {"browse": BrowseScreen}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"browse": BrowseScreen}
     DEFAULT_MODE = "browse"
     """The browse screen comes from a mode, not `get_default_screen`: Textual loads a screen's
-    CSS_PATH (browse.tcss) only for screens it pushes or makes for a mode, never for the default one."""
-    COMMANDS = PackControl.COMMANDS | {ItemsProvider}
-    BINDINGS = [
+    CSS_PATH (browse.tcss) only for screens it pushes or makes for a mode, never for the
+    default one."""
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
+        ItemsProvider
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+y",
+            "redo_pack",
+            "Redo",
+            show=False,
+            id="pack-redo",
+            tooltip="Redo the last change undone in the open pack",
+        ),
         Binding(
             "question_mark,f1", "help", "Keys", key_display="?", id="help", tooltip="List every key"
         ),
@@ -132,7 +146,10 @@ class BriefcaseApp(PackControl):
         pack: Path | None = None,
     ) -> None:
         super().__init__()
-        self.init_packs(briefs_folder, pack)
+        self.packs = PackController(self, briefs_folder, corpus=lambda: self.corpus)
+        """The open pack, its store, undo and redo, and its saving."""
+        self._pack_asked_for = pack
+        """The pack given on the command line: opened at start, on the pack screen."""
         self.corpus_folder = corpus_folder
         self.settings_file = settings_file
         self.corpus: Corpus | None = corpus
@@ -170,10 +187,19 @@ class BriefcaseApp(PackControl):
             self.call_after_refresh(self._check_keymap)
         self.call_after_refresh(self._report_startup_problems)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if os.environ.get(BENCH_EXIT_ENV):
-            self.call_after_refresh(self._bench_painted)
+        bench_hooks.exit_after_first_paint(self)
         self.call_after_refresh(self.load_corpus)
-        self.call_after_refresh(self.open_initial_pack)
+        self.call_after_refresh(self._open_first_pack)
+
+    def _open_first_pack(self) -> None:
+        """The pack given on the command line, on the pack screen; else the one open last time."""
+        if self._pack_asked_for is not None:
+            if self.packs.open(self._pack_asked_for):
+                self.action_pack_screen()
+            return
+        last = self.settings.last_pack
+        if last and Path(last).is_file():
+            self.packs.open(Path(last))
 
     def _report_startup_problems(self) -> None:
         """One notice per problem found while starting, once the screen can draw toasts."""
@@ -203,16 +229,6 @@ class BriefcaseApp(PackControl):
                 topic="keymap",
             )
 
-    def _bench_painted(self) -> None:
-        """Benchmark hook: mark the first paint in a file, then leave."""
-        Path(os.environ[BENCH_EXIT_ENV]).write_text("painted", encoding="utf-8")
-        self.exit()
-
-    def _bench_ready(self) -> None:
-        """Benchmark hook: mark that the corpus and index are in (for peak memory when loaded), then leave."""
-        Path(os.environ[BENCH_READY_ENV]).write_text("ready", encoding="utf-8")
-        self.exit()
-
     @work(thread=True, exclusive=True, group="corpus")
     def load_corpus(self) -> None:
         """Read the corpus (cached when possible), then build or read its search index."""
@@ -236,24 +252,42 @@ class BriefcaseApp(PackControl):
     async def _corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.corpus
         await self.browse.show_corpus(message.corpus)
-        self.packs_changed()
+        for screen in self.screen_stack:
+            screen.post_message(CorpusArrived())
+        self.refresh_bindings()
 
     @on(IndexLoaded)
     def _index_loaded(self, message: IndexLoaded) -> None:
         from briefcase_tui.tui.screens.search import SearchDialog
 
         self.index = message.index
-        if os.environ.get(BENCH_READY_ENV):
-            self.call_after_refresh(self._bench_ready)
+        bench_hooks.exit_when_ready(self)
         if isinstance(self.screen, SearchDialog):
             self.screen.refresh_results()
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
-        self.browse.query_one("#status").update(
-            Content(f"Cannot load the corpus: {message.problem}")
-        )  # type: ignore[attr-defined]
+        self.browse.show_load_problem(message.problem)
         say(self, message.problem, title="Cannot load the corpus", severity="error", topic="corpus")
+
+    @on(PackChanged)
+    def _pack_changed(self) -> None:
+        """Offer the keys that apply now; the pack open now is the one to reopen next time."""
+        self.refresh_bindings()
+        session = self.packs.session
+        if session is not None:
+            opened = str(session.packfile.path.resolve())
+            if opened != self.settings.last_pack:
+                self.remember(last_pack=opened)
+
+    def on_unmount(self) -> None:
+        """The app is closing: write whatever of the open pack is not on disk yet."""
+        self.packs.save_before_exit()
+
+    async def action_quit(self) -> None:
+        """Leave, once the open pack is saved; a change the file refused is asked about first."""
+        if self.packs.may_quit():
+            self.exit()
 
     def _remember_theme(self, theme: Theme) -> None:
         """Save the chosen theme so the next run opens with it."""
@@ -261,13 +295,13 @@ class BriefcaseApp(PackControl):
             self.remember(theme=theme.name)
 
     def remember(self, **changes: object) -> None:
-        """Change settings and save them at once (atomically); a failure is one warning, nothing more."""
+        """Change settings and save them at once (atomically); a failure is one warning, no more."""
         self.settings = self.settings.with_changes(**changes)
         if self._settings_unreadable:
             say(
                 self,
-                f"Settings kept for this session only: {self.settings_file} has a problem (see above); "
-                "fix it and Briefcase saves there again.",
+                f"Settings kept for this session only: {self.settings_file} has a problem "
+                "(see above); fix it and Briefcase saves there again.",
                 severity="warning",
                 topic="settings",
             )
@@ -298,32 +332,11 @@ class BriefcaseApp(PackControl):
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
-        from briefcase_tui.tui.screens.help import HelpScreen
+        from briefcase_tui.tui.screens.help import HelpScreen, binding_rows
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.binding_rows()))
-
-    def binding_rows(self) -> list[tuple[str, str, str]]:
-        """(keys, description, id) of every enabled binding in force, one row per binding.
-
-        Briefcase's own bindings (the ones with ids, which the settings can remap) come
-        first; the focused widget's built-in keys follow, with an empty id.
-        """
-        rows: dict[str, tuple[list[str], str, str]] = {}
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if not active.enabled or not binding.description:
-                continue
-            key = binding.id or f"action:{binding.action}"
-            keys, _, _ = rows.setdefault(key, ([], binding.description, binding.id or ""))
-            display = self.get_key_display(binding)
-            if display not in keys:
-                keys.append(display)
-        ordered = sorted(rows.values(), key=lambda row: not row[2])
-        return [
-            (" ".join(keys), description, binding_id) for keys, description, binding_id in ordered
-        ]
+        self.push_screen(HelpScreen(binding_rows(self)))
 
     @property
     def theme_names(self) -> list[str]:
@@ -364,14 +377,108 @@ class BriefcaseApp(PackControl):
             yield SystemCommand("Back", "Go back to the item shown before", self.browse.action_back)
         if self.history.can_go_forward:
             yield SystemCommand("Forward", "Go forward again", self.browse.action_forward)
-        yield from self.pack_commands(screen)
+        yield from self._pack_commands(screen)
+
+    def _pack_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The pack actions for the command palette."""
+        yield SystemCommand(
+            "Open pack", "Open a briefing pack from the briefs folder", self.action_open_pack
+        )
+        yield SystemCommand(
+            "New pack", "Make a briefing pack, empty or from a template", self.action_new_pack
+        )
+        yield SystemCommand("Pack screen", "Show and edit the open pack", self.action_pack_screen)
+        session = self.packs.session
+        if session is not None and session.can_undo:
+            yield SystemCommand(
+                "Undo pack change",
+                f"Undo: {session.undo_description or 'the last change'}",
+                self.action_undo_pack,
+            )
+        if session is not None and session.can_redo:
+            yield SystemCommand(
+                "Redo pack change",
+                f"Redo: {session.redo_description or 'the last change'}",
+                self.action_redo_pack,
+            )
+        if session is not None and self.corpus is not None:
+            yield SystemCommand(
+                "Export pack", "Preview and export the open pack", self.action_export_pack
+            )
+        if isinstance(screen, BrowseScreen) and (item_id := screen.item_to_add()) is not None:
+            yield SystemCommand(
+                "Add to pack",
+                "Add the item shown to the open pack",
+                lambda: self.packs.add(item_id),
+            )
+
+    def action_open_pack(self) -> None:
+        """Choose a pack of the briefs folder to open, or make a new one."""
+        self.packs.choose()
+
+    def action_new_pack(self) -> None:
+        """Make a new pack, empty or from a template, and open it."""
+        self.packs.new()
+
+    def action_undo_pack(self) -> None:
+        """Undo the last change to the open pack, naming it."""
+        self.packs.undo()
+
+    def action_redo_pack(self) -> None:
+        """Redo the last change undone, naming it."""
+        self.packs.redo()
+
+    def action_pack_screen(self) -> None:
+        """Show the open pack (choosing one first if none is open); on the pack screen, go back."""
+        from briefcase_tui.tui.screens.pack import PackScreen
+
+        if isinstance(self.screen, PackScreen):
+            self.pop_screen()
+            return
+        if self.packs.session is None:
+            self.packs.choose(then=self.action_pack_screen)
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(PackScreen())
+
+    def action_export_pack(self) -> None:
+        """Preview and export the open pack, as the user sees it; in the preview, write it.
+
+        Never a second preview: from the preview (or the palette over it) this asks where
+        to write, as `w` does; with a dialog over the preview it does nothing.
+        """
+        from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen
+
+        packfile = self.packs.current_packfile()
+        if packfile is None or self.corpus is None:
+            return
+        if isinstance(self.screen, ExportPreviewScreen):
+            self.screen.action_write()
+            return
+        if any(isinstance(s, ExportPreviewScreen) for s in self.screen_stack):
+            return  # the preview is open under a dialog: that dialog comes first
+        self.packs.save_soon()
+        self.push_screen(ExportPreviewScreen(packfile, self.corpus))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Pack keys that need an open pack are hidden without one (undo and redo with nothing to do say so)."""
+        """Pack keys that need an open pack are hidden without one.
+
+        (Undo and redo with nothing to do are offered, and say so.)
+        """
         if action in PACK_ACTIONS_NEEDING_A_PACK:
-            if self.pack_session is None:
+            if self.packs.session is None:
                 return False
         return True
+
+
+if TYPE_CHECKING:
+
+    def _serves_every_screen(
+        app: BriefcaseApp,
+    ) -> tuple[BrowseScreenApp, PackScreenApp, SearchDialogApp, PaletteApp]:
+        """mypy checks here that the app has what each screen and the palette expect of it."""
+        return app, app, app, app
 
 
 def create_app(

@@ -1,19 +1,48 @@
-"""Command palette provider: jump to any item through the domain's search index, to a pack, or to a theme."""
+"""Command palette provider: jump to any item (through the search index), to a pack or a theme."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Provider
 from textual.content import Content
 
 if TYPE_CHECKING:
-    from briefcase_tui.tui.app import BriefcaseApp
+    from textual.screen import Screen
+    from textual.style import Style
+
+    from briefcase_tui.domain.corpus.search import SearchIndex
+    from briefcase_tui.tui.pack_controller import PackController
 
 ITEM_HITS = 20
+
+
+class PaletteApp(Protocol):
+    """What the palette's provider needs of the app."""
+
+    @property
+    def index(self) -> SearchIndex | None:
+        """The search index, once built."""
+
+    @property
+    def packs(self) -> PackController:
+        """The packs of the briefs folder, and the one open."""
+
+    @property
+    def theme_labels(self) -> dict[str, str]:
+        """Briefcase's own themes, name → human label."""
+
+    def use_theme(self, name: str) -> None:
+        """Switch theme."""
+
+    def open_item(self, item_id: str) -> None:
+        """Show an item on the browse screen."""
+
+    def action_pack_screen(self) -> None:
+        """Show the open pack."""
 
 
 class ItemsProvider(Provider):
@@ -23,21 +52,24 @@ class ItemsProvider(Provider):
     its input as markup, and a theme's label comes from a user's own file.
     """
 
-    _packs: list[tuple[str, str, Path]] = []
+    def __init__(self, screen: Screen[Any], match_style: Style | None = None) -> None:
+        super().__init__(screen, match_style)
+        self._packs: list[tuple[str, str, Path]] = []
+        """(title, file name, path) of each pack in the briefs folder."""
 
     async def startup(self) -> None:
         """Read the pack titles once per opening of the palette, not once per keystroke."""
-        summaries, _ = self.briefcase.pack_store.summaries()
+        summaries, _ = self.briefcase.packs.store.summaries()
         self._packs = [(s.title, s.name, s.path) for s in summaries]
 
     def _open_pack(self, path: Path) -> None:
-        if self.briefcase.open_pack(path):
+        if self.briefcase.packs.open(path):
             self.briefcase.action_pack_screen()
 
     @property
-    def briefcase(self) -> BriefcaseApp:
-        """The app, typed."""
-        return cast("BriefcaseApp", self.app)
+    def briefcase(self) -> PaletteApp:
+        """The app, as the palette sees it."""
+        return cast("PaletteApp", self.app)
 
     def _themes(self) -> list[tuple[str, str]]:
         """(`Theme: Dark`, name) for each of Briefcase's own themes."""

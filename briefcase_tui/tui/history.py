@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class History:
-    """Visited ids with a cursor: visiting drops the forward part, back and forward move the cursor."""
+    """Visited ids with a cursor: a visit drops what is ahead; back and forward move the cursor."""
 
     def __init__(self) -> None:
         self._entries: list[str] = []
@@ -34,7 +34,7 @@ class History:
         self._position += 1
 
     def replace(self, item_id: str) -> None:
-        """Change the current entry in place (moving the cursor through a list is not a new visit)."""
+        """Change the current entry in place (moving the cursor down a list is not a new visit)."""
         if self._position < 0:
             self.visit(item_id)
         else:

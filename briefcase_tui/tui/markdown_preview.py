@@ -21,12 +21,13 @@ if TYPE_CHECKING:
 
 LINK_TOKENS = frozenset({"link_open", "link_close"})
 PREVIEW_STYLES = Theme({"markdown.code": "bold cyan", "markdown.code_block": "cyan"})
-"""Rich's Markdown styles, but code without its black background, which is a dark patch on a light theme.
+"""Rich's Markdown styles, but code without its black background (a dark patch on a light theme).
 
 ANSI colours follow the app's theme (Textual maps them to colours that read on its background)."""
 CACHED_WIDTHS = 4
-"""How many renderings (one per width) a preview keeps: Textual renders a widget's content several times
-(its height, then each paint), and a long export takes a tenth of a second or more each time."""
+"""How many renderings (one per width) a preview keeps: Textual renders a widget's content
+several times (its height, then each paint), and a long export takes a tenth of a second or more
+each time."""
 
 
 def without_links(tokens: list[Token]) -> list[Token]:

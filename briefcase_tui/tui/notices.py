@@ -35,7 +35,7 @@ def say(
     timeout: float | None = None,
     topic: str | None = None,
 ) -> None:
-    """Show `text` literally in `app`; the notice of the same topic (by default, its severity) goes first."""
+    """Show `text` literally in `app`, in place of the last notice of its topic (or severity)."""
     shown = _SHOWN.setdefault(app, {})
     key = topic if topic is not None else severity
     previous = shown.pop(key, None)

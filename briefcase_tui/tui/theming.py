@@ -26,7 +26,10 @@ def to_textual_theme(spec: ThemeSpec) -> Theme:
 def register_themes(
     app: App[Any], folders: list[Path]
 ) -> tuple[dict[str, str], list[BriefcaseError]]:
-    """Register every good theme in the folders; returns name → human label, and the problems of the rest."""
+    """Register every good theme in the folders.
+
+    Returns name → human label of each, and the problems of the files that did not load.
+    """
     specs, problems = load_themes(folders)
     for spec in specs:
         app.register_theme(to_textual_theme(spec))
@@ -34,7 +37,7 @@ def register_themes(
 
 
 def theme_label(spec: ThemeSpec) -> str:
-    """What a person calls the theme: its `label`, else its name (`briefcase-dark` → "Briefcase dark")."""
+    """What a person calls the theme: its `label`, else its name in words ("Briefcase dark")."""
     return spec.label or spec.name.replace("-", " ").capitalize()
 
 

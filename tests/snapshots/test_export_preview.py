@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from briefcase_tui.domain.packs.store import PackStore
 from briefcase_tui.tui.app import BriefcaseApp
 from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen
+from tests.snapshots.snap import RunBefore, SnapCompare
 from tests.snapshots.test_screens import SIZES, THEMES, _app
 from tests.tui.conftest import loaded
 
@@ -35,7 +36,7 @@ item = "gone-one"
 
 @pytest.fixture
 def briefs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A briefs folder named by a relative path, so the paths on screen are the same on every run."""
+    """A briefs folder named by a relative path, so the paths on screen are the same each run."""
     monkeypatch.chdir(tmp_path)
     folder = Path("briefs")
     folder.mkdir()
@@ -43,7 +44,7 @@ def briefs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _preview(briefs: Path, *keys: str):  # type: ignore[no-untyped-def]
+def _preview(briefs: Path, *keys: str) -> RunBefore:
     async def run(pilot: Pilot[None]) -> None:
         await loaded(pilot)
         app = pilot.app
@@ -60,10 +61,10 @@ def _preview(briefs: Path, *keys: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_markdown_preview_with_a_missing_item(
-    snap_compare,
+    snap_compare: SnapCompare,
     tmp_path: Path,
     briefs: Path,
-    theme: str,  # type: ignore[no-untyped-def]
+    theme: str,
     size: tuple[int, int],
 ) -> None:
     assert snap_compare(_app(tmp_path, theme), terminal_size=size, run_before=_preview(briefs))
@@ -71,14 +72,16 @@ def test_the_markdown_preview_with_a_missing_item(
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_the_write_dialog_over_the_preview(
-    snap_compare, tmp_path: Path, briefs: Path, theme: str
-) -> None:  # type: ignore[no-untyped-def]
+    snap_compare: SnapCompare, tmp_path: Path, briefs: Path, theme: str
+) -> None:
     assert snap_compare(
         _app(tmp_path, theme), terminal_size=(80, 24), run_before=_preview(briefs, "w")
     )
 
 
-def test_the_json_export_as_raw_text(snap_compare, tmp_path: Path, briefs: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_json_export_as_raw_text(
+    snap_compare: SnapCompare, tmp_path: Path, briefs: Path
+) -> None:
     assert snap_compare(
         _app(tmp_path, "briefcase-dark"),
         terminal_size=(120, 40),

@@ -11,6 +11,7 @@ from briefcase_tui.domain.settings import Settings, save_settings
 from briefcase_tui.paths import bundled_themes_dir
 from briefcase_tui.tui.app import BriefcaseApp, create_app
 from briefcase_tui.tui.screens.pack import PackScreen
+from tests.snapshots.snap import RunBefore, SnapCompare
 from tests.tui.conftest import loaded
 
 SIZES = [(80, 24), (120, 40)]
@@ -60,7 +61,7 @@ def _app(tmp_path: Path, theme: str) -> BriefcaseApp:
     return app
 
 
-def _then(*keys: str):  # type: ignore[no-untyped-def]
+def _then(*keys: str) -> RunBefore:
     async def run(pilot: Pilot[None]) -> None:
         await loaded(pilot)
         for _ in range(100):
@@ -77,18 +78,18 @@ def _then(*keys: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_pack_screen_on_its_first_entry(
-    snap_compare, tmp_path: Path, theme: str, size: tuple[int, int]
-) -> None:  # type: ignore[no-untyped-def]
+    snap_compare: SnapCompare, tmp_path: Path, theme: str, size: tuple[int, int]
+) -> None:
     assert snap_compare(_app(tmp_path, theme), terminal_size=size, run_before=_then())
 
 
-def test_an_entry_missing_from_the_corpus(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_entry_missing_from_the_corpus(snap_compare: SnapCompare, tmp_path: Path) -> None:
     assert snap_compare(
         _app(tmp_path, "briefcase-dark"), terminal_size=(80, 24), run_before=_then("down", "down")
     )
 
 
-def test_writing_a_note(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_writing_a_note(snap_compare: SnapCompare, tmp_path: Path) -> None:
     assert snap_compare(
         _app(tmp_path, "briefcase-light"), terminal_size=(80, 24), run_before=_then("down", "n")
     )

@@ -1,7 +1,8 @@
-"""Pilot helpers: an app from the one factory, with the corpus and index loaded before keys are pressed."""
+"""Pilot helpers: an app from the one factory; wait for its corpus and index before keys."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ from textual.pilot import Pilot
 
 from briefcase_tui.paths import bundled_themes_dir
 from briefcase_tui.tui.app import BriefcaseApp, create_app
+
+MakeApp = Callable[..., BriefcaseApp]
+"""The `make_app` fixture: builds an app like the CLI does (optional corpus and theme folders)."""
 
 
 async def loaded(pilot: Pilot[None]) -> None:
@@ -29,7 +33,7 @@ def settings_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_app(settings_file: Path):  # type: ignore[no-untyped-def]
+def make_app(settings_file: Path) -> MakeApp:
     """Build an app like the CLI does, with this test's settings file and the bundled themes."""
 
     def build(

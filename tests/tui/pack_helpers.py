@@ -1,4 +1,4 @@
-"""Shared by the Pilot tests of packs: a briefs folder, the app on it, and waits for the background saver."""
+"""For the Pilot tests of packs: a briefs folder, the app on it, a wait for the background saver."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def make_briefs(tmp_path: Path) -> Path:
 
 
 def pack_app(settings_file: Path, briefs: Path, pack: str | None = None) -> BriefcaseApp:
-    """The app from the one factory, on this briefs folder, opening `pack` on the pack screen if given."""
+    """The app from the one factory on this briefs folder, showing `pack` if one is given."""
     app = create_app(
         settings_file=settings_file,
         theme_folders=[bundled_themes_dir()],
@@ -67,12 +67,12 @@ def said(app: BriefcaseApp) -> str:
 
 
 async def saved(pilot: Pilot[None]) -> None:
-    """Wait until the background saver has written the pack as the user sees it (or a save was refused)."""
+    """Wait until the background saver wrote the pack the user sees (or a save was refused)."""
     app = pilot.app
     assert isinstance(app, BriefcaseApp)
     await pilot.pause()
     for _ in range(1000):
-        session = app.pack_session
+        session = app.packs.session
         workers = [w for w in app.workers if w.group == "pack-save" and not w.is_finished]
         if session is None or ((not session.unsaved or session.refused) and not workers):
             break

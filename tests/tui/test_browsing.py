@@ -6,16 +6,19 @@ import datetime as dt
 
 from textual.widgets import OptionList, Select
 
+from briefcase_tui.tui.screens.help import binding_rows
 from briefcase_tui.tui.screens.search import SearchDialog
 from briefcase_tui.tui.widgets.item_view import ItemView
 from briefcase_tui.tui.widgets.section_tree import SectionTree
-from tests.tui.conftest import loaded
+from tests.tui.conftest import MakeApp, loaded
 from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
 
 
-async def test_every_section_key_shows_its_items_and_the_cursor_opens_one(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_every_section_key_shows_its_items_and_the_cursor_opens_one(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     expected = {
         "1": ("programme", "Tue 4 February 2025"),
@@ -41,7 +44,7 @@ async def test_every_section_key_shows_its_items_and_the_cursor_opens_one(make_a
             assert shown is not None, f"moving the cursor in {section} opened nothing"
 
 
-async def test_a_workstream_shows_facts_quotes_and_its_envoy_as_a_link(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_a_workstream_shows_facts_quotes_and_its_envoy_as_a_link(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -57,7 +60,7 @@ async def test_a_workstream_shows_facts_quotes_and_its_envoy_as_a_link(make_app)
         )
 
 
-async def test_following_a_related_item_and_going_back_and_forward(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_following_a_related_item_and_going_back_and_forward(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -81,7 +84,9 @@ async def test_following_a_related_item_and_going_back_and_forward(make_app) -> 
         assert view.shown_id == "ws-international-governance"
 
 
-async def test_back_is_hidden_from_the_footer_until_there_is_somewhere_to_go(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_back_is_hidden_from_the_footer_until_there_is_somewhere_to_go(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -93,16 +98,20 @@ async def test_back_is_hidden_from_the_footer_until_there_is_somewhere_to_go(mak
         assert "Back" in screen_text(app).splitlines()[-1]
 
 
-async def test_the_agenda_shows_paris_time_and_flags_overlaps_with_a_word(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_agenda_shows_paris_time_and_flags_overlaps_with_a_word(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         text = screen_text(app)
-        assert "11:00–12:00  techUK pre-summit webinar" in text  # 10:00 London is 11:00 Paris
+        assert (
+            "11:00\N{EN DASH}12:00  techUK pre-summit webinar" in text
+        )  # 10:00 London is 11:00 Paris
         assert "⇄ overlaps" in text
 
 
-async def test_filtering_the_agenda_by_venue_and_clearing_it(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_filtering_the_agenda_by_venue_and_clearing_it(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -124,7 +133,7 @@ async def test_filtering_the_agenda_by_venue_and_clearing_it(make_app) -> None: 
         assert "IASEAI Conference" in screen_text(app)
 
 
-async def test_filtering_the_agenda_by_day_keeps_only_that_day(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_filtering_the_agenda_by_day_keeps_only_that_day(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -135,20 +144,22 @@ async def test_filtering_the_agenda_by_day_keeps_only_that_day(make_app) -> None
         assert "Sun 9 February" not in text and "techUK pre-summit" not in text
 
 
-async def test_agenda_filter_keys_are_hidden_outside_the_programme(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_agenda_filter_keys_are_hidden_outside_the_programme(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        ids = {row[2] for row in app.binding_rows()}
+        ids = {row[2] for row in binding_rows(app)}
         assert "agenda-filter-venue" in ids
         await pilot.press("4")
         await pilot.pause()
-        ids = {row[2] for row in app.binding_rows()}
+        ids = {row[2] for row in binding_rows(app)}
         assert "agenda-filter-venue" not in ids
         assert "section-programme" in ids
 
 
-async def test_typing_a_search_shows_ranked_results_and_enter_opens_the_first(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_typing_a_search_shows_ranked_results_and_enter_opens_the_first(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -166,7 +177,9 @@ async def test_typing_a_search_shows_ranked_results_and_enter_opens_the_first(ma
         assert app.browse.section == "programme"
 
 
-async def test_search_can_be_narrowed_to_one_kind_and_a_result_chosen_with_arrows(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_search_can_be_narrowed_to_one_kind_and_a_result_chosen_with_arrows(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -181,7 +194,7 @@ async def test_search_can_be_narrowed_to_one_kind_and_a_result_chosen_with_arrow
         assert app.browse.query_one(ItemView).shown_id == ids[1]
 
 
-async def test_escape_closes_search_without_opening_anything(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_escape_closes_search_without_opening_anything(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -191,7 +204,7 @@ async def test_escape_closes_search_without_opening_anything(make_app) -> None: 
         assert app.browse.query_one(ItemView).shown_id is None
 
 
-async def test_the_palette_provider_offers_items_from_the_index(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_palette_provider_offers_items_from_the_index(make_app: MakeApp) -> None:
     from textual.command import CommandPalette
 
     app = make_app()
@@ -207,7 +220,7 @@ async def test_the_palette_provider_offers_items_from_the_index(make_app) -> Non
         assert app.browse.query_one(ItemView).shown_id == "person-henri-verdier"
 
 
-async def test_the_keys_screen_lists_bindings_with_their_ids(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_keys_screen_lists_bindings_with_their_ids(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)

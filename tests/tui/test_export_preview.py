@@ -1,4 +1,4 @@
-"""The export preview: shows what `brief export` writes, writes exactly those bytes, refuses to harm a pack."""
+"""The export preview: shows what `brief export` writes, writes those bytes, never harms a pack."""
 
 from __future__ import annotations
 
@@ -14,15 +14,15 @@ from rich.console import Console
 from rich.segment import Segment
 from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from briefcase_tui.domain.export import FORMATS, render_pack
 from briefcase_tui.domain.packs.store import PackFile, PackStore
 from briefcase_tui.tui.app import BriefcaseApp
+from briefcase_tui.tui.dialogs.export_write import ExportWriteDialog
 from briefcase_tui.tui.markdown_preview import PreviewMarkdown, without_links
-from briefcase_tui.tui.screens.export_dialogs import ExportWriteDialog
 from briefcase_tui.tui.screens.export_preview import ExportPreviewScreen
-from tests.tui.conftest import loaded
+from tests.tui.conftest import MakeApp, loaded
 from tests.tui.screen_text import screen_text
 
 SUMMIT = """title = "Summit day"
@@ -49,7 +49,7 @@ note = "[@click=app.quit]y"
 """
 ROOT = Path(__file__).resolve().parents[2]
 LONG_PACK = ROOT / "briefs" / "tech7-vs-statement.toml"
-"""The 55-entry example pack: about 72 kB of Markdown, which Textual's Markdown widget took seconds to render."""
+"""The 55-entry example pack: about 72 kB of Markdown (Textual's Markdown widget took seconds)."""
 HOSTILE_PACK = ROOT / "tests" / "data" / "packs" / "hostile.toml"
 
 
@@ -127,8 +127,8 @@ def brief_export(folder: Path, name: str, out: Path, *args: str) -> bytes:
 
 
 async def test_the_preview_shows_the_pack_title_and_its_entries_rendered(
-    make_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -153,7 +153,7 @@ async def test_the_preview_shows_the_pack_title_and_its_entries_rendered(
         assert "Context" in screen_text(app)
 
 
-async def test_r_shows_the_raw_markdown_that_is_written(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_r_shows_the_raw_markdown_that_is_written(make_app: MakeApp, tmp_path: Path) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -172,9 +172,9 @@ async def test_r_shows_the_raw_markdown_that_is_written(make_app, tmp_path: Path
     [(1, "html", "<html"), (2, "json", '"title": "Summit day"'), (3, "ics", "BEGIN:VCALENDAR")],
 )
 async def test_f_cycles_to_each_format_shown_as_its_raw_text(
-    make_app,
+    make_app: MakeApp,
     tmp_path: Path,
-    presses: int,  # type: ignore[no-untyped-def]
+    presses: int,
     format_name: str,
     marker: str,
 ) -> None:
@@ -194,7 +194,7 @@ async def test_f_cycles_to_each_format_shown_as_its_raw_text(
         assert screen.check_action("toggle_raw", ()) is False
 
 
-async def test_choosing_a_format_in_the_select_shows_it(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_choosing_a_format_in_the_select_shows_it(make_app: MakeApp, tmp_path: Path) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -205,7 +205,9 @@ async def test_choosing_a_format_in_the_select_shows_it(make_app, tmp_path: Path
         assert screen.query_one(TextArea).text.lstrip().startswith("{")
 
 
-async def test_ids_missing_from_the_corpus_are_a_warning_line(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_ids_missing_from_the_corpus_are_a_warning_line(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     packfile = pack_in(tmp_path, GAPS)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -215,8 +217,8 @@ async def test_ids_missing_from_the_corpus_are_a_warning_line(make_app, tmp_path
 
 @pytest.mark.parametrize("format_name", ["markdown", "html"])
 async def test_w_then_enter_writes_beside_the_pack_the_bytes_the_cli_writes(
-    make_app,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    make_app: MakeApp,
+    tmp_path: Path,
     format_name: str,
 ) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
@@ -244,8 +246,8 @@ async def test_w_then_enter_writes_beside_the_pack_the_bytes_the_cli_writes(
 
 
 async def test_ctrl_s_writes_too_and_an_existing_export_is_replaced_only_after_a_second_enter(
-    make_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     target = packfile.path.with_suffix(".md")
     target.write_text("old export, edited by hand\n", encoding="utf-8")
@@ -268,7 +270,7 @@ async def test_ctrl_s_writes_too_and_an_existing_export_is_replaced_only_after_a
         assert target.read_bytes() == render_pack(packfile.pack, app.corpus, "markdown")
 
 
-async def test_the_write_button_writes_with_the_mouse(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_write_button_writes_with_the_mouse(make_app: MakeApp, tmp_path: Path) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -281,8 +283,8 @@ async def test_the_write_button_writes_with_the_mouse(make_app, tmp_path: Path) 
 
 
 async def test_escape_cancels_the_dialog_and_then_closes_the_preview_writing_nothing(
-    make_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -309,14 +311,14 @@ async def type_path(pilot: Pilot[None], path: str) -> None:
     """Replace the path in the write dialog with another, as a person would."""
     dialog = pilot.app.screen
     assert isinstance(dialog, ExportWriteDialog)
-    dialog.query_one("#export-path").value = path  # type: ignore[attr-defined]
+    dialog.query_one("#export-path", Input).value = path
     await pilot.pause()
 
 
 @pytest.mark.parametrize("target", ["other.toml", "SUMMIT.TOML", "summit.toml"])
 async def test_a_toml_target_or_the_pack_itself_is_refused_and_the_pack_is_untouched(
-    make_app,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    make_app: MakeApp,
+    tmp_path: Path,
     target: str,
 ) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
@@ -335,7 +337,7 @@ async def test_a_toml_target_or_the_pack_itself_is_refused_and_the_pack_is_untou
         assert [p.name for p in packfile.path.parent.iterdir()] == ["summit.toml"]
 
 
-async def test_the_pack_through_a_link_is_refused(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_pack_through_a_link_is_refused(make_app: MakeApp, tmp_path: Path) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     before = packfile.path.read_bytes()
     link = tmp_path / "pack-link.md"
@@ -353,8 +355,8 @@ async def test_the_pack_through_a_link_is_refused(make_app, tmp_path: Path) -> N
 
 
 async def test_an_unwritable_target_is_one_error_notification_and_writes_nothing(
-    make_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     blocker = tmp_path / "briefs" / "not-a-folder"
     blocker.write_text("a file\n", encoding="utf-8")
@@ -389,8 +391,8 @@ async def click_text(pilot: Pilot[None], screen: ExportPreviewScreen, fragment: 
 
 
 async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(
-    make_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     packfile = pack_in(tmp_path, HOSTILE, name="hostile")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -419,8 +421,8 @@ async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(
 
 
 async def test_the_hostile_example_pack_renders_as_text_without_links_or_html(
-    make_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     packfile = pack_in(tmp_path, HOSTILE_PACK.read_text(encoding="utf-8"), name="hostile")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -440,8 +442,8 @@ async def test_the_hostile_example_pack_renders_as_text_without_links_or_html(
 
 
 async def test_the_55_entry_example_pack_opens_rendered_with_links_as_plain_text(
-    make_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     packfile = pack_in(tmp_path, LONG_PACK.read_text(encoding="utf-8"), name="tech7-vs-statement")
     assert len([entry for section in packfile.pack.sections for entry in section.entries]) == 55
     app = make_app()
@@ -472,7 +474,10 @@ async def test_the_55_entry_example_pack_opens_rendered_with_links_as_plain_text
 
 
 def test_links_become_their_text_and_the_markdown_given_is_unchanged() -> None:
-    markdown = "- [Global \\[x\\] cooperation](#global) and [out](https://example.org)\n\n| a |\n| - |\n| [b](#b) |\n"
+    markdown = (
+        "- [Global \\[x\\] cooperation](#global) and [out](https://example.org)\n\n"
+        "| a |\n| - |\n| [b](#b) |\n"
+    )
     before = markdown
     tokens = without_links(MarkdownIt().enable("table").parse(markdown))
     assert not [

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import OptionList, Select
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Select
 from textual.widgets._toast import Toast
 
 from briefcase_tui.paths import bundled_themes_dir
@@ -17,7 +18,7 @@ from briefcase_tui.tui.app import BriefcaseApp, create_app
 from briefcase_tui.tui.notices import say
 from briefcase_tui.tui.screens.search import SearchDialog
 from briefcase_tui.tui.widgets.item_view import ItemView
-from tests.tui.conftest import loaded
+from tests.tui.conftest import MakeApp, loaded
 from tests.tui.screen_text import screen_text
 
 SIZES = [(80, 24), (120, 40)]
@@ -50,8 +51,8 @@ def _say_two(app: BriefcaseApp) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_notices_sit_bottom_left_and_never_cover_the_item_being_read(
-    make_app, size: tuple[int, int]
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, size: tuple[int, int]
+) -> None:
     app = make_app()
     async with app.run_test(size=size, notifications=True) as pilot:
         await loaded(pilot)
@@ -75,8 +76,8 @@ async def test_notices_sit_bottom_left_and_never_cover_the_item_being_read(
     ids=["search", "keys", "palette"],
 )
 async def test_a_notice_over_a_dialog_stays_below_its_box_at_80x24(
-    make_app, keys: tuple[str, ...], box: str
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, keys: tuple[str, ...], box: str
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await loaded(pilot)
@@ -91,7 +92,9 @@ async def test_a_notice_over_a_dialog_stays_below_its_box_at_80x24(
         assert "Cannot open the pack" in screen_text(app)
 
 
-async def test_quick_repeated_confirmations_replace_each_other_rather_than_stack(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_quick_repeated_confirmations_replace_each_other_rather_than_stack(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await loaded(pilot)
@@ -105,14 +108,14 @@ async def test_quick_repeated_confirmations_replace_each_other_rather_than_stack
 
 
 async def test_the_agenda_at_80_columns_keeps_its_markers_and_cuts_titles_after_a_word(
-    make_app,
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         rows = screen_text(app).splitlines()
         assert "├ IASEAI… · day 1 of 2 · ⇄ overlaps 1" in rows[9]
-        assert "└ 11:00–12:00  techUK pre-summit…" in rows[6]
+        assert "└ 11:00\N{EN DASH}12:00  techUK pre-summit…" in rows[6]
         left = app.browse.query_one("#section-panes").region
         for row in rows[6:22]:
             pane = row[: left.width].rstrip(" ▕")
@@ -120,7 +123,9 @@ async def test_the_agenda_at_80_columns_keeps_its_markers_and_cuts_titles_after_
                 assert "⇄ overlaps" in pane, f"a marker was cut: {pane!r}"
 
 
-async def test_the_agenda_at_120_columns_keeps_all_day_and_more_of_each_title(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_agenda_at_120_columns_keeps_all_day_and_more_of_each_title(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -129,7 +134,7 @@ async def test_the_agenda_at_120_columns_keeps_all_day_and_more_of_each_title(ma
         assert "└ all day  Main summit at the Grand Palais… · ⇄ overlaps 1" in text
 
 
-async def test_the_footer_at_80x24_shows_every_key_that_applies_with_a_pack_open_and_history_both_ways(
+async def test_the_footer_at_80x24_shows_every_key_that_applies_with_a_pack_and_history_both_ways(
     settings_file: Path, tmp_path: Path
 ) -> None:
     briefs = tmp_path / "briefs"
@@ -141,7 +146,7 @@ async def test_the_footer_at_80x24_shows_every_key_that_applies_with_a_pack_open
     app.animation_level = "none"
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        assert app.open_pack(briefs / "paris-day.toml")
+        assert app.packs.open(briefs / "paris-day.toml")
         await pilot.press(
             "2", "down", "a", "enter", "enter"
         )  # add, then into the links and follow one
@@ -168,8 +173,8 @@ async def test_the_footer_at_80x24_shows_every_key_that_applies_with_a_pack_open
 
 
 async def test_ctrl_k_in_the_search_box_narrows_by_kind_then_returns_to_the_results(
-    make_app,
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -178,7 +183,8 @@ async def test_ctrl_k_in_the_search_box_narrows_by_kind_then_returns_to_the_resu
         assert isinstance(app.screen, SearchDialog)
         kind = app.screen.query_one("#kind", Select)
         assert kind.expanded, "ctrl+k opens the kind list"
-        assert app.screen.query_one("#query").value == "grand palais", "the query is not cut"  # type: ignore[attr-defined]
+        query = app.screen.query_one("#query", Input)
+        assert query.value == "grand palais", "the query is not cut"
         await pilot.press(*"event", "enter")
         await pilot.pause()
         await pilot.pause()
@@ -192,7 +198,7 @@ async def test_ctrl_k_in_the_search_box_narrows_by_kind_then_returns_to_the_resu
         assert app.browse.query_one(ItemView).shown_id == ids[1]
 
 
-async def _palette_entries(app: BriefcaseApp, pilot) -> list[str]:  # type: ignore[no-untyped-def]
+async def _palette_entries(app: BriefcaseApp, pilot: Pilot[None]) -> list[str]:
     from textual.command import CommandList
 
     await pilot.press("ctrl+p")
@@ -215,7 +221,9 @@ async def _palette_entries(app: BriefcaseApp, pilot) -> list[str]:  # type: igno
     ]
 
 
-async def test_the_palette_has_one_keys_command_and_only_briefcase_themes(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_palette_has_one_keys_command_and_only_briefcase_themes(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -233,8 +241,8 @@ async def test_the_palette_has_one_keys_command_and_only_briefcase_themes(make_a
 
 
 async def test_t_cycles_every_theme_by_name_and_the_choice_is_remembered(
-    make_app, settings_file: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, settings_file: Path
+) -> None:
     import tomllib
 
     app = make_app()
@@ -259,7 +267,7 @@ async def test_t_cycles_every_theme_by_name_and_the_choice_is_remembered(
         assert again.theme == chosen
 
 
-async def test_history_after_links_behaves_like_a_browser(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_history_after_links_behaves_like_a_browser(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.widgets._toast import Toast
 
 import briefcase_tui
-from briefcase_tui.tui.notices import say
+from briefcase_tui.tui.notices import Severity, say
 
 PACKAGE = Path(briefcase_tui.__file__).parent
 
@@ -49,11 +49,13 @@ class NoticeApp(App[None]):
 
 
 @pytest.mark.parametrize("severity", ["information", "warning", "error"])
-async def test_a_notice_of_every_severity_is_drawn_with_its_text_literal(severity: str) -> None:
+async def test_a_notice_of_every_severity_is_drawn_with_its_text_literal(
+    severity: Severity,
+) -> None:
     hostile = "[b]bold[/b] [@click=app.quit]quit[/] \\[x] [red"
     app = NoticeApp()
     async with app.run_test(notifications=True) as pilot:
-        say(app, hostile, title="Title [i]x[/i]", severity=severity)  # type: ignore[arg-type]
+        say(app, hostile, title="Title [i]x[/i]", severity=severity)
         await pilot.pause()
         toast = app.screen.query_one(Toast)
         drawn = str(toast.render())

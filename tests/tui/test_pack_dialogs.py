@@ -1,5 +1,6 @@
-"""The pack dialogs as a new user meets them: focus comes back where it was, Enter makes the pack once
-a choice is made, a missing choice or a title already taken is said in words, the open pack is marked."""
+"""The pack dialogs as a new user meets them: focus comes back where it was, Enter makes the pack
+once a choice is made, a missing choice or a title already taken is said in words, the open pack
+is marked."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Select, Static
 
+from briefcase_tui.tui.dialogs.new_pack import NewPackDialog
+from briefcase_tui.tui.dialogs.prompts import ChoiceDialog
 from briefcase_tui.tui.screens.browse import BrowseScreen
-from briefcase_tui.tui.screens.dialogs import ChoiceDialog
 from briefcase_tui.tui.screens.pack import PackScreen
-from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog
 from briefcase_tui.tui.widgets.pack_outline import PackOutline
 from tests.tui.conftest import loaded
 from tests.tui.pack_helpers import (

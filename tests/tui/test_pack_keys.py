@@ -1,5 +1,6 @@
-"""Pack screen keys as a new user meets them: each says why when it cannot act, undo and redo say what
-they did, typed text stays text, the footer fits 80 columns, and notes are marked in the outline."""
+"""Pack screen keys as a new user meets them: each says why when it cannot act, undo and redo say
+what they did, typed text stays text, the footer fits 80 columns, and notes are marked in the
+outline."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from briefcase_tui.tui.pack_control import NOTHING_TO_REDO, NOTHING_TO_UNDO
+from briefcase_tui.tui.pack_controller import NOTHING_TO_REDO, NOTHING_TO_UNDO
+from briefcase_tui.tui.screens.help import binding_rows
 from briefcase_tui.tui.screens.pack import PackScreen
 from briefcase_tui.tui.screens.pack_edits import NO_NOTE_HERE
 from briefcase_tui.tui.widgets.note_editor import NoteEditor
@@ -147,7 +149,7 @@ async def test_redo_is_a_binding_with_an_id_and_a_tooltip_on_the_keys_screen(
             b.binding for b in app.screen.active_bindings.values() if b.binding.id == "pack-redo"
         ]
         assert redo and redo[0].key == "ctrl+y" and redo[0].tooltip
-        assert ("^y", "Redo", "pack-redo") in app.binding_rows()
+        assert ("^y", "Redo", "pack-redo") in binding_rows(app)
 
 
 async def test_text_typed_in_the_note_editor_and_in_dialogs_never_runs_as_commands(
@@ -218,9 +220,8 @@ async def test_the_outline_marks_items_with_a_note_apart_from_notes_of_ones_own(
         outline = screen.query_one(PackOutline)
 
         def rows() -> list[str]:
-            return [
-                str(outline.get_node_at_line(line).label) for line in range(outline.last_line + 1)
-            ]  # type: ignore[union-attr]
+            nodes = [outline.get_node_at_line(line) for line in range(outline.last_line + 1)]
+            return [str(node.label) for node in nodes if node is not None]
 
         assert f"●  {FIRST}" in rows()
         assert "¶ Car booked for 14:00" in " ".join(rows())

@@ -1,5 +1,6 @@
-"""Saving packs from the app: keys apply at once and a background saver writes the latest version,
-refused (with the four choices) when another program changed the file, and flushed before quitting."""
+"""Saving packs from the app: keys apply at once and a background saver writes the latest
+version, refused (with the four choices) when another program changed the file, and flushed
+before quitting."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from briefcase_tui.domain.packs.models import Pack
 from briefcase_tui.domain.packs.store import PackFile, PackStore, backup_path
-from briefcase_tui.tui.screens.dialogs import ConflictDialog
+from briefcase_tui.tui.dialogs.conflict import ConflictDialog
 from briefcase_tui.tui.widgets.pack_outline import OutlineRow
 from tests.tui.pack_helpers import (
     PARIS,
@@ -61,7 +62,7 @@ def _slow_saves(monkeypatch: pytest.MonkeyPatch, seconds: float) -> list[Pack]:
     return written
 
 
-async def test_fifty_J_presses_in_a_burst_end_with_the_entry_fifty_places_down_on_screen_and_on_disk(
+async def test_fifty_J_presses_in_a_burst_leave_the_entry_fifty_places_down_on_screen_and_disk(
     settings_file: Path, briefs: Path
 ) -> None:
     app = pack_app(settings_file, briefs, "long")
@@ -69,10 +70,10 @@ async def test_fifty_J_presses_in_a_burst_end_with_the_entry_fifty_places_down_o
         screen = await on_pack_screen(pilot)
         await pilot.press(*["J"] * 50)
         await saved(pilot)
-        assert app.pack_session is not None
-        assert _notes(app.pack_session.current)[50] == "Note 0"
+        assert app.packs.session is not None
+        assert _notes(app.packs.session.current)[50] == "Note 0"
         assert screen.cursor == OutlineRow(0, 50)
-        assert pack_on_disk(briefs, "long") == app.pack_session.current
+        assert pack_on_disk(briefs, "long") == app.packs.session.current
         assert len(_notes(pack_on_disk(briefs, "long"))) == NOTES
 
 
@@ -84,14 +85,14 @@ async def test_on_a_slow_disk_keys_do_not_wait_and_saves_are_coalesced(
     async with app.run_test(size=SIZE) as pilot:
         screen = await on_pack_screen(pilot)
         await pilot.press(*["J"] * 20)
-        assert app.pack_session is not None
-        assert _notes(app.pack_session.current)[20] == "Note 0", (
+        assert app.packs.session is not None
+        assert _notes(app.packs.session.current)[20] == "Note 0", (
             "every key applied, whatever the disk"
         )
         assert screen.cursor == OutlineRow(0, 20)
         await saved(pilot)
         assert 1 <= len(written) < 20, "the saver writes the latest version, not every step"
-        assert pack_on_disk(briefs, "long") == app.pack_session.current
+        assert pack_on_disk(briefs, "long") == app.packs.session.current
         await pilot.press("u")
         await saved(pilot)
         assert _notes(pack_on_disk(briefs, "long"))[19] == "Note 0", (
@@ -151,7 +152,7 @@ def _brief(briefs: Path, *args: str) -> None:
 
 
 @pytest.mark.parametrize("choice", ["reload", "copy", "overwrite", "cancel"])
-async def test_a_cli_edit_between_two_app_edits_is_never_overwritten_silently_and_each_choice_loses_nothing(
+async def test_a_cli_edit_between_app_edits_is_never_silently_overwritten_and_no_choice_loses_it(
     settings_file: Path, briefs: Path, choice: str
 ) -> None:
     app = pack_app(settings_file, briefs, "paris-day")
@@ -171,7 +172,7 @@ async def test_a_cli_edit_between_two_app_edits_is_never_overwritten_silently_an
         )
         await pilot.click(f"#conflict-{choice}")
         await saved(pilot)
-        session = app.pack_session
+        session = app.packs.session
         assert session is not None
         on_disk = pack_on_disk(briefs)
         if choice == "reload":

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, TextArea
 
+from briefcase_tui.tui.dialogs.conflict import ConflictDialog
+from briefcase_tui.tui.dialogs.prompts import ChoiceDialog, TextDialog
 from briefcase_tui.tui.screens.browse import BrowseScreen
-from briefcase_tui.tui.screens.dialogs import ChoiceDialog, ConflictDialog, TextDialog
+from briefcase_tui.tui.screens.help import binding_rows
 from briefcase_tui.tui.screens.pack import PackScreen
 from briefcase_tui.tui.widgets.pack_outline import PackOutline
 from tests.tui.conftest import loaded
@@ -45,7 +47,7 @@ async def test_opening_a_pack_and_adding_the_highlighted_item_saves_it_in_the_fi
         await pilot.press("o")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")
-        assert app.pack_session is not None
+        assert app.packs.session is not None
         assert "Pack: Paris day · 3 entries" in screen_text(app)
         await pilot.press("2", "down", "a")
         await saved(pilot)
@@ -54,7 +56,10 @@ async def test_opening_a_pack_and_adding_the_highlighted_item_saves_it_in_the_fi
             "statement-p6",
             "ws-international-governance",
         ]
-        assert "Added “International Governance” to Paris day › Asks" in said(app)
+        assert (
+            "Added “International Governance” to Paris day "
+            "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} Asks" in said(app)
+        )
         await pilot.press("a")
         await pilot.pause()
         assert "already in the pack" in said(app)
@@ -248,8 +253,8 @@ async def test_a_pack_changed_on_disk_asks_and_reload_takes_the_other_version(
         assert "not saved" in screen_text(app)
         await pilot.click("#conflict-reload")
         await pilot.pause()
-        assert app.pack_session is not None and app.pack_session.current.title == "Their title"
-        assert app.pack_session.current.item_ids() == ["tech7-p2", "statement-p6"]
+        assert app.packs.session is not None and app.packs.session.current.title == "Their title"
+        assert app.packs.session.current.item_ids() == ["tech7-p2", "statement-p6"]
         assert path.read_text(encoding="utf-8") == theirs
 
 
@@ -289,7 +294,7 @@ async def test_cancelling_keeps_the_change_in_memory_and_overwrite_writes_it(
         await saved(pilot)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.pack_session is not None and app.pack_session.pending is not None
+        assert app.packs.session is not None and app.packs.session.pending is not None
         assert "⚠ not saved" in screen_text(app)
         assert path.read_text(encoding="utf-8") == theirs
         await pilot.press("x")
@@ -339,7 +344,8 @@ async def test_a_malformed_pack_is_listed_with_its_line_and_reason_and_left_unto
         await pilot.press("enter")
         await pilot.pause()
         assert (
-            app.pack_session is not None and app.pack_session.packfile.path.name == "paris-day.toml"
+            app.packs.session is not None
+            and app.packs.session.packfile.path.name == "paris-day.toml"
         )
     assert broken.read_text(encoding="utf-8") == BROKEN
 
@@ -388,7 +394,7 @@ async def test_a_new_pack_from_the_day_sheet_template_is_made_and_opened(
 ) -> None:
     from textual.widgets import Select
 
-    from briefcase_tui.tui.screens.pack_dialogs import NewPackDialog
+    from briefcase_tui.tui.dialogs.new_pack import NewPackDialog
 
     app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:
@@ -439,7 +445,7 @@ async def test_pack_keys_are_hidden_without_a_pack_and_listed_on_the_keys_screen
         await pilot.press("o", "enter", "p")
         await pilot.pause()
         assert app.check_action("export_pack", ()) is True
-        ids = {binding_id for _, _, binding_id in app.binding_rows()}
+        ids = {binding_id for _, _, binding_id in binding_rows(app)}
         assert {
             "pack-move-down",
             "pack-move-up",
@@ -517,8 +523,8 @@ async def test_a_change_waiting_in_memory_is_not_dropped_by_opening_another_pack
         await pilot.press("o", "enter")  # the first pack listed is other.toml
         await pilot.pause()
         assert "not saved yet" in said(app)
-        assert app.pack_session is not None and app.pack_session.pending is not None
-        assert app.pack_session.packfile.path == path
+        assert app.packs.session is not None and app.packs.session.pending is not None
+        assert app.packs.session.packfile.path == path
         assert isinstance(app.screen, ConflictDialog)
 
 
@@ -533,8 +539,8 @@ async def test_the_pack_open_when_the_app_closed_is_open_again_at_the_next_start
     async with again.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.pause(0.05)
-        assert again.pack_session is not None
-        assert again.pack_session.packfile.path.resolve() == (briefs / "paris-day.toml").resolve()
+        assert again.packs.session is not None
+        assert again.packs.session.packfile.path.resolve() == (briefs / "paris-day.toml").resolve()
         assert isinstance(again.screen, BrowseScreen), (
             "it opens where browsing starts, with the pack ready"
         )
@@ -542,6 +548,6 @@ async def test_the_pack_open_when_the_app_closed_is_open_again_at_the_next_start
     gone = pack_app(settings_file, briefs)
     async with gone.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert gone.pack_session is None and not gone._notifications, (
+        assert gone.packs.session is None and not gone._notifications, (
             "a pack since deleted is quietly forgotten"
         )

@@ -9,15 +9,15 @@ import pytest
 
 from briefcase_tui.paths import bundled_themes_dir
 from briefcase_tui.tui.screens.search import SearchDialog
-from tests.tui.conftest import loaded
+from tests.tui.conftest import MakeApp, loaded
 from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
 
 
 async def test_switching_theme_is_saved_and_the_next_run_opens_with_it(
-    make_app, settings_file: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, settings_file: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -33,8 +33,8 @@ async def test_switching_theme_is_saved_and_the_next_run_opens_with_it(
 
 
 async def test_a_bad_theme_file_is_named_once_and_the_good_themes_still_load(
-    make_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     user_themes = tmp_path / "themes"
     user_themes.mkdir()
     (user_themes / "broken.toml").write_text('name = "broken"\nprimary = "red"\n', encoding="utf-8")
@@ -59,8 +59,8 @@ async def test_a_bad_theme_file_is_named_once_and_the_good_themes_still_load(
 
 
 async def test_an_unknown_saved_theme_falls_back_to_the_default(
-    make_app, settings_file: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, settings_file: Path
+) -> None:
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('theme = "gone"\n', encoding="utf-8")
     app = make_app()
@@ -69,21 +69,21 @@ async def test_an_unknown_saved_theme_falls_back_to_the_default(
 
 
 async def test_a_bad_settings_file_is_reported_with_its_line_and_the_app_still_opens(
-    make_app, settings_file: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, settings_file: Path
+) -> None:
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('theme = "briefcase-light"\nthem = "x"\n', encoding="utf-8")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        message = str(list(app._notifications)[0].message)
+        message = str(next(iter(app._notifications)).message)
         assert f"{settings_file}:2" in message and "did you mean 'theme'" in message
         assert "Paris AI Action Summit 2025" in screen_text(app)
 
 
 async def test_keys_can_be_remapped_by_binding_id_in_the_settings(
-    make_app, settings_file: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, settings_file: Path
+) -> None:
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('[keys]\nsearch = "f2"\n', encoding="utf-8")
     app = make_app()
@@ -95,8 +95,8 @@ async def test_keys_can_be_remapped_by_binding_id_in_the_settings(
 
 
 async def test_a_remap_of_an_unknown_key_id_is_reported_with_the_nearest_id(
-    make_app, settings_file: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, settings_file: Path
+) -> None:
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text('[keys]\nserach = "f2"\nnext-theme = "f3"\n', encoding="utf-8")
     app = make_app()
@@ -111,8 +111,8 @@ async def test_a_remap_of_an_unknown_key_id_is_reported_with_the_nearest_id(
 
 
 async def test_no_color_turns_theme_colours_into_monochrome(
-    make_app, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -137,8 +137,8 @@ def _hostile_corpus(corpus_copy: Path) -> Path:
 
 
 async def test_titles_that_look_like_markup_are_shown_literally_and_do_nothing(
-    make_app, corpus_copy: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, corpus_copy: Path
+) -> None:
     app = make_app(_hostile_corpus(corpus_copy))
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -159,8 +159,8 @@ async def test_titles_that_look_like_markup_are_shown_literally_and_do_nothing(
 
 
 async def test_a_broken_corpus_folder_is_named_in_the_status_line_and_a_notice(
-    make_app, corpus_copy: Path
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, corpus_copy: Path
+) -> None:
     (corpus_copy / "tags.toml").write_text('[[tags]]\nid = "x"\nlabel = \n', encoding="utf-8")
     app = make_app(corpus_copy)
     async with app.run_test(size=SIZE) as pilot:

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, OptionList, Select, Static, Tab, Tabs, Tree
 
 from briefcase_tui.domain.corpus.sections import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
+from briefcase_tui.tui.messages import PackChanged
 from briefcase_tui.tui.widgets.agenda_view import AgendaView
 from briefcase_tui.tui.widgets.item_view import ItemView
 from briefcase_tui.tui.widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
-    from briefcase_tui.tui.app import BriefcaseApp
+    from briefcase_tui.tui.history import History
+    from briefcase_tui.tui.pack_controller import PackController
 
 HISTORY_KEYS = Binding.Group("Back/Forward", compact=True)
 """When both apply, the footer shows `[]` once with one description: it must fit 80 columns."""
@@ -28,11 +30,33 @@ FILTER_ACTIONS = {"filter_day", "filter_venue", "filter_tag", "clear_filters"}
 """Actions that only apply to the programme's agenda."""
 
 
+class BrowseScreenApp(Protocol):
+    """What the browse screen needs of the app."""
+
+    @property
+    def corpus(self) -> Corpus | None:
+        """The corpus, once loaded."""
+
+    @property
+    def history(self) -> History:
+        """The items opened, for back and forward."""
+
+    @property
+    def packs(self) -> PackController:
+        """The open pack, for `a` and the status line."""
+
+    def action_search(self) -> None:
+        """Open the search dialog."""
+
+    def action_pack_screen(self) -> None:
+        """Show the open pack."""
+
+
 class BrowseScreen(Screen[None]):
     """Browse the corpus by section; the detail pane follows the cursor and the links."""
 
     CSS_PATH = "browse.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(
                 str(number),
@@ -121,9 +145,9 @@ class BrowseScreen(Screen[None]):
         self._last_from_tree = False
 
     @property
-    def briefcase(self) -> BriefcaseApp:
-        """The app, typed."""
-        return cast("BriefcaseApp", self.app)
+    def briefcase(self) -> BrowseScreenApp:
+        """The app, as this screen sees it."""
+        return cast("BrowseScreenApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Tabs(
@@ -157,17 +181,22 @@ class BrowseScreen(Screen[None]):
         for tree in trees:
             tree.display = False
         await switcher.mount(*trees)
-        for tree, (section, _) in zip(trees, SECTIONS[1:]):
+        for tree, (section, _) in zip(trees, SECTIONS[1:], strict=True):
             tree.set_outline(section_outline(corpus, section), 1)
         wanted = f"pane-{self.query_one('#sections', Tabs).active.removeprefix('tab-')}"
         if wanted != switcher.current:
             switcher.current = wanted
-        self.pack_changed()
+        self._show_status()
 
-    def pack_changed(self) -> None:
+    def show_load_problem(self, problem: str) -> None:
+        """Say in the status line why the corpus did not load."""
+        self.query_one("#status", Static).update(Content(f"Cannot load the corpus: {problem}"))
+
+    @on(PackChanged)
+    def _show_status(self) -> None:
         """The status line: the open pack (title and entries), the corpus, the help key."""
         corpus = self.briefcase.corpus
-        pack = self.briefcase.current_pack()
+        pack = self.briefcase.packs.current
         if pack is not None:
             count = pack.entry_count()
             parts = [
@@ -191,12 +220,13 @@ class BrowseScreen(Screen[None]):
         return shown if self.briefcase.corpus.get(shown) is not None else None
 
     def action_add_to_pack(self) -> None:
-        """Add the item shown to the open pack (choosing or making a pack first if none is open), or say why not."""
+        """Add the item shown to the open pack (choosing a pack first if none is open), or say why
+        not."""
         item_id = self.item_to_add()
         if item_id is None:
-            self.briefcase.cannot_add(self.query_one(ItemView).shown_id)
+            self.briefcase.packs.cannot_add(self.query_one(ItemView).shown_id)
         else:
-            self.briefcase.add_to_pack(item_id)
+            self.briefcase.packs.add(item_id)
 
     def action_pack_screen(self) -> None:
         """Show the open pack."""
@@ -247,7 +277,7 @@ class BrowseScreen(Screen[None]):
         self.refresh_bindings()
 
     def open_item(self, target_id: str, *, record: bool = True, reveal: bool = True) -> None:
-        """Show an item in the detail pane, record it in the history, and reveal it in its section."""
+        """Show an item in the detail pane, record it in the history, reveal it in its section."""
         corpus = self.briefcase.corpus
         if corpus is None:
             return
@@ -266,7 +296,8 @@ class BrowseScreen(Screen[None]):
             item = corpus.get(target_id)
             if item is None:
                 return
-            section = SECTION_OF_KIND.get(item.kind, "programme")  # type: ignore[attr-defined]
+            kind: str = item.kind  # type: ignore[attr-defined]  # each item model declares its kind
+            section = SECTION_OF_KIND.get(kind, "programme")
         tree = self._tree_of(section)
         if section != self.section:
             self.query_one("#sections", Tabs).active = f"tab-{section}"

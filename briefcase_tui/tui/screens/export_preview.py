@@ -9,11 +9,11 @@ read-only text. Nothing from the pack or the corpus is ever parsed as Textual or
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -28,9 +28,9 @@ from briefcase_tui.domain.export.target import (
 from briefcase_tui.domain.packs.resolve import resolve_pack
 from briefcase_tui.domain.storage import atomic_write
 from briefcase_tui.errors import BriefcaseError
+from briefcase_tui.tui.dialogs.export_write import ExportWriteDialog
 from briefcase_tui.tui.markdown_preview import PreviewMarkdown
 from briefcase_tui.tui.notices import Severity, say
-from briefcase_tui.tui.screens.export_dialogs import ExportWriteDialog
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
@@ -56,8 +56,8 @@ def missing_warning(missing: tuple[str, ...]) -> str:
     """One line naming the ids the corpus lacks, so the adviser sees the gaps before sending."""
     count = len(missing)
     return (
-        f"Warning: {count} item{'s' if count != 1 else ''} not in the corpus: {', '.join(missing)}. "
-        "The export keeps and flags them."
+        f"Warning: {count} item{'s' if count != 1 else ''} not in the corpus: "
+        f"{', '.join(missing)}. The export keeps and flags them."
     )
 
 
@@ -69,7 +69,7 @@ class ExportPreviewScreen(Screen[None]):
     """
 
     CSS_PATH = "export_preview.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
             "close",
@@ -112,7 +112,7 @@ class ExportPreviewScreen(Screen[None]):
         """Markdown shown as its text rather than rendered (other formats are always text)."""
 
     def rendered(self, format_name: str) -> bytes:
-        """The exact bytes `brief export` writes for this pack and format, rendered once per format."""
+        """The exact bytes `brief export` writes for this pack and format (rendered once each)."""
         if format_name not in self._rendered:
             self._rendered[format_name] = render_pack(self.packfile.pack, self.corpus, format_name)
         return self._rendered[format_name]
@@ -143,13 +143,13 @@ class ExportPreviewScreen(Screen[None]):
         yield Footer()
 
     def markdown_preview(self) -> PreviewMarkdown:
-        """The Markdown export, the very bytes written, rendered by Rich with code colours for the theme."""
+        """The Markdown export, the very bytes written, rendered by Rich in the theme's colours."""
         return PreviewMarkdown(
             self.rendered("markdown").decode("utf-8"), dark=self.app.current_theme.dark
         )
 
     def on_mount(self) -> None:
-        """Start on the rendered Markdown, focused so the arrow keys scroll it; follow theme changes."""
+        """Start on the rendered Markdown, focused so arrow keys scroll it; follow theme changes."""
         self._show(focus=True)
         self.watch(self.app, "theme", self._theme_changed, init=False)
 
@@ -220,7 +220,7 @@ class ExportPreviewScreen(Screen[None]):
         )
 
     def write_export(self, target: Path, data: bytes, format_name: str) -> bool:
-        """Write the bytes atomically after the export checks; one notification says what happened."""
+        """Write the bytes atomically after the export checks; one notice says what happened."""
         try:
             refuse_export_target(target, [self.packfile.path])
             check_export_folder(target)

@@ -1,9 +1,11 @@
-"""The keys screen, generated from the bindings in force: key, what it does, and its id for remapping."""
+"""The keys screen, made from the bindings in force: key, what it does, and its id for remapping."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -12,11 +14,31 @@ from textual.widgets import Static
 from briefcase_tui.paths import config_file
 
 
+def binding_rows(app: App[Any]) -> list[tuple[str, str, str]]:
+    """(keys, description, id) of every enabled binding in force, one row per binding.
+
+    Briefcase's own bindings (the ones with ids, which the settings can remap) come
+    first; the focused widget's built-in keys follow, with an empty id.
+    """
+    rows: dict[str, tuple[list[str], str, str]] = {}
+    for active in app.screen.active_bindings.values():
+        binding = active.binding
+        if not active.enabled or not binding.description:
+            continue
+        key = binding.id or f"action:{binding.action}"
+        keys, _, _ = rows.setdefault(key, ([], binding.description, binding.id or ""))
+        display = app.get_key_display(binding)
+        if display not in keys:
+            keys.append(display)
+    ordered = sorted(rows.values(), key=lambda row: not row[2])
+    return [(" ".join(keys), description, binding_id) for keys, description, binding_id in ordered]
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists every key of the screen below; Esc, q or ? closes it."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,q,question_mark,f1",
             "close",

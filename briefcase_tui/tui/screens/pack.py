@@ -1,39 +1,62 @@
-"""The pack screen: the open pack's outline on the left, the highlighted entry and its note on the right.
+"""The pack screen: the open pack's outline on the left, the highlighted entry and its note right.
 
-Keys edit the entry under the cursor; every edit goes through the app (`edit_pack`), which
-saves it at once and calls `pack_changed` here to redraw. The cursor follows the entry it
-moved, so an adviser can press J five times and watch one entry travel.
+Keys edit the entry under the cursor: `PackEdits` decides what a key does, and this
+screen carries it out through the pack controller, which applies the edit at once, saves
+it in the background and posts `PackChanged`, on which this screen redraws. The cursor
+follows the entry it moved, so an adviser can press J five times and watch one entry travel.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from briefcase_tui.tui.screens.pack_edits import NO_NOTE_HERE, PackEditsMixin
+from briefcase_tui.tui.messages import CorpusArrived, PackChanged
+from briefcase_tui.tui.screens.pack_edits import (
+    NO_NOTE_HERE,
+    Notice,
+    PackEdits,
+    PlannedEdit,
+    Question,
+    Step,
+)
+from briefcase_tui.tui.widgets.entry_pane import EntryPane
 from briefcase_tui.tui.widgets.note_editor import NoteEditor
-from briefcase_tui.tui.widgets.pack_outline import MISSING_MARK, OutlineRow, PackOutline
+from briefcase_tui.tui.widgets.pack_outline import OutlineRow, PackOutline, entry_at
 
 if TYPE_CHECKING:
-    from briefcase_tui.domain.packs.models import Entry, Pack
-    from briefcase_tui.tui.app import BriefcaseApp
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.packs.models import Pack
+    from briefcase_tui.tui.pack_controller import PackController
 
 MOVE_KEYS = Binding.Group("Move", compact=True)
 """J and K share one footer label: at 80 columns every cell counts."""
 
 
-class PackScreen(PackEditsMixin, Screen[None]):
+class PackScreenApp(Protocol):
+    """What the pack screen needs of the app."""
+
+    @property
+    def corpus(self) -> Corpus | None:
+        """The corpus, once loaded (for titles)."""
+
+    @property
+    def packs(self) -> PackController:
+        """The open pack and its changes."""
+
+
+class PackScreen(Screen[None]):
     """Edit the open pack from the keyboard: reorder, move, annotate, prioritise, tag, remove."""
 
     CSS_PATH = "pack.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,p",
             "close",
@@ -157,38 +180,62 @@ class PackScreen(PackEditsMixin, Screen[None]):
         super().__init__(id="pack")
         self.cursor = OutlineRow(0, 0)
         """The row the cursor is on, or should return to after an edit."""
+        self._drawn: tuple[object, ...] = ()
+        """What the screen was last drawn from (see `_drawn_from`)."""
+        self.edits = PackEdits(lambda: self.packs.current, lambda: self.briefcase.corpus)
 
     @property
-    def briefcase(self) -> BriefcaseApp:
-        """The app, typed."""
-        return cast("BriefcaseApp", self.app)
+    def briefcase(self) -> PackScreenApp:
+        """The app, as this screen sees it."""
+        return cast("PackScreenApp", self.app)
+
+    @property
+    def packs(self) -> PackController:
+        """The open pack and its changes."""
+        return self.briefcase.packs
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="pack-header", markup=False)
         with Horizontal(id="pack-panes"):
             yield PackOutline(id="pack-outline")
-            with Vertical(id="entry-pane"):
-                yield Static(Content(""), id="entry-meta", markup=False)
-                yield NoteEditor(id="note-editor")
-                with VerticalScroll(id="entry-item-scroll"):
-                    yield Static(Content(""), id="entry-item", markup=False)
+            yield EntryPane(id="entry-pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Draw the pack, start on its first entry, and check whether the file changed meanwhile."""
-        session = self.briefcase.pack_session
-        if session is not None and self.briefcase.pack_section is not None:
-            self.cursor = OutlineRow(self.briefcase.pack_section, 0)
-        self.pack_changed()
+        session = self.packs.session
+        if session is not None and self.packs.section is not None:
+            self.cursor = OutlineRow(self.packs.section, 0)
+        self._redraw()
         self.query_one(PackOutline).focus()
         if session is not None and session.pending is None and session.changed_on_disk():
-            self.briefcase.ask_about_conflict(pending=False)
+            self.packs.ask_about_conflict(pending=False)
 
-    def pack_changed(self) -> None:
-        """Redraw from the open pack (after an edit, an undo, a reload, or the corpus arriving)."""
-        pack = self.briefcase.current_pack()
+    def _drawn_from(self) -> tuple[object, ...]:
+        """What the screen shows depends on: the pack, its file, a change waiting, the corpus."""
+        session = self.packs.session
+        if session is None:
+            return ()
+        waiting = session.pending is not None
+        return (session.current, session.packfile.path, waiting, self.briefcase.corpus is None)
+
+    @on(PackChanged)
+    @on(CorpusArrived)
+    def _news(self) -> None:
+        """An undo, a reload, a refused save, the corpus arriving: redraw if it shows here.
+
+        This screen's own edits are drawn at once (`_carry_out`), so their news finds
+        nothing left to draw.
+        """
+        if self._drawn_from() != self._drawn:
+            self._redraw()
+
+    def _redraw(self) -> None:
+        """Draw the open pack, the cursor on `cursor`."""
+        pack = self.packs.current
         if pack is None:
             return
+        self._drawn = self._drawn_from()
         self._show_header(pack)
         self.query_one(PackOutline).show_pack(pack, self._titles(pack), self.cursor)
         self._show_row(self.cursor)
@@ -200,7 +247,7 @@ class PackScreen(PackEditsMixin, Screen[None]):
         return {i: item.title for i in pack.item_ids() if (item := corpus.get(i)) is not None}
 
     def _show_header(self, pack: Pack) -> None:
-        session = self.briefcase.pack_session
+        session = self.packs.session
         assert session is not None
         count = pack.entry_count()
         parts = [
@@ -212,82 +259,35 @@ class PackScreen(PackEditsMixin, Screen[None]):
             parts.append("⚠ not saved: the file changed on disk")
         self.query_one("#pack-header", Static).update(Content(" · ".join(parts)))
 
-    def entry_at(self, row: OutlineRow | None) -> Entry | None:
-        """The entry a row points at, if it is an entry row that still exists."""
-        pack = self.briefcase.current_pack()
-        if pack is None or row is None or row.entry is None or row.section >= len(pack.sections):
-            return None
-        entries = pack.sections[row.section].entries
-        return entries[row.entry] if row.entry < len(entries) else None
-
     def _show_row(self, row: OutlineRow) -> None:
         """The right pane for a row: an entry's facts, note and item, or a section's summary."""
-        pack = self.briefcase.current_pack()
-        meta = self.query_one("#entry-meta", Static)
-        body = self.query_one("#entry-item", Static)
-        editor = self.query_one(NoteEditor)
-        if pack is None or not pack.sections:
-            meta.update(
-                Content(
-                    "An empty pack: press s to add a section, or go back (p) and add items with a."
-                )
-            )
-            body.update(Content(""))
-            editor.load_note(None, "")
-            return
-        section = pack.sections[min(row.section, len(pack.sections) - 1)]
-        entry = self.entry_at(row)
-        if entry is None:
-            count = len(section.entries)
-            meta.update(
-                Content.assemble(
-                    ("Section: ", "bold"),
-                    section.title,
-                    f" · {count} entr{'y' if count == 1 else 'ies'}",
-                )
-            )
-            body.update(Content(section.intro))
-            editor.load_note(None, "")
-            return
-        assert row.entry is not None
-        priority = entry.priority or "none"
-        tags = ", ".join(entry.tags) if entry.tags else "none"
-        meta.update(
-            Content.assemble(
-                ("Priority: ", "bold"),
-                priority,
-                ("  Tags: ", "bold"),
-                tags,
-                ("  Section: ", "bold"),
-                section.title,
-            )
-        )
-        if (
-            not editor.has_focus
-        ):  # never under the user's fingers: a late cursor event must not wipe typing
-            editor.load_note((row.section, row.entry), entry.note)
-        body.update(self._item_text(entry))
+        self.query_one(EntryPane).show(self.packs.current, row, self.briefcase.corpus)
 
-    def _item_text(self, entry: Entry) -> Content:
-        from briefcase_tui.tui.widgets.item_view import item_content
+    def _carry_out(self, step: Step | None) -> bool:
+        """Apply a planned edit, say a notice, or ask and carry out the answer; True if applied."""
+        if isinstance(step, Notice):
+            self.packs.tell(step.text, severity=step.severity)
+        elif isinstance(step, Question):
+            question = step
 
-        corpus = self.briefcase.corpus
-        if entry.item is None:
-            return Content("A note of your own (no corpus item).")
-        if corpus is None:
-            return Content(f"{entry.item} (the corpus is still loading)")
-        item = corpus.get(entry.item)
-        if item is None:
-            return Content.assemble(
-                (MISSING_MARK, "bold reverse"),
-                f": {entry.item} is not in the corpus. The entry and its note are kept.",
-            )
-        return item_content(item, corpus)
+            def answered(answer: str | None) -> None:
+                self._carry_out(question.answered(answer))
+
+            self.app.push_screen(question.dialog, answered)
+        elif isinstance(step, PlannedEdit):
+            if step.cursor is not None:
+                self.cursor = step.cursor
+            if self.packs.edit(step.edit, done=step.done, description=step.description):
+                # At once, not on the news: a highlight still on its way from before the edit
+                # would otherwise move the cursor off the entry that just moved.
+                self._redraw()
+                return True
+        return False
 
     @on(PackOutline.RowHighlighted)
     def _highlighted(self, event: PackOutline.RowHighlighted) -> None:
         self.cursor = event.row
-        self.briefcase.pack_section = event.row.section
+        self.packs.section = event.row.section
         self._show_row(event.row)
         self.refresh_bindings()
 
@@ -298,21 +298,10 @@ class PackScreen(PackEditsMixin, Screen[None]):
 
     @on(NoteEditor.NoteFinished)
     def _note_finished(self, event: NoteEditor.NoteFinished) -> None:
-        from briefcase_tui.domain.packs.edit import update_entry
-
-        entry = self.entry_at(OutlineRow(*event.entry))
-        if entry is None or entry.note == event.text:
-            return
-        at = event.entry
-        if self.briefcase.edit_pack(
-            lambda p: update_entry(p, at, note=event.text),
-            done="Note saved.",
-            description=f"edit the note on “{self.entry_name(entry)}”",
-        ):
-            return
-        self.query_one(NoteEditor).load_note(
-            at, event.text
-        )  # refused: keep the words in the editor
+        planned = self.edits.note(event.entry, event.text)
+        if planned is not None and not self._carry_out(planned):
+            # Refused: keep the words in the editor.
+            self.query_one(NoteEditor).load_note(event.entry, event.text)
 
     @on(NoteEditor.LeaveRequested)
     def _leave_editor(self) -> None:
@@ -325,20 +314,60 @@ class PackScreen(PackEditsMixin, Screen[None]):
     def action_edit_note(self) -> None:
         """Put the cursor in the note editor, at the end of the note; on a section, say why not."""
         editor = self.query_one(NoteEditor)
-        if editor.entry is None or self.entry_at(self.cursor) is None:
-            self._not_on_a_section(NO_NOTE_HERE)
+        if editor.entry is None or entry_at(self.packs.current, self.cursor) is None:
+            self._carry_out(self.edits.not_on_a_section(NO_NOTE_HERE))
             return
         # At once, not after a refresh as `focus()` does: keys typed right after `n` are the
         # note's first letters and must never reach the pack screen's bindings (`A`, `x`, …).
         self.set_focus(editor)
         editor.move_cursor(editor.document.end)
 
+    def action_move_up(self) -> None:
+        """Move the entry one place up, into the previous section from the top."""
+        self._carry_out(self.edits.shift(self.cursor, -1))
+
+    def action_move_down(self) -> None:
+        """Move the entry one place down, into the next section from the bottom."""
+        self._carry_out(self.edits.shift(self.cursor, 1))
+
+    def action_cycle_priority(self) -> None:
+        """Next priority: must → should → optional → none → must."""
+        self._carry_out(self.edits.cycle_priority(self.cursor))
+
+    def action_edit_tags(self) -> None:
+        """Edit the entry's own tags, comma-separated."""
+        self._carry_out(self.edits.edit_tags(self.cursor))
+
+    def action_move_to_section(self) -> None:
+        """Move the entry to the end of another section, chosen from a list."""
+        self._carry_out(self.edits.move_to_section(self.cursor))
+
+    def action_remove(self) -> None:
+        """Remove the entry under the cursor, or the section if it is empty (else say why not)."""
+        self._carry_out(self.edits.remove(self.cursor))
+
+    def action_add_note(self) -> None:
+        """Add a note of your own (no corpus item) after the cursor."""
+        self._carry_out(self.edits.add_note(self.cursor))
+
+    def action_add_section(self) -> None:
+        """Add a section after the current one."""
+        self._carry_out(self.edits.add_section(self.cursor))
+
+    def action_rename_section(self) -> None:
+        """Give the current section a new title."""
+        self._carry_out(self.edits.rename_section(self.cursor))
+
+    def action_rename_pack(self) -> None:
+        """Give the pack a new title (the file keeps its name)."""
+        self._carry_out(self.edits.rename_pack())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No pack keys while writing a note; otherwise every key is offered and says why when it cannot act.
+        """No pack keys while writing a note; otherwise every key is offered and explains itself.
 
         Keys stay put in the footer as the cursor moves between sections and entries, and
-        a key pressed on the wrong row explains itself rather than doing nothing.
+        a key pressed on the wrong row says why it cannot act rather than doing nothing.
         """
         if isinstance(self.focused, NoteEditor):
             return False  # while writing, keys are text; Esc or ctrl+s end the note first
-        return action == "close" or self.briefcase.current_pack() is not None
+        return action == "close" or self.packs.current is not None

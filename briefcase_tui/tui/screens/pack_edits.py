@@ -1,26 +1,30 @@
-"""The pack screen's editing keys: each turns a key (and maybe a dialog's answer) into a pure edit.
+"""What each editing key of the pack screen does, decided from the pack and the cursor.
 
-Split from `pack.py`, which draws the screen. Each action builds an edit from
-`domain/packs/edit.py`, names it for the undo and redo notices, sets where the cursor
-should land, and hands the edit to the app, which applies it at once and saves it. A key
-pressed where it cannot act (an entry key on a section title, `x` on a section that still
-holds entries) says why in a notice rather than doing nothing.
+`PackEdits` turns a key into a step: a `PlannedEdit` (a pure edit from
+`domain/packs/edit.py`, named for the undo and redo notices, with where the cursor should
+land), a `Notice` saying why the key cannot act here (an entry key on a section title, `x`
+on a section that still holds entries), or a `Question` whose answer decides the step. It
+changes nothing itself: the pack screen carries each step out, through the pack controller.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefcase_tui.domain.packs import edit as edits
 from briefcase_tui.domain.packs.models import PRIORITIES, Entry
-from briefcase_tui.tui.notices import say
-from briefcase_tui.tui.screens.dialogs import ChoiceDialog, TextDialog
-from briefcase_tui.tui.widgets.pack_outline import OutlineRow
+from briefcase_tui.tui.dialogs.prompts import ChoiceDialog, TextDialog
+from briefcase_tui.tui.widgets.pack_outline import OutlineRow, entry_at
 
 if TYPE_CHECKING:
+    from textual.screen import ModalScreen
+
+    from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.packs.models import Pack
     from briefcase_tui.domain.packs.session import PackEdit
-    from briefcase_tui.tui.app import BriefcaseApp
+    from briefcase_tui.tui.notices import Severity
 
 PRIORITY_CYCLE: tuple[str | None, ...] = (*PRIORITIES, None)
 """`!` steps through must, should, optional, then no priority."""
@@ -34,273 +38,268 @@ NO_NOTE_HERE = (
 NOTHING_TO_MOVE = "Nothing to move: the cursor is on a section title. J, K and m move entries."
 NO_PRIORITY_HERE = "Sections have no priority: move to an entry (↓) to set its priority."
 NO_TAGS_HERE = "Sections have no tags: move to an entry (↓) to edit its tags."
+EMPTY_PACK = "The pack is empty: press s to add a section, or go back (p) and add items with a."
 
 
-class PackEditsMixin:
-    """Actions of `PackScreen` that change the pack."""
+@dataclass(frozen=True)
+class PlannedEdit:
+    """An edit to apply to the open pack, with what to say and where the cursor goes."""
 
-    cursor: OutlineRow
+    edit: PackEdit
+    description: str
+    """Names the edit in the undo and redo notices: `move “X” down`."""
+    done: str = ""
+    """Said once it is applied."""
+    cursor: OutlineRow | None = None
+    """The row the cursor lands on; None leaves it where it is."""
 
-    if TYPE_CHECKING:
 
-        @property
-        def briefcase(self) -> BriefcaseApp: ...  # provided by PackScreen
+@dataclass(frozen=True)
+class Notice:
+    """Why a key did nothing, or a fact worth saying instead of an edit."""
 
-    def entry_at(self, row: OutlineRow | None) -> Entry | None: ...  # provided by PackScreen
+    text: str
+    severity: Severity = "information"
 
-    def _edit(
-        self,
-        edit: PackEdit,
-        cursor: OutlineRow | None = None,
-        done: str = "",
-        *,
-        description: str = "",
-    ) -> bool:
-        if cursor is not None:
-            self.cursor = cursor
-        return self.briefcase.edit_pack(edit, done=done, description=description)
+
+@dataclass(frozen=True)
+class Question:
+    """Ask first; the answer (None when cancelled) decides the next step."""
+
+    dialog: ModalScreen[str | None]
+    answered: Callable[[str | None], Step | None]
+
+
+Step = PlannedEdit | Notice | Question
+
+
+class PackEdits:
+    """The pack screen's editing keys as steps; reads the open pack and the corpus when asked."""
+
+    def __init__(
+        self, pack: Callable[[], Pack | None], corpus: Callable[[], Corpus | None]
+    ) -> None:
+        self._current = pack
+        self._corpus = corpus
 
     def _pack(self) -> Pack:
-        pack = self.briefcase.current_pack()
+        pack = self._current()
         assert pack is not None
         return pack
 
-    def _at(self) -> tuple[int, int] | None:
-        row = self.cursor
-        return (
-            (row.section, row.entry)
-            if row.entry is not None and self.entry_at(row) is not None
-            else None
-        )
+    def _entry_here(self, cursor: OutlineRow) -> tuple[tuple[int, int], Entry] | None:
+        """The cursor's (section, entry) and its entry, when the cursor is on an entry."""
+        entry = entry_at(self._current(), cursor)
+        if entry is None or cursor.entry is None:
+            return None
+        return (cursor.section, cursor.entry), entry
 
-    def _not_on_a_section(self, why: str) -> None:
-        """Say why an entry key did nothing (the cursor is on a section title, or the pack is empty)."""
-        if not self._pack().sections:
-            why = (
-                "The pack is empty: press s to add a section, or go back (p) and add items with a."
-            )
-        say(self.briefcase, why, severity="warning", topic="pack:warning")
+    def not_on_a_section(self, why: str) -> Notice:
+        """Why an entry key did nothing: the cursor is on a section title, or the pack is empty."""
+        return Notice(why if self._pack().sections else EMPTY_PACK, "warning")
 
-    def entry_name(self, entry: Entry) -> str:
+    def name(self, entry: Entry) -> str:
         """An entry as a notice names it: its item's title, its id, or the start of its note."""
-        corpus = self.briefcase.corpus
+        corpus = self._corpus()
         item = corpus.get(entry.item) if corpus is not None and entry.item is not None else None
         name = (
             item.title if item is not None else (entry.item or entry.note.strip().splitlines()[0])
         )
         return name if len(name) <= NAME_LENGTH else name[: NAME_LENGTH - 1].rstrip() + "…"
 
-    def _shift(self, step: int) -> None:
-        at = self._at()
-        entry = self.entry_at(self.cursor)
-        if at is None or entry is None:
-            self._not_on_a_section(NOTHING_TO_MOVE)
-            return
+    def note(self, at: tuple[int, int], text: str) -> PlannedEdit | None:
+        """Keep the note written for the entry at `at`; None when nothing changed."""
+        entry = entry_at(self._current(), OutlineRow(*at))
+        if entry is None or entry.note == text:
+            return None
+        return PlannedEdit(
+            lambda p: edits.update_entry(p, at, note=text),
+            f"edit the note on “{self.name(entry)}”",
+            done="Note saved.",
+        )
+
+    def shift(self, cursor: OutlineRow, step: int) -> Step:
+        """Move the entry one place (J: 1, K: -1), across sections at either end."""
+        here = self._entry_here(cursor)
+        if here is None:
+            return self.not_on_a_section(NOTHING_TO_MOVE)
+        at, entry = here
         _, (section, position) = edits.shift_entry(self._pack(), at, step)
-        name = self.entry_name(entry)
+        name = self.name(entry)
         if (section, position) == at:
-            where = "end" if step > 0 else "top"
-            say(
-                self.briefcase,
-                f"“{name}” is already at the {where} of the pack.",
-                topic="pack:information",
-            )
-            return
-        self._edit(
+            return Notice(f"“{name}” is already at the {'end' if step > 0 else 'top'} of the pack.")
+        return PlannedEdit(
             lambda p: edits.shift_entry(p, at, step)[0],
-            OutlineRow(section, position),
-            description=f"move “{name}” {'down' if step > 0 else 'up'}",
+            f"move “{name}” {'down' if step > 0 else 'up'}",
+            cursor=OutlineRow(section, position),
         )
 
-    def action_move_up(self) -> None:
-        """Move the entry one place up, into the previous section from the top."""
-        self._shift(-1)
-
-    def action_move_down(self) -> None:
-        """Move the entry one place down, into the next section from the bottom."""
-        self._shift(1)
-
-    def action_cycle_priority(self) -> None:
+    def cycle_priority(self, cursor: OutlineRow) -> Step:
         """Next priority: must → should → optional → none → must."""
-        at = self._at()
-        entry = self.entry_at(self.cursor)
-        if at is None or entry is None:
-            self._not_on_a_section(NO_PRIORITY_HERE)
-            return
+        here = self._entry_here(cursor)
+        if here is None:
+            return self.not_on_a_section(NO_PRIORITY_HERE)
+        at, entry = here
         following = PRIORITY_CYCLE[(PRIORITY_CYCLE.index(entry.priority) + 1) % len(PRIORITY_CYCLE)]
-        self._edit(
+        return PlannedEdit(
             lambda p: edits.update_entry(p, at, priority=following),
+            f"set the priority of “{self.name(entry)}” to {following or 'none'}",
             done=f"Priority: {following or 'none'}",
-            description=f"set the priority of “{self.entry_name(entry)}” to {following or 'none'}",
         )
 
-    def action_edit_tags(self) -> None:
-        """Edit the entry's own tags, comma-separated."""
-        at = self._at()
-        entry = self.entry_at(self.cursor)
-        if at is None or entry is None:
-            self._not_on_a_section(NO_TAGS_HERE)
-            return
-        name = self.entry_name(entry)
+    def edit_tags(self, cursor: OutlineRow) -> Step:
+        """Ask for the entry's own tags, comma-separated."""
+        here = self._entry_here(cursor)
+        if here is None:
+            return self.not_on_a_section(NO_TAGS_HERE)
+        at, entry = here
+        name = self.name(entry)
 
-        def answered(text: str | None) -> None:
+        def answered(text: str | None) -> Step | None:
             if text is None:
-                return
+                return None
             tags = tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
-            self._edit(
+            return PlannedEdit(
                 lambda p: edits.update_entry(p, at, tags=tags),
+                f"edit the tags of “{name}”",
                 done="Tags saved.",
-                description=f"edit the tags of “{name}”",
             )
 
-        self.briefcase.push_screen(
-            TextDialog(
-                "Tags (your own labels, comma-separated)",
-                ", ".join(entry.tags),
-                placeholder="ask, follow-up",
-            ),
-            answered,
+        dialog = TextDialog(
+            "Tags (your own labels, comma-separated)",
+            ", ".join(entry.tags),
+            placeholder="ask, follow-up",
         )
+        return Question(dialog, answered)
 
-    def action_move_to_section(self) -> None:
-        """Move the entry to the end of another section, chosen from a list."""
-        at = self._at()
-        entry = self.entry_at(self.cursor)
-        if at is None or entry is None:
-            self._not_on_a_section(NOTHING_TO_MOVE)
-            return
+    def move_to_section(self, cursor: OutlineRow) -> Step:
+        """Ask which other section the entry moves to (to its end)."""
+        here = self._entry_here(cursor)
+        if here is None:
+            return self.not_on_a_section(NOTHING_TO_MOVE)
+        at, entry = here
         sections = self._pack().sections
         choices = [(str(i), s.title) for i, s in enumerate(sections) if i != at[0]]
         if not choices:
-            say(
-                self.briefcase,
-                "The pack has one section: add another with s.",
-                topic="pack:information",
-            )
-            return
-        name = self.entry_name(entry)
+            return Notice("The pack has one section: add another with s.")
+        name = self.name(entry)
 
-        def chosen(choice: str | None) -> None:
+        def answered(choice: str | None) -> Step | None:
             if choice is None:
-                return
+                return None
             target = int(choice)
-            position = len(self._pack().sections[target].entries)
-            self._edit(
+            section = self._pack().sections[target]
+            return PlannedEdit(
                 lambda p: edits.move_entry(p, at, section=target),
-                OutlineRow(target, position),
+                f"move “{name}” to {section.title}",
                 done="Moved.",
-                description=f"move “{name}” to {self._pack().sections[target].title}",
+                cursor=OutlineRow(target, len(section.entries)),
             )
 
-        self.briefcase.push_screen(ChoiceDialog("Move the entry to", choices), chosen)
+        return Question(ChoiceDialog("Move the entry to", choices), answered)
 
-    def action_remove(self) -> None:
-        """Remove the entry under the cursor, or the section if it is empty (else say why not)."""
-        at = self._at()
-        entry = self.entry_at(self.cursor)
-        if at is not None and entry is not None:
-            self._edit(
+    def remove(self, cursor: OutlineRow) -> Step:
+        """Remove the entry under the cursor, or its section if it is empty (else say why not)."""
+        here = self._entry_here(cursor)
+        if here is not None:
+            at, entry = here
+            return PlannedEdit(
                 lambda p: edits.remove_entry(p, at),
-                OutlineRow(*at),
+                f"remove “{self.name(entry)}”",
                 done="Removed (u undoes).",
-                description=f"remove “{self.entry_name(entry)}”",
+                cursor=OutlineRow(*at),
             )
-            return
         pack = self._pack()
-        section = self.cursor.section
+        section = cursor.section
         if section >= len(pack.sections):
-            self._not_on_a_section("")
-            return
+            return self.not_on_a_section("")
         title, count = pack.sections[section].title, len(pack.sections[section].entries)
         if count:
-            say(
-                self.briefcase,
-                f"Not removed: the section “{title}” still holds {count} entr{'y' if count == 1 else 'ies'}. "
+            return Notice(
+                f"Not removed: the section “{title}” still holds "
+                f"{count} entr{'y' if count == 1 else 'ies'}. "
                 "Remove them (x) or move them to another section (m) first.",
-                severity="warning",
-                topic="pack:warning",
+                "warning",
             )
-            return
-        self._edit(
+        return PlannedEdit(
             lambda p: edits.remove_section(p, section),
-            OutlineRow(max(section - 1, 0)),
+            f"remove the section “{title}”",
             done="Section removed.",
-            description=f"remove the section “{title}”",
+            cursor=OutlineRow(max(section - 1, 0)),
         )
 
-    def action_add_note(self) -> None:
-        """Add a note of your own (no corpus item) after the cursor."""
-        row = self.cursor
-        position = row.entry + 1 if row.entry is not None else None
+    def add_note(self, cursor: OutlineRow) -> Step:
+        """Ask for a note of the user's own (no corpus item), to go after the cursor."""
+        position = cursor.entry + 1 if cursor.entry is not None else None
 
-        def answered(text: str | None) -> None:
+        def answered(text: str | None) -> Step | None:
             if not text or not text.strip():
-                return
+                return None
             pack = self._pack()
-            section = min(row.section, len(pack.sections) - 1) if pack.sections else 0
+            section = min(cursor.section, len(pack.sections) - 1) if pack.sections else 0
             at = (
                 position
                 if position is not None
                 else (len(pack.sections[section].entries) if pack.sections else 0)
             )
-            self._edit(
+            return PlannedEdit(
                 lambda p: edits.add_entries(
                     p, [Entry(note=text)], section=section if p.sections else None, position=at
                 ),
-                OutlineRow(section, at),
+                "add a note of your own",
                 done="Note added.",
-                description="add a note of your own",
+                cursor=OutlineRow(section, at),
             )
 
-        self.briefcase.push_screen(
+        return Question(
             TextDialog("A note of your own", placeholder="Car booked for 14:00"), answered
         )
 
-    def action_add_section(self) -> None:
-        """Add a section after the current one."""
-        after = self.cursor.section + 1 if self._pack().sections else 0
+    def add_section(self, cursor: OutlineRow) -> Step:
+        """Ask for the title of a section to add after the cursor's."""
+        after = cursor.section + 1 if self._pack().sections else 0
 
-        def answered(title: str | None) -> None:
-            if title:
-                self._edit(
-                    lambda p: edits.add_section(p, title, position=after),
-                    OutlineRow(after),
-                    done="Section added.",
-                    description=f"add the section “{title.strip()}”",
-                )
+        def answered(title: str | None) -> Step | None:
+            if not title:
+                return None
+            return PlannedEdit(
+                lambda p: edits.add_section(p, title, position=after),
+                f"add the section “{title.strip()}”",
+                done="Section added.",
+                cursor=OutlineRow(after),
+            )
 
-        self.briefcase.push_screen(
-            TextDialog("New section title", placeholder="Questions"), answered
-        )
+        return Question(TextDialog("New section title", placeholder="Questions"), answered)
 
-    def action_rename_section(self) -> None:
-        """Give the current section a new title."""
+    def rename_section(self, cursor: OutlineRow) -> Step:
+        """Ask for a new title for the cursor's section."""
         sections = self._pack().sections
         if not sections:
-            self._not_on_a_section("")
-            return
-        index = min(self.cursor.section, len(sections) - 1)
+            return self.not_on_a_section("")
+        index = min(cursor.section, len(sections) - 1)
         old = sections[index].title
 
-        def answered(title: str | None) -> None:
-            if title:
-                self._edit(
-                    lambda p: edits.rename_section(p, index, title),
-                    done="Section renamed.",
-                    description=f"rename the section “{old}” to “{title.strip()}”",
-                )
+        def answered(title: str | None) -> Step | None:
+            if not title:
+                return None
+            return PlannedEdit(
+                lambda p: edits.rename_section(p, index, title),
+                f"rename the section “{old}” to “{title.strip()}”",
+                done="Section renamed.",
+            )
 
-        self.briefcase.push_screen(TextDialog("Rename the section", old), answered)
+        return Question(TextDialog("Rename the section", old), answered)
 
-    def action_rename_pack(self) -> None:
-        """Give the pack a new title (the file keeps its name)."""
+    def rename_pack(self) -> Step:
+        """Ask for a new title for the pack (the file keeps its name)."""
 
-        def answered(title: str | None) -> None:
-            if title:
-                self._edit(
-                    lambda p: edits.update_details(p, title=title),
-                    done="Pack renamed.",
-                    description=f"rename the pack to “{title.strip()}”",
-                )
+        def answered(title: str | None) -> Step | None:
+            if not title:
+                return None
+            return PlannedEdit(
+                lambda p: edits.update_details(p, title=title),
+                f"rename the pack to “{title.strip()}”",
+                done="Pack renamed.",
+            )
 
-        self.briefcase.push_screen(TextDialog("Rename the pack", self._pack().title), answered)
+        return Question(TextDialog("Rename the pack", self._pack().title), answered)

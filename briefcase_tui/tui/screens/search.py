@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -19,16 +19,24 @@ from briefcase_tui.domain.corpus.filters import SearchFilters
 from briefcase_tui.domain.corpus.models import KINDS
 
 if TYPE_CHECKING:
-    from briefcase_tui.tui.app import BriefcaseApp
+    from briefcase_tui.domain.corpus.search import SearchIndex
 
 RESULT_LIMIT = 50
 
 
+class SearchDialogApp(Protocol):
+    """What the search dialog needs of the app."""
+
+    @property
+    def index(self) -> SearchIndex | None:
+        """The search index, once built."""
+
+
 class SearchDialog(ModalScreen[str | None]):
-    """Type to search; ↓ to the results; Enter opens the highlighted (or first) result; Esc closes."""
+    """Type to search; ↓ to the results; Enter opens the highlighted (or first) one; Esc closes."""
 
     CSS_PATH = "search.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
             "close",
@@ -60,9 +68,9 @@ class SearchDialog(ModalScreen[str | None]):
         self.initial_query = query
 
     @property
-    def briefcase(self) -> BriefcaseApp:
-        """The app, typed."""
-        return cast("BriefcaseApp", self.app)
+    def briefcase(self) -> SearchDialogApp:
+        """The app, as this dialog sees it."""
+        return cast("SearchDialogApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -101,7 +109,7 @@ class SearchDialog(ModalScreen[str | None]):
             status.update(Content("Type to search the whole corpus · ctrl+k narrows to one kind"))
             return
         kind = self.query_one("#kind", Select).value
-        filters = SearchFilters(kinds=frozenset({kind})) if kind is not Select.NULL else None  # type: ignore[arg-type]
+        filters = SearchFilters(kinds=frozenset({kind})) if isinstance(kind, str) else None
         hits = index.search(query, filters, limit=RESULT_LIMIT)
         results.add_options(
             Option(
@@ -115,7 +123,8 @@ class SearchDialog(ModalScreen[str | None]):
         count = f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''}"
         status.update(
             Content(
-                f"{count} result{'s' if len(hits) != 1 else ''} · Enter opens · ↓ to choose · ctrl+k kind"
+                f"{count} result{'s' if len(hits) != 1 else ''} · "
+                "Enter opens · ↓ to choose · ctrl+k kind"
             )
         )
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Select
 
@@ -23,14 +21,19 @@ if TYPE_CHECKING:
 
 OVERLAP_MARK = "⇄ overlaps"
 """Clashes are marked by a symbol and a word, never by colour alone."""
+TIME_SPAN = "\N{EN DASH}"
+"""Between an event's start and end: `11:00` to `12:00` reads as one span."""
 MIN_TITLE = 12
 """Cells of title worth keeping "all day" and the clash count for; below it they make room."""
 
 
 def entry_parts(entry: AgendaEntry) -> tuple[str, str, str, list[str]]:
-    """An entry's words apart: when, title, venue, and its markers (`day 1 of 2`, `⇄ overlaps 2`)."""
+    """An entry's words apart: when, title, venue, and its markers (`day 1 of 2`, `⇄ overlaps 2`).
+
+    When is the start, the span to the end if there is one, or "all day".
+    """
     if entry.start:
-        when = entry.start + (f"–{entry.end}" if entry.end else "")
+        when = entry.start + (f"{TIME_SPAN}{entry.end}" if entry.end else "")
     else:
         when = "all day"
     marks = []
@@ -42,7 +45,7 @@ def entry_parts(entry: AgendaEntry) -> tuple[str, str, str, list[str]]:
 
 
 def entry_label(entry: AgendaEntry) -> str:
-    """`11:00–12:00  Title · Venue · day 1 of 2 · ⇄ overlaps 2`."""
+    """When, two spaces, then title, venue and markers apart: `Title · Venue · day 1 of 2`."""
     when, title, venue, marks = entry_parts(entry)
     return " · ".join([f"{when}  {title}", *([venue] if venue else []), *marks])
 
@@ -102,13 +105,7 @@ def agenda_outline(
 
 
 class AgendaView(Vertical):
-    """Filters and the day-by-day tree; changing a filter posts FiltersChanged and redraws."""
-
-    @dataclass
-    class FiltersChanged(Message):
-        """The agenda now shows only what passes this filter."""
-
-        agenda_filter: AgendaFilter
+    """Filters and the day-by-day tree; changing a filter redraws the tree."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -189,14 +186,13 @@ class AgendaView(Vertical):
         if self.corpus is None:
             return
 
-        def value(select_id: str) -> object:
+        def value(select_id: str) -> Any:  # a Select's values have no type of their own
             chosen = self.query_one(select_id, Select).value
             return None if chosen is Select.NULL else chosen
 
         self.agenda_filter = AgendaFilter(
             day=value("#agenda-day"),
             venue=value("#agenda-venue"),
-            tag=value("#agenda-tag"),  # type: ignore[arg-type]
+            tag=value("#agenda-tag"),
         )
         self.redraw()
-        self.post_message(self.FiltersChanged(self.agenda_filter))

@@ -1,4 +1,4 @@
-"""The detail pane: an item (or source) as literal text, and its related items as followable links."""
+"""The detail pane: an item (or source) as literal text, and its related items as links."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def item_content(item: ItemBase, corpus: Corpus) -> Content:
     """An item as a page: title, kind, facts, summary, aliases, quotes, caveats, sources."""
     from briefcase_tui.domain.corpus.facts import KIND_LABELS, item_facts
 
-    kind = item.kind  # type: ignore[attr-defined]
+    kind: str = item.kind  # type: ignore[attr-defined]  # each item model declares its kind
     lines: list[Content] = [
         _heading(item.title),
         Content.styled(f"{KIND_LABELS.get(kind, kind)} · {item.id}", "dim"),
@@ -147,12 +147,13 @@ class ItemView(VerticalScroll):
         related = related_of(target_id, corpus)
         options = self.query_one("#related", OptionList)
         options.clear_options()
-        options.add_options(
-            Option(
-                Content(f"→ {other.title} ({KIND_LABELS.get(other.kind, other.kind)})"), id=other.id
-            )  # type: ignore[attr-defined]
-            for other in related
-        )
+        links = []
+        for other in related:
+            kind: str = other.kind  # type: ignore[attr-defined]  # each item model declares its kind
+            links.append(
+                Option(Content(f"→ {other.title} ({KIND_LABELS.get(kind, kind)})"), id=other.id)
+            )
+        options.add_options(links)
         options.display = bool(related)
         self.query_one("#related-heading", Static).update(
             Content.styled(f"{heading} · {len(related)}", "bold") if related else Content("")

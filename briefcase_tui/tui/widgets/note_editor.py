@@ -7,16 +7,17 @@ saves. Reporting on leaving rather than on every keystroke keeps one undo step p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import TextArea
 
 
 class NoteEditor(TextArea):
-    """Edits the note of the entry at `entry`; posts `NoteFinished` when the writer leaves or saves."""
+    """Edits the note of the entry at `entry`; posts `NoteFinished` when the writer is done."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s",
             "finish",
@@ -56,7 +57,7 @@ class NoteEditor(TextArea):
         """The entry whose note is loaded; None when a section is highlighted."""
 
     def load_note(self, entry: tuple[int, int] | None, text: str) -> None:
-        """Load an entry's note (None: nothing to edit, the editor is disabled), the cursor at its end.
+        """Load an entry's note, the cursor at its end (None: nothing to edit, the editor is off).
 
         At the end, because a note is reopened to add to it: typing should follow the last
         word, not push the first one along.

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -35,6 +35,14 @@ class OutlineRow:
 
     section: int
     entry: int | None = None
+
+
+def entry_at(pack: Pack | None, row: OutlineRow | None) -> Entry | None:
+    """The entry a row points at, if it is an entry row that still exists."""
+    if pack is None or row is None or row.entry is None or row.section >= len(pack.sections):
+        return None
+    entries = pack.sections[row.section].entries
+    return entries[row.entry] if row.entry < len(entries) else None
 
 
 def entry_label(entry: Entry, titles: Mapping[str, str] | None) -> Text:
@@ -66,7 +74,7 @@ class PackOutline(Tree[OutlineRow]):
 
         row: OutlineRow
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
             "choose",
@@ -79,7 +87,10 @@ class PackOutline(Tree[OutlineRow]):
 
     @dataclass
     class RowChosen(Message):
-        """Enter chose a section or an entry (a click only moves the cursor, so the mouse never lands in an editor)."""
+        """Enter chose a section or an entry.
+
+        A click only moves the cursor, so the mouse never lands in an editor.
+        """
 
         row: OutlineRow
 
@@ -92,7 +103,7 @@ class PackOutline(Tree[OutlineRow]):
     def show_pack(
         self, pack: Pack, titles: Mapping[str, str] | None, cursor: OutlineRow | None = None
     ) -> None:
-        """Replace the rows with this pack's, then put the cursor on `cursor` (or the nearest row)."""
+        """Replace the rows with this pack's; put the cursor on `cursor` (or the row nearest)."""
         self.clear()
         for s_index, section in enumerate(pack.sections):
             count = len(section.entries)

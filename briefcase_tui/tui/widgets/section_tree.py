@@ -40,7 +40,8 @@ class SectionTree(Tree[str]):
 
         item_id: str
         revealed: bool = False
-        """The cursor was moved there by `select_item` (to show an item opened elsewhere), not by the user."""
+        """The cursor was moved there by `select_item` (to show an item opened elsewhere), not by
+        the user."""
 
     def __init__(self, label: str, *, id: str | None = None, fit: RowFitter = cut_row) -> None:
         self.fit = fit
@@ -72,7 +73,7 @@ class SectionTree(Tree[str]):
                 self._rows[leaf.id] = node
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
-        """The row's label (and its open/closed icon), shortened by `fit` to the room the pane leaves."""
+        """The row's label (and its open/closed icon), shortened by `fit` to the room left."""
         rendered = super().render_label(node, base_style, style)
         row = self._rows.get(node.id)
         room = self._row_width() - self._indent(node)
@@ -112,7 +113,7 @@ class SectionTree(Tree[str]):
             self.post_message(self.ItemHighlighted(event.node.data, revealed=revealed))
 
     def select_item(self, item_id: str) -> bool:
-        """Move the cursor to the row of an item, opening its groups; False when not in this tree."""
+        """Move the cursor to an item's row, opening its groups; False when not in this tree."""
         found = self._find(self.root, item_id)
         if found is None:
             return False
@@ -124,7 +125,7 @@ class SectionTree(Tree[str]):
         return True
 
     def _reveal(self, node: TreeNode[str]) -> None:
-        """Move the cursor to `node`, marking the highlight it causes as ours rather than the user's.
+        """Move the cursor to `node`, marking the highlight it causes as ours, not the user's.
 
         The highlight arrives later, as a message: by then the user may have gone back or
         followed another link, and a stale highlight must not open its item over theirs.

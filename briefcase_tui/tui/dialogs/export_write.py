@@ -8,10 +8,11 @@ write errors.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -24,10 +25,13 @@ HINT = "Enter writes · Esc cancels. The pack itself is never changed."
 
 
 class ExportWriteDialog(ModalScreen[Path | None]):
-    """Ask where to write an export; Enter (or Write) confirms, a second Enter replaces an existing file."""
+    """Ask where to write an export; Enter (or Write) confirms.
 
-    CSS_PATH = "export_dialogs.tcss"
-    BINDINGS = [
+    A second Enter replaces an existing file.
+    """
+
+    CSS_PATH = "export_write.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
             "cancel",
@@ -79,7 +83,7 @@ class ExportWriteDialog(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-write-confirm")
     def action_confirm(self) -> None:
-        """Answer with the path, unless it is refused or replaces a file the user has not agreed to lose."""
+        """Answer with the path, unless refused or replacing a file not agreed to lose."""
         text = self.query_one("#export-path", Input).value
         target = self.target
         try:
@@ -93,8 +97,9 @@ class ExportWriteDialog(ModalScreen[Path | None]):
         if target.exists() and self._overwrite_confirmed_for != target:
             self._overwrite_confirmed_for = target
             self._say(
-                f"{target} already exists. Exports are derived from the pack, so replacing it loses only "
-                "changes made to that file by hand. Enter again to replace it.",
+                f"{target} already exists. Exports are derived from the pack, "
+                "so replacing it loses only changes made to that file by hand. "
+                "Enter again to replace it.",
                 error=True,
             )
             self.query_one("#export-write-confirm", Button).label = Content("Replace")

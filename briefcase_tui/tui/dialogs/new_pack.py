@@ -1,19 +1,18 @@
-"""Dialogs about whole packs: open one from the briefs folder, or make a new one (from a template).
+"""The new-pack dialog: a title, and maybe a template with its one parameter.
 
-They are given what to show (summaries, problems, templates, parameter choices) and
-return what was chosen; loading, creating and saving are the app's job.
+It is given what to offer (templates, parameter choices, the titles taken) and returns
+what was asked for; making the pack is the pack controller's job.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -21,47 +20,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from briefcase_tui.domain.text import fold
-from briefcase_tui.tui.screens.dialogs import CLOSE, ChoiceDialog
+from briefcase_tui.tui.dialogs.prompts import CLOSE
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
-    from briefcase_tui.domain.packs.store import PackSummary
-    from briefcase_tui.errors import BriefcaseError
-
-NEW_PACK = "new-pack"
-"""The option id of "New pack…" in the open dialog."""
-
-
-OPEN_MARK = "▶ "
-"""Marks the pack already open in the open dialog; the others are indented to match."""
-
-
-def open_pack_dialog(
-    summaries: list[PackSummary],
-    problems: list[BriefcaseError],
-    folder: str,
-    open_path: Path | None = None,
-) -> ChoiceDialog:
-    """Every pack in the folder to choose from, the open one marked; packs that do not load are listed with their problem.
-
-    The chosen id is the pack's path, or `NEW_PACK`.
-    """
-    opened = open_path.resolve() if open_path is not None else None
-
-    def label(s: PackSummary) -> str:
-        is_open = opened is not None and s.path.resolve() == opened
-        count = f"{s.entries} entr{'y' if s.entries == 1 else 'ies'}"
-        return f"{OPEN_MARK if is_open else '  '}{s.title}  ({s.name} · {count}{' · open now' if is_open else ''})"
-
-    choices = [(str(s.path), label(s)) for s in summaries]
-    choices.append((NEW_PACK, "  ＋ New pack…"))
-    hint = f"Packs in {folder} · Enter opens · Esc cancels"
-    if problems:
-        hint = (
-            f"{len(problems)} pack{'s' if len(problems) != 1 else ''} cannot be opened (✗) · "
-            + hint
-        )
-    return ChoiceDialog("Open a pack", choices, hint=hint, disabled=[str(p) for p in problems])
 
 
 @dataclass(frozen=True)
@@ -137,12 +99,12 @@ def duplicate_title(title: str, file_name: str) -> str:
 
 
 class ChosenSelect(Select[str]):
-    """A Select where Enter, once something is chosen, submits the dialog; Enter before that opens the list.
+    """A Select where Enter, once something is chosen, submits the dialog; before, opens the list.
 
     Down, Up and Space still open the list to change the choice.
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
             "submit_or_open",
@@ -174,7 +136,7 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
     """
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [CLOSE]
+    BINDINGS: ClassVar[list[BindingType]] = [CLOSE]
 
     def __init__(
         self, templates: list[TemplateChoice], taken: dict[str, str] | None = None

@@ -1,25 +1,22 @@
-"""Small modal dialogs: ask for a line of text, pick one of a list, decide about a changed file.
+"""The two plain questions: a line of text, or one choice of a list.
 
 Each dialog only asks: it returns the answer through `dismiss` and leaves the doing to
-the screen or app that asked. Every label is `Content`, so pack text is never markup.
+the screen or controller that asked. Every label is `Content`, so pack text is never markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-
-ConflictChoice = Literal["reload", "copy", "overwrite", "cancel"]
-"""What to do with an edit that a changed file refused."""
 
 CLOSE = Binding(
     "escape", "cancel", "Cancel", id="dialog-cancel", tooltip="Close without changing anything"
@@ -30,7 +27,7 @@ class TextDialog(ModalScreen[str | None]):
     """One line of text (a title, tags); Enter accepts, Esc cancels; returns None when cancelled."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [CLOSE]
+    BINDINGS: ClassVar[list[BindingType]] = [CLOSE]
 
     def __init__(
         self, title: str, value: str = "", *, placeholder: str = "", hint: str = ""
@@ -64,7 +61,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     """Pick one of a list (sections, packs); returns the chosen option's id, or None."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [CLOSE]
+    BINDINGS: ClassVar[list[BindingType]] = [CLOSE]
 
     def __init__(
         self,
@@ -108,73 +105,3 @@ class ChoiceDialog(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Close without a choice."""
         self.dismiss(None)
-
-
-class ConflictDialog(ModalScreen[ConflictChoice]):
-    """The pack changed on disk: reload it, save mine as a copy, overwrite it, or decide later.
-
-    Overwrite is a separate, explicit button: it throws away someone else's version.
-    With `pending=False` (noticed on showing the pack, before any edit) only reload or
-    keep working are offered.
-    """
-
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS = [
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            id="conflict-cancel",
-            tooltip="Keep my change in memory, decide later",
-        ),
-    ]
-
-    def __init__(self, path: str, *, pending: bool = True) -> None:
-        super().__init__(classes="dialog")
-        self.path = path
-        self.pending = pending
-
-    def compose(self) -> ComposeResult:
-        if self.pending:
-            text = (
-                f"{self.path} changed on disk since Briefcase read it, so your last change was not saved.\n"
-                "It is kept in memory until you choose."
-            )
-        else:
-            text = f"{self.path} changed on disk since Briefcase read it (edited elsewhere?)."
-        with Vertical(classes="dialog-box", id="conflict-box"):
-            yield Static(
-                Content.styled("Pack changed on disk", "bold"), classes="dialog-title", markup=False
-            )
-            yield Static(Content(text), id="conflict-text", markup=False)
-            with Horizontal(id="conflict-buttons"):
-                if self.pending:
-                    yield Button(
-                        Content("Reload from disk"),
-                        id="conflict-reload",
-                        tooltip="Discard my change",
-                    )
-                    yield Button(
-                        Content("Save mine as a copy"), id="conflict-copy", variant="primary"
-                    )
-                    yield Button(Content("Overwrite"), id="conflict-overwrite", variant="error")
-                    yield Button(Content("Cancel"), id="conflict-cancel")
-                else:
-                    yield Button(
-                        Content("Reload from disk"), id="conflict-reload", variant="primary"
-                    )
-                    yield Button(Content("Keep mine"), id="conflict-cancel")
-
-    def on_mount(self) -> None:
-        """The safe choice has the focus: a copy loses nothing."""
-        safe = "#conflict-copy" if self.pending else "#conflict-reload"
-        self.query_one(safe, Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        choice = (event.button.id or "conflict-cancel").removeprefix("conflict-")
-        self.dismiss(choice)  # type: ignore[arg-type]
-
-    def action_cancel(self) -> None:
-        """Decide later; the change stays in memory."""
-        self.dismiss("cancel")

@@ -1,0 +1,39 @@
+"""Benchmark hooks: `bench/benchmark.py` asks the app, by environment variable, to leave early.
+
+With BRIEF_BENCH_EXIT_ON_PAINT set to a file path, the app writes "painted" there once its
+first screen is drawn and exits; with BRIEF_BENCH_EXIT_WHEN_READY, it writes "ready" once
+the corpus and its index are in (for the peak memory of a loaded app) and exits. Without
+them these do nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+
+from briefcase_tui.paths import BENCH_EXIT_ENV, BENCH_READY_ENV
+
+
+def exit_after_first_paint(app: App[Any]) -> None:
+    """If the benchmark asked, mark the first paint and leave once the screen is drawn."""
+    _mark_and_exit(app, BENCH_EXIT_ENV, "painted")
+
+
+def exit_when_ready(app: App[Any]) -> None:
+    """If the benchmark asked, mark that the corpus and index are in and leave."""
+    _mark_and_exit(app, BENCH_READY_ENV, "ready")
+
+
+def _mark_and_exit(app: App[Any], variable: str, mark: str) -> None:
+    marker = os.environ.get(variable)
+    if not marker:
+        return
+
+    def leave() -> None:
+        Path(marker).write_text(mark, encoding="utf-8")
+        app.exit()
+
+    app.call_after_refresh(leave)

@@ -1,0 +1,89 @@
+"""The pack screen's right pane: the highlighted entry's facts, its note editor and its item.
+
+On a section title it shows the section's entry count and introduction instead. All text is
+`Content`, so pack and corpus text is never markup. The note editor reports its text by
+message; the pane only shows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from briefcase_tui.tui.widgets.item_view import item_content
+from briefcase_tui.tui.widgets.note_editor import NoteEditor
+from briefcase_tui.tui.widgets.pack_outline import MISSING_MARK, OutlineRow, entry_at
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.packs.models import Entry, Pack
+
+EMPTY_PACK_HINT = "An empty pack: press s to add a section, or go back (p) and add items with a."
+
+
+class EntryPane(Vertical):
+    """Facts, note and item of one entry (or a section's summary), top to bottom."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(""), id="entry-meta", markup=False)
+        yield NoteEditor(id="note-editor")
+        with VerticalScroll(id="entry-item-scroll"):
+            yield Static(Content(""), id="entry-item", markup=False)
+
+    def show(self, pack: Pack | None, row: OutlineRow, corpus: Corpus | None) -> None:
+        """Show the row's entry, or the summary of the section it is in."""
+        meta = self.query_one("#entry-meta", Static)
+        body = self.query_one("#entry-item", Static)
+        editor = self.query_one(NoteEditor)
+        if pack is None or not pack.sections:
+            meta.update(Content(EMPTY_PACK_HINT))
+            body.update(Content(""))
+            editor.load_note(None, "")
+            return
+        section = pack.sections[min(row.section, len(pack.sections) - 1)]
+        entry = entry_at(pack, row)
+        if entry is None or row.entry is None:
+            count = len(section.entries)
+            meta.update(
+                Content.assemble(
+                    ("Section: ", "bold"),
+                    section.title,
+                    f" · {count} entr{'y' if count == 1 else 'ies'}",
+                )
+            )
+            body.update(Content(section.intro))
+            editor.load_note(None, "")
+            return
+        meta.update(
+            Content.assemble(
+                ("Priority: ", "bold"),
+                entry.priority or "none",
+                ("  Tags: ", "bold"),
+                ", ".join(entry.tags) if entry.tags else "none",
+                ("  Section: ", "bold"),
+                section.title,
+            )
+        )
+        # Never under the user's fingers: a late cursor event must not wipe their typing.
+        if not editor.has_focus:
+            editor.load_note((row.section, row.entry), entry.note)
+        body.update(item_text(entry, corpus))
+
+
+def item_text(entry: Entry, corpus: Corpus | None) -> Content:
+    """What the pane shows under the note: the entry's corpus item, or why there is none."""
+    if entry.item is None:
+        return Content("A note of your own (no corpus item).")
+    if corpus is None:
+        return Content(f"{entry.item} (the corpus is still loading)")
+    item = corpus.get(entry.item)
+    if item is None:
+        return Content.assemble(
+            (MISSING_MARK, "bold reverse"),
+            f": {entry.item} is not in the corpus. The entry and its note are kept.",
+        )
+    return item_content(item, corpus)
