@@ -10,8 +10,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 import briefcase_tui
 
 PACKAGE_DIR = Path(briefcase_tui.__file__).parent
@@ -97,9 +95,6 @@ def circles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-@pytest.mark.xfail(
-    strict=True, reason="two circles left: tui app<->screens, corpus cache<->load (issue 12)"
-)
 def test_no_module_imports_itself_back_through_others() -> None:
     assert circles(import_graph()) == []
 

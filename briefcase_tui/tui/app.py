@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
-from briefcase_tui.domain.corpus.sections import SECTIONS
+from briefcase_tui.domain.corpus.kinds import SECTIONS
 from briefcase_tui.domain.settings import Settings, load_settings, save_settings
 from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.paths import bundled_themes_dir, config_file, corpus_dir, user_themes_dir
@@ -231,19 +231,20 @@ class BriefcaseApp(App[None]):
 
     @work(thread=True, exclusive=True, group="corpus")
     def load_corpus(self) -> None:
-        """Read the corpus (cached when possible), then build or read its search index."""
-        from briefcase_tui.domain.corpus.cache import load_indexed_corpus
+        """Read the corpus (cached when possible), then build or read its search index.
 
+        An app given its corpus only indexes it: the folder is not read at all.
+        """
         try:
-            corpus, index_loader = load_indexed_corpus(self.corpus_folder)
-            if self.corpus is None:
-                self.post_message(self.CorpusLoaded(corpus))
-            else:
-                corpus_given = self.corpus
+            if self.corpus is not None:
                 from briefcase_tui.domain.corpus.search import SearchIndex
 
-                self.post_message(self.IndexLoaded(SearchIndex(corpus_given)))
+                self.post_message(self.IndexLoaded(SearchIndex(self.corpus)))
                 return
+            from briefcase_tui.domain.corpus.cache import load_indexed_corpus
+
+            corpus, index_loader = load_indexed_corpus(self.corpus_folder)
+            self.post_message(self.CorpusLoaded(corpus))
             self.post_message(self.IndexLoaded(index_loader()))
         except BriefcaseError as error:
             self.post_message(self.LoadFailed(str(error)))

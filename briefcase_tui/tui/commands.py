@@ -111,7 +111,7 @@ class ItemsProvider(Provider):
         index = self.briefcase.index
         if index is None:
             return
-        from briefcase_tui.domain.corpus.facts import KIND_LABELS
+        from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 
         for rank, hit in enumerate(index.search(query, limit=ITEM_HITS)):
             kind = KIND_LABELS.get(hit.kind, hit.kind)

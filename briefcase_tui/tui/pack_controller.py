@@ -307,7 +307,7 @@ class PackController:
 
     def cannot_add(self, shown_id: str | None) -> None:
         """Say why `a` added nothing: no item shown, or a source (packs hold items and notes)."""
-        from briefcase_tui.domain.corpus.sections import SOURCE_PREFIX
+        from briefcase_tui.domain.corpus.kinds import SOURCE_PREFIX
 
         if shown_id is None:
             text = "Nothing to add: choose an item on the left first."

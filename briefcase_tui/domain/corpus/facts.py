@@ -10,10 +10,10 @@ import datetime as dt
 from typing import Any, assert_never
 
 from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.kinds import KIND_LABELS, KIND_OF, FactReading
+from briefcase_tui.domain.corpus.kinds import KIND_OF, FactReading
 from briefcase_tui.domain.corpus.models import Event, Figure, ItemBase, Signatory
 
-__all__ = ["KIND_LABELS", "format_amount", "format_date", "item_facts"]
+__all__ = ["format_amount", "format_date", "item_facts"]
 
 RANGE_DASH = "\u2013"
 """An en dash, which joins the two ends of a range of times or amounts."""

@@ -17,8 +17,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from briefcase_tui.domain.corpus.kinds import KIND_TABLE
-from briefcase_tui.domain.corpus.kinds import KINDS as KINDS  # the app and CLI import it here
+from briefcase_tui.domain.corpus.kinds import KIND_TABLE, KINDS
 from briefcase_tui.domain.text import clean_text
 
 Text = Annotated[str, Field(strict=True), AfterValidator(clean_text)]

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, OptionList, Select, Static, Tab, Tabs, Tree
 
-from briefcase_tui.domain.corpus.sections import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
+from briefcase_tui.domain.corpus.kinds import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
 from briefcase_tui.tui.messages import PackChanged
 from briefcase_tui.tui.widgets.agenda_view import AgendaView
 from briefcase_tui.tui.widgets.item_view import ItemView
@@ -296,7 +296,7 @@ class BrowseScreen(Screen[None]):
             item = corpus.get(target_id)
             if item is None:
                 return
-            kind: str = item.kind  # type: ignore[attr-defined]  # each item model declares its kind
+            kind: str = item.kind
             section = SECTION_OF_KIND.get(kind, "programme")
         tree = self._tree_of(section)
         if section != self.section:

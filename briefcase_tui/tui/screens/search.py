@@ -14,9 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from briefcase_tui.domain.corpus.facts import KIND_LABELS
 from briefcase_tui.domain.corpus.filters import SearchFilters
-from briefcase_tui.domain.corpus.models import KINDS
+from briefcase_tui.domain.corpus.kinds import KIND_LABELS, KINDS
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.search import SearchIndex

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefcase_tui.domain.corpus.sections import SOURCE_PREFIX
+from briefcase_tui.domain.corpus.kinds import SOURCE_PREFIX
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
@@ -41,9 +41,10 @@ def citation(corpus: Corpus, source_id: str, locator: str) -> Content:
 
 def item_content(item: ItemBase, corpus: Corpus) -> Content:
     """An item as a page: title, kind, facts, summary, aliases, quotes, caveats, sources."""
-    from briefcase_tui.domain.corpus.facts import KIND_LABELS, item_facts
+    from briefcase_tui.domain.corpus.facts import item_facts
+    from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 
-    kind: str = item.kind  # type: ignore[attr-defined]  # each item model declares its kind
+    kind: str = item.kind
     lines: list[Content] = [
         _heading(item.title),
         Content.styled(f"{KIND_LABELS.get(kind, kind)} · {item.id}", "dim"),
@@ -128,7 +129,7 @@ class ItemView(VerticalScroll):
 
     def show(self, target_id: str, corpus: Corpus) -> None:
         """Render an item or a source (`source:<id>`) and list its links."""
-        from briefcase_tui.domain.corpus.facts import KIND_LABELS
+        from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 
         self.shown_id = target_id
         body = self.query_one("#item-body", Static)
@@ -149,7 +150,7 @@ class ItemView(VerticalScroll):
         options.clear_options()
         links = []
         for other in related:
-            kind: str = other.kind  # type: ignore[attr-defined]  # each item model declares its kind
+            kind: str = other.kind
             links.append(
                 Option(Content(f"→ {other.title} ({KIND_LABELS.get(kind, kind)})"), id=other.id)
             )
