@@ -188,7 +188,8 @@ def bench_processes(repeat: int) -> None:
 
 def bench_export(corpus, repeat: int) -> None:  # type: ignore[no-untyped-def]
     """A generated 1,000-entry pack exported in-process in every format (target: <= 100 ms)."""
-    from briefcase_tui.domain.export import FORMATS, render_pack
+    from briefcase_tui.domain.export import render_pack
+    from briefcase_tui.domain.export.formats import format_names
     from briefcase_tui.domain.packs.models import Entry, Pack, Section
 
     rng = random.Random(11)
@@ -214,7 +215,7 @@ def bench_export(corpus, repeat: int) -> None:  # type: ignore[no-untyped-def]
         f"export of a generated pack of {pack.entry_count()} entries, in-process, "
         f"median of {repeat}:"
     )
-    for format in FORMATS:
+    for format in format_names():
         samples = time_call(lambda format=format: render_pack(pack, corpus, format), repeat)
         size = len(render_pack(pack, corpus, format))
         print(

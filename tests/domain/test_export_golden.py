@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from briefcase_tui.domain.export import FORMATS, render_pack
+from briefcase_tui.domain.export import render_pack
+from briefcase_tui.domain.export.formats import export_format, format_names
 from briefcase_tui.domain.packs.codec import decode_pack, encode_pack
 from briefcase_tui.domain.packs.templates import load_templates
 
@@ -42,11 +43,14 @@ def test_there_are_at_least_three_example_packs_and_each_loads() -> None:
         assert decode_pack(path.read_bytes(), path).entry_count() > 0
 
 
-@pytest.mark.parametrize("format", list(FORMATS))
+@pytest.mark.parametrize("format", format_names())
 @pytest.mark.parametrize("pack_path", [*EXAMPLE_PACKS, HOSTILE_PACK], ids=lambda p: p.stem)
 def test_each_pack_exports_exactly_its_golden_file(corpus, pack_path: Path, format: str) -> None:  # type: ignore[no-untyped-def]
     pack = decode_pack(pack_path.read_bytes(), pack_path)
-    check_golden(f"export/{pack_path.stem}{FORMATS[format]}", render_pack(pack, corpus, format))
+    check_golden(
+        f"export/{pack_path.stem}{export_format(format).extension}",
+        render_pack(pack, corpus, format),
+    )
 
 
 @pytest.mark.parametrize("name", list(TEMPLATE_PARAMETERS))

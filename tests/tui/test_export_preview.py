@@ -16,7 +16,8 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
-from briefcase_tui.domain.export import FORMATS, render_pack
+from briefcase_tui.domain.export import render_pack
+from briefcase_tui.domain.export.formats import export_format
 from briefcase_tui.domain.packs.store import PackFile, PackStore
 from briefcase_tui.tui.app import BriefcaseApp
 from briefcase_tui.tui.dialogs.export_write import ExportWriteDialog
@@ -235,11 +236,15 @@ async def test_w_then_enter_writes_beside_the_pack_the_bytes_the_cli_writes(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
-        target = folder / f"summit{FORMATS[format_name]}"
+        target = folder / f"summit{export_format(format_name).extension}"
         written = target.read_bytes()
         assert written == render_pack(packfile.pack, app.corpus, format_name)
         assert written == brief_export(
-            folder, "summit", tmp_path / f"cli{FORMATS[format_name]}", "-F", format_name
+            folder,
+            "summit",
+            tmp_path / f"cli{export_format(format_name).extension}",
+            "-F",
+            format_name,
         )
         assert ("information", f"Wrote {target}") in notifications(app)
         assert sorted(p.name for p in folder.iterdir()) == sorted(["summit.toml", target.name])
@@ -542,3 +547,33 @@ async def test_the_preview_shows_an_edit_not_yet_saved(settings_file: Path, tmp_
         await pilot.pause()
         assert isinstance(app.screen, ExportPreviewScreen)
         assert b"Renamed just now" in app.screen.rendered("markdown")
+
+
+async def test_a_binary_format_previews_as_a_note_and_writes_its_exact_bytes(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A format that is bytes (a Word file, say) is never decoded as text by the preview."""
+    from briefcase_tui.domain.export import formats
+    from briefcase_tui.tui.screens import export_preview
+
+    data = b"PK\x03\x04\xff\xfe not text"
+    binary = formats.ExportFormat(
+        "docx", "Word", ".docx", "binary", "application/zip", lambda pack, corpus, stamp: data
+    )
+    registry = (*formats.EXPORT_FORMATS, binary)
+    monkeypatch.setattr(formats, "EXPORT_FORMATS", registry)
+    monkeypatch.setattr(formats, "_BY_NAME", {**formats._BY_NAME, "docx": binary})
+    monkeypatch.setattr(export_preview, "EXPORT_FORMATS", registry)
+    packfile = pack_in(tmp_path, SUMMIT)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_preview(pilot, packfile)
+        await pilot.press(*["f"] * 4)
+        await pilot.pause()
+        assert screen.format == "docx"
+        assert "written as bytes, not text" in screen.query_one(TextArea).text
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (packfile.path.parent / "summit.docx").read_bytes() == data

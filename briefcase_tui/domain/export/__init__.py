@@ -1,7 +1,7 @@
 """Exports of a pack: the formats (`formats`), what goes where (`plan`), and the renderers.
 
-`render_pack` and `FORMATS` name formats by their `--format` name, for callers that have
-only a name; both are read from the one table in `formats`.
+`render_pack` renders by a format's `--format` name, for callers that have only a name; it
+reads the one table in `formats`.
 """
 
 from __future__ import annotations
@@ -9,14 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from briefcase_tui.domain.export.formats import EXPORT_FORMATS, export_format
+from briefcase_tui.domain.export.formats import export_format
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.packs.models import Pack
-
-FORMATS: dict[str, str] = {f.name: f.extension for f in EXPORT_FORMATS}
-"""Every export format's name and the file extension it is written with, in order."""
 
 
 def render_pack(

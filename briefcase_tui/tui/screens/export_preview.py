@@ -1,9 +1,11 @@
 """Export preview: the pack exactly as `brief export` would write it, then written beside the pack.
 
-Every byte shown and written comes from `render_pack`, the CLI's one renderer, so what the
-adviser reads here is what lands in the file. Markdown is shown rendered by Rich in one
-widget (links shown as their text, never opened) or as raw text; the other formats as raw,
-read-only text. Nothing from the pack or the corpus is ever parsed as Textual or Rich markup.
+Every byte shown and written comes from the export format registry (`domain/export/formats.py`),
+the one `brief export` renders with, and the file is checked and written by the same export plan
+(`domain/export/plan.py`), so what the adviser reads here is what lands in the file.
+Markdown is shown rendered by Rich in one widget (links shown as their text, never opened)
+or as raw text; the other formats as raw, read-only text. Nothing from the pack or the
+corpus is ever parsed as Textual or Rich markup.
 """
 
 from __future__ import annotations
@@ -19,14 +21,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Select, Static, TextArea
 
-from briefcase_tui.domain.export import FORMATS, render_pack
-from briefcase_tui.domain.export.target import (
-    check_export_folder,
-    default_export_path,
-    refuse_export_target,
-)
-from briefcase_tui.domain.packs.resolve import resolve_pack
-from briefcase_tui.domain.storage import atomic_write
+from briefcase_tui.domain.export.formats import EXPORT_FORMATS, export_format, format_names
+from briefcase_tui.domain.export.plan import export_file_name, missing_ids, plan_export
 from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.tui.dialogs.export_write import ExportWriteDialog
 from briefcase_tui.tui.markdown_preview import PreviewMarkdown
@@ -36,20 +32,11 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.packs.store import PackFile
 
-FORMAT_LABELS: dict[str, str] = {
-    "markdown": "Markdown",
-    "html": "HTML",
-    "json": "JSON",
-    "ics": "iCalendar",
-}
-"""How each export format is named on screen; any format without a label shows its own name."""
 RENDERED_VIEW = "export-rendered"
 RAW_VIEW = "export-raw"
-
-
-def format_label(format_name: str) -> str:
-    """The on-screen name of an export format."""
-    return FORMAT_LABELS.get(format_name, format_name)
+NO_TEXT_PREVIEW = (
+    "This format is written as bytes, not text: w writes it; there is nothing to read here."
+)
 
 
 def missing_warning(missing: tuple[str, ...]) -> str:
@@ -106,7 +93,7 @@ class ExportPreviewScreen(Screen[None]):
         self.packfile = packfile
         self.corpus = corpus
         self.format = "markdown"
-        self.missing = resolve_pack(packfile.pack, corpus).missing
+        self.missing = missing_ids(packfile.pack, corpus)
         self._rendered: dict[str, bytes] = {}
         self.show_raw = False
         """Markdown shown as its text rather than rendered (other formats are always text)."""
@@ -114,7 +101,9 @@ class ExportPreviewScreen(Screen[None]):
     def rendered(self, format_name: str) -> bytes:
         """The exact bytes `brief export` writes for this pack and format (rendered once each)."""
         if format_name not in self._rendered:
-            self._rendered[format_name] = render_pack(self.packfile.pack, self.corpus, format_name)
+            self._rendered[format_name] = export_format(format_name).render(
+                self.packfile.pack, self.corpus
+            )
         return self._rendered[format_name]
 
     def compose(self) -> ComposeResult:
@@ -127,7 +116,7 @@ class ExportPreviewScreen(Screen[None]):
         with Horizontal(id="export-heading"):
             yield Static(heading, id="export-title", markup=False)
             yield Select(
-                ((Content(format_label(name)), name) for name in FORMATS),
+                ((Content(shown.label), shown.name) for shown in EXPORT_FORMATS),
                 value=self.format,
                 allow_blank=False,
                 compact=True,
@@ -144,9 +133,12 @@ class ExportPreviewScreen(Screen[None]):
 
     def markdown_preview(self) -> PreviewMarkdown:
         """The Markdown export, the very bytes written, rendered by Rich in the theme's colours."""
-        return PreviewMarkdown(
-            self.rendered("markdown").decode("utf-8"), dark=self.app.current_theme.dark
-        )
+        return PreviewMarkdown(self.text_of("markdown"), dark=self.app.current_theme.dark)
+
+    def text_of(self, format_name: str) -> str:
+        """The export as the text a person reads; a binary format says it has none to show."""
+        text = export_format(format_name).text(self.rendered(format_name))
+        return NO_TEXT_PREVIEW if text is None else text
 
     def on_mount(self) -> None:
         """Start on the rendered Markdown, focused so arrow keys scroll it; follow theme changes."""
@@ -167,7 +159,7 @@ class ExportPreviewScreen(Screen[None]):
         switcher = self.query_one("#export-views", ContentSwitcher)
         if self.raw:
             text_area = self.query_one(f"#{RAW_VIEW}", TextArea)
-            text = self.rendered(self.format).decode("utf-8")
+            text = self.text_of(self.format)
             if text_area.text != text:
                 text_area.load_text(text)
             switcher.current = RAW_VIEW
@@ -184,8 +176,8 @@ class ExportPreviewScreen(Screen[None]):
             self._show()
 
     def action_next_format(self) -> None:
-        """Preview the next format, in the order of `FORMATS`."""
-        names = list(FORMATS)
+        """Preview the next format, in the registry's order."""
+        names = format_names()
         self.format = names[(names.index(self.format) + 1) % len(names)]
         self.query_one("#export-format", Select).value = self.format
         self._show(focus=True)
@@ -209,26 +201,29 @@ class ExportPreviewScreen(Screen[None]):
         """Ask where to write the format shown, then write exactly its previewed bytes."""
         format_name = self.format
         data = self.rendered(format_name)
-        default = default_export_path(self.packfile.path, FORMATS[format_name])
+        default = self.packfile.path.with_name(
+            export_file_name(self.packfile.path, export_format(format_name))
+        )
 
         def chosen(target: Path | None) -> None:
             if target is not None:
                 self.write_export(target, data, format_name)
 
         self.app.push_screen(
-            ExportWriteDialog(default, self.packfile.path, format_label(format_name)), chosen
+            ExportWriteDialog(default, self.packfile.path, export_format(format_name).label),
+            chosen,
         )
 
     def write_export(self, target: Path, data: bytes, format_name: str) -> bool:
-        """Write the bytes atomically after the export checks; one notice says what happened."""
+        """Write the bytes atomically after the export plan's checks; one notice tells how."""
+        chosen = export_format(format_name)
         try:
-            refuse_export_target(target, [self.packfile.path])
-            check_export_folder(target)
-            atomic_write(target, data)
+            plan = plan_export([self.packfile], self.corpus, chosen, target=target)
+            plan.write(plan.exports[0], data)
         except BriefcaseError as error:
             self._tell(str(error), title="Export not written", severity="error", timeout=10)
             return False
-        self._tell(f"Wrote {target}", title=f"{format_label(format_name)} export")
+        self._tell(f"Wrote {target}", title=f"{chosen.label} export")
         return True
 
     def _tell(
