@@ -93,8 +93,9 @@ def add_entries(
     author's note for it lives in one place.
     """
     for entry in entries:
-        if entry.item is not None and pack.locate(entry.item) is not None:
-            s_index, _ = pack.locate(entry.item)  # type: ignore[misc]
+        found = pack.locate(entry.item) if entry.item is not None else None
+        if found is not None:
+            s_index, _ = found
             raise EditError(
                 f"{entry.item!r} is already in the pack, "
                 f"in section {pack.sections[s_index].title!r}"
