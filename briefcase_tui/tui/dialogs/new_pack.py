@@ -149,7 +149,7 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="new-pack-box"):
             yield Static(Content.styled("New pack", "bold"), classes="dialog-title", markup=False)
-            yield Input(placeholder="Title, e.g. Tuesday in Paris", id="new-pack-title")
+            yield Input(placeholder="Title, e.g. Day two: who we meet", id="new-pack-title")
             yield ChosenSelect(
                 ((Text(f"{t.name}: {t.description}"), t.name) for t in self.templates.values()),
                 prompt="No template (an empty pack)",
