@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +12,9 @@ from briefcase_tui.domain.export.formats import format_names
 from briefcase_tui.domain.packs.codec import decode_pack, encode_pack, has_comments
 from briefcase_tui.domain.packs.models import PRIORITIES, Entry, Pack, Section
 from briefcase_tui.domain.text import clean_user_text, one_line
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 any_text = st.text(max_size=40)
 """Arbitrary Unicode: controls, surrogates, quotes, backslashes, newlines, markup, emoji."""
@@ -65,7 +70,9 @@ def test_any_valid_pack_saves_and_loads_back_equal(pack: Pack) -> None:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
-def test_any_pack_exports_in_every_format_without_raising(corpus, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+def test_any_pack_exports_in_every_format_without_raising(
+    corpus: Corpus, data: st.DataObject
+) -> None:
     corpus_ids = st.sampled_from([item.id for item in corpus])
     pack = data.draw(packs(corpus_ids | item_ids))
     for format in format_names():
