@@ -31,7 +31,7 @@ def entries(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Entry:
         item=item,
         note=note,
         priority=draw(st.none() | st.sampled_from(PRIORITIES)),
-        tags=draw(st.lists(any_text.filter(lambda t: one_line(t) != ""), max_size=3)),
+        tags=tuple(draw(st.lists(any_text.filter(lambda t: one_line(t) != ""), max_size=3))),
     )
 
 
@@ -41,10 +41,10 @@ def packs(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Pack:
     sections = []
     for _ in range(draw(st.integers(0, 3))):
         sections.append(
-            dict(
+            Section(
                 title="s" + draw(any_text),
                 intro=draw(any_text),
-                entries=draw(st.lists(entries(ids), max_size=4)),
+                entries=tuple(draw(st.lists(entries(ids), max_size=4))),
             )
         )
     return Pack(
@@ -54,7 +54,7 @@ def packs(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Pack:
         date=draw(st.none() | st.dates()),
         author=draw(any_text),
         summary=draw(any_text),
-        sections=tuple(Section(**s) for s in sections),
+        sections=tuple(sections),
     )
 
 
