@@ -21,7 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,6 +32,11 @@ from briefcase_tui.domain.corpus.build import build_corpus  # noqa: E402
 from briefcase_tui.domain.corpus.files import read_corpus_files  # noqa: E402
 from briefcase_tui.domain.corpus.search import SearchIndex  # noqa: E402
 from briefcase_tui.paths import BUNDLED_CORPUS_DIR  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 QUERIES = [
     "future of work",
@@ -59,7 +66,7 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def time_call(function, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+def time_call(function: Callable[[], object], repeat: int) -> list[float]:
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -81,11 +88,11 @@ def bench_load(repeat: int) -> None:
 def bench_search(index: SearchIndex, label: str, repeat: int) -> None:
     per_query = []
     for query in QUERIES:
-        per_query.append(median_ms(time_call(lambda q=query: index.search(q), repeat)))
+        per_query.append(median_ms(time_call(partial(index.search, query), repeat)))
     as_you_type = []
     for query in ("grand palais", "public interest platform"):
         for end in range(1, len(query) + 1):
-            as_you_type.append(median_ms(time_call(lambda q=query[:end]: index.search(q), repeat)))
+            as_you_type.append(median_ms(time_call(partial(index.search, query[:end]), repeat)))
     print(
         f"search on {label} ({len(index)} items): median {statistics.median(per_query):.3f} ms, "
         f"worst {max(per_query):.3f} ms over {len(QUERIES)} queries; "
@@ -186,7 +193,7 @@ def bench_processes(repeat: int) -> None:
         print(f"  {name:<32} {value:7.1f} ms   {value / floor:5.2f}x")
 
 
-def bench_export(corpus, repeat: int) -> None:  # type: ignore[no-untyped-def]
+def bench_export(corpus: Corpus, repeat: int) -> None:
     """A generated 1,000-entry pack exported in-process in every format (target: <= 100 ms)."""
     from briefcase_tui.domain.export import render_pack
     from briefcase_tui.domain.export.formats import format_names
@@ -216,7 +223,7 @@ def bench_export(corpus, repeat: int) -> None:  # type: ignore[no-untyped-def]
         f"median of {repeat}:"
     )
     for format in format_names():
-        samples = time_call(lambda format=format: render_pack(pack, corpus, format), repeat)
+        samples = time_call(partial(render_pack, pack, corpus, format), repeat)
         size = len(render_pack(pack, corpus, format))
         print(
             f"  {format:<9} {median_ms(samples):7.1f} ms   "
@@ -321,15 +328,15 @@ def bench_first_paint(repeat: int) -> None:
     print(f"first paint at 80x24 under a pseudo-terminal, median of {repeat} interleaved runs:")
     for name in commands:
         value = median_ms(times[name])
-        peak = statistics.median(memory[name])
+        median_peak = statistics.median(memory[name])
         print(
             f"  {name:<24} {value:7.1f} ms  {value / floor_time:5.2f}x   "
-            f"peak memory {peak / 1024:6.1f} MiB  {peak / floor_memory:5.2f}x"
+            f"peak memory {median_peak / 1024:6.1f} MiB  {median_peak / floor_memory:5.2f}x"
         )
-    value, peak = median_ms(ready_times), statistics.median(ready_memory)
+    value, median_peak = median_ms(ready_times), statistics.median(ready_memory)
     print(
         f"  {'brief, corpus and index in':<24} {value:7.1f} ms  {value / floor_time:5.2f}x   "
-        f"peak memory {peak / 1024:6.1f} MiB  {peak / floor_memory:5.2f}x"
+        f"peak memory {median_peak / 1024:6.1f} MiB  {median_peak / floor_memory:5.2f}x"
     )
 
 

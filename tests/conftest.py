@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefcase_tui.paths import BUNDLED_CORPUS_DIR
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.corpus.search import SearchIndex
 
 SHARED_SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
 """The source documents beside the repository, where the development and CI machines keep them."""
@@ -37,7 +42,7 @@ def isolated_environment(
 
 
 @pytest.fixture(scope="session")
-def corpus():  # type: ignore[no-untyped-def]
+def corpus() -> Corpus:
     """The bundled corpus, validated."""
     from briefcase_tui.domain.corpus.load import load_corpus
 
@@ -45,7 +50,7 @@ def corpus():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def index(corpus):  # type: ignore[no-untyped-def]
+def index(corpus: Corpus) -> SearchIndex:
     """The search index of the bundled corpus."""
     from briefcase_tui.domain.corpus.search import SearchIndex
 

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner
@@ -14,6 +15,11 @@ from briefcase_tui.cli.app import app
 from briefcase_tui.domain.export import render_pack
 from briefcase_tui.domain.packs.codec import decode_pack
 from tests.cli.test_corpus_cli import brief
+
+if TYPE_CHECKING:
+    from typer.testing import Result
+
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 runner = CliRunner()
 
@@ -54,11 +60,11 @@ def briefs(tmp_path: Path) -> Path:
     return folder
 
 
-def expected(corpus, path: Path, format: str = "markdown") -> bytes:  # type: ignore[no-untyped-def]
+def expected(corpus: Corpus, path: Path, format: str = "markdown") -> bytes:
     return render_pack(decode_pack(path.read_bytes(), path), corpus, format)
 
 
-def invoke(briefs: Path, *args: str):  # type: ignore[no-untyped-def]
+def invoke(briefs: Path, *args: str) -> Result:
     return runner.invoke(app, ["--briefs", str(briefs), "export", *args])
 
 
@@ -78,14 +84,16 @@ def one_error_line(err: str) -> str:
     return err
 
 
-def test_export_writes_exactly_the_rendered_markdown_to_stdout(briefs: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_exactly_the_rendered_markdown_to_stdout(
+    briefs: Path, corpus: Corpus
+) -> None:
     result = invoke(briefs, "summit")
     assert result.exit_code == 0
     assert result.stdout_bytes == expected(corpus, briefs / "summit.toml")
     assert invoke(briefs, "summit", "-o", "-").stdout_bytes == result.stdout_bytes
 
 
-def test_export_to_a_file_in_each_format(briefs: Path, tmp_path: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+def test_export_to_a_file_in_each_format(briefs: Path, tmp_path: Path, corpus: Corpus) -> None:
     for format, name in (
         ("markdown", "s.md"),
         ("html", "s.html"),
@@ -107,8 +115,8 @@ def test_export_to_a_folder_names_each_file_after_its_pack(briefs: Path, tmp_pat
 
 
 def test_export_all_writes_every_pack_and_reports_a_malformed_one(
-    briefs: Path, tmp_path: Path, corpus
-) -> None:  # type: ignore[no-untyped-def]
+    briefs: Path, tmp_path: Path, corpus: Corpus
+) -> None:
     (briefs / "broken.toml").write_text('title = "x"\ntitel = "y"\n', encoding="utf-8")
     code, out, err = run(briefs, "--all", "-o", str(tmp_path / "all"))
     assert code == 1

@@ -34,24 +34,24 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
 
 
 def test_brief_open_with_a_pack_name_starts_the_app_with_that_pack(
-    briefs: Path, opened: list
-) -> None:  # type: ignore[type-arg]
+    briefs: Path, opened: list[tuple[object, ...]]
+) -> None:
     code, _, err = brief("--briefs", str(briefs), "open", "good")
     assert code == 0, err
     assert opened == [(None, briefs, briefs / "good.toml")]
 
 
 def test_brief_open_without_a_pack_starts_the_app_on_the_briefs_folder(
-    briefs: Path, opened: list
-) -> None:  # type: ignore[type-arg]
+    briefs: Path, opened: list[tuple[object, ...]]
+) -> None:
     code, _, err = brief("--briefs", str(briefs), "open")
     assert code == 0, err
     assert opened == [(None, briefs, None)]
 
 
 def test_an_unknown_pack_is_one_line_and_exit_1_before_the_app_starts(
-    briefs: Path, opened: list
-) -> None:  # type: ignore[type-arg]
+    briefs: Path, opened: list[tuple[object, ...]]
+) -> None:
     code, _, err = brief("--briefs", str(briefs), "open", "godo")
     assert code == 1
     assert err.startswith("brief: ") and len(err.strip().splitlines()) == 1
@@ -60,8 +60,8 @@ def test_an_unknown_pack_is_one_line_and_exit_1_before_the_app_starts(
 
 
 def test_a_malformed_pack_is_named_with_its_line_and_the_app_does_not_start(
-    briefs: Path, opened: list
-) -> None:  # type: ignore[type-arg]
+    briefs: Path, opened: list[tuple[object, ...]]
+) -> None:
     code, _, err = brief("--briefs", str(briefs), "open", "broken")
     assert code == 1
     assert err.startswith(f"brief: {briefs / 'broken.toml'}:3:") and "titel" in err

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner
@@ -16,6 +17,9 @@ from briefcase_tui.domain.packs.codec import decode_pack
 from briefcase_tui.domain.packs.models import Pack
 from briefcase_tui.domain.packs.store import backup_path
 from tests.cli.test_corpus_cli import brief
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.packs.store import PackStore
 
 runner = CliRunner()
 
@@ -94,7 +98,7 @@ def test_new_creates_a_pack_named_after_its_title_and_prints_its_path(tmp_path: 
     path = Path(out.strip())
     assert path == folder / "elysee-dinner-etc.toml"
     pack = load(path)
-    assert (pack.title, pack.audience, pack.date.isoformat(), pack.author) == (  # type: ignore[union-attr]
+    assert (pack.title, pack.audience, str(pack.date), pack.author) == (
         "Élysée dinner: ../../etc",
         "PM",
         "2025-02-10",
@@ -458,7 +462,7 @@ def test_an_edit_of_a_pack_changed_since_it_was_read_is_refused(
 
     opened = PackSession.open
 
-    def open_then_someone_else_writes(store, reference):  # type: ignore[no-untyped-def]
+    def open_then_someone_else_writes(store: PackStore, reference: str | Path) -> PackSession:
         session = opened(store, reference)
         (briefs / "summit.toml").write_text(SUMMIT + "# theirs\n", encoding="utf-8")
         return session

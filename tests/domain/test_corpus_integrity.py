@@ -7,15 +7,26 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefcase_tui.domain.corpus.kinds import KINDS
 from briefcase_tui.domain.corpus.load import check_corpus
-from briefcase_tui.domain.corpus.models import Event, Signatory, Workstream
+from briefcase_tui.domain.corpus.models import (
+    Event,
+    Priority,
+    Recommendation,
+    Signatory,
+    Workstream,
+)
 from briefcase_tui.domain.corpus.serialize import corpus_data
 from briefcase_tui.paths import BUNDLED_CORPUS_DIR
 from tests.conftest import SHARED_SOURCES
+from tests.narrowing import must_be
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 EXPECTED_AT_LEAST = {
     "signatory": 73,
@@ -36,7 +47,7 @@ def test_the_bundled_corpus_has_no_problems() -> None:
     assert check_corpus(BUNDLED_CORPUS_DIR) == []
 
 
-def test_every_kind_is_present_in_the_expected_numbers(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_every_kind_is_present_in_the_expected_numbers(corpus: Corpus) -> None:
     counts = collections.Counter(item.kind for item in corpus)
     assert set(counts) == set(KINDS)
     for kind, minimum in EXPECTED_AT_LEAST.items():
@@ -44,17 +55,20 @@ def test_every_kind_is_present_in_the_expected_numbers(corpus) -> None:  # type:
     assert counts["signatory"] == 73
 
 
-def test_the_priority_sets_have_seven_tech7_and_six_statement_priorities(corpus) -> None:  # type: ignore[no-untyped-def]
-    priorities = collections.Counter(item.set for item in corpus.of_kind("priority"))
+def test_the_priority_sets_have_seven_tech7_and_six_statement_priorities(corpus: Corpus) -> None:
+    priorities = collections.Counter(
+        must_be(Priority, item).set for item in corpus.of_kind("priority")
+    )
     assert priorities == {"tech7": 7, "statement": 6}
 
 
-def test_every_tech7_priority_has_at_least_one_recommendation(corpus) -> None:  # type: ignore[no-untyped-def]
-    covered = {item.priority for item in corpus.of_kind("recommendation") if item.set == "tech7"}
+def test_every_tech7_priority_has_at_least_one_recommendation(corpus: Corpus) -> None:
+    recommendations = [must_be(Recommendation, i) for i in corpus.of_kind("recommendation")]
+    covered = {r.priority for r in recommendations if r.set == "tech7"}
     assert {f"tech7-p{n}" for n in range(1, 8)} <= covered
 
 
-def test_each_workstream_names_its_envoy_as_a_person(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_each_workstream_names_its_envoy_as_a_person(corpus: Corpus) -> None:
     envoys = {}
     for item in corpus.of_kind("workstream"):
         assert isinstance(item, Workstream)
@@ -68,7 +82,7 @@ def test_each_workstream_names_its_envoy_as_a_person(corpus) -> None:  # type: i
     }
 
 
-def test_the_repeated_signatory_is_kept_and_flagged(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_the_repeated_signatory_is_kept_and_flagged(corpus: Corpus) -> None:
     estonia = [
         i
         for i in corpus.of_kind("signatory")
@@ -79,18 +93,18 @@ def test_the_repeated_signatory_is_kept_and_flagged(corpus) -> None:  # type: ig
     assert corpus.caveats_for(estonia[1].id), "the duplicate must carry a caveat"
 
 
-def test_signatory_positions_run_from_1_to_73_without_gaps(corpus) -> None:  # type: ignore[no-untyped-def]
-    positions = sorted(i.position for i in corpus.of_kind("signatory"))
+def test_signatory_positions_run_from_1_to_73_without_gaps(corpus: Corpus) -> None:
+    positions = sorted(must_be(Signatory, i).position for i in corpus.of_kind("signatory"))
     assert positions == list(range(1, 74))
 
 
-def test_every_item_quotes_at_least_one_known_source(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_every_item_quotes_at_least_one_known_source(corpus: Corpus) -> None:
     for item in corpus:
         assert item.quotes, f"{item.id} has no quote"
         assert all(q.source in corpus.sources for q in item.quotes), item.id
 
 
-def test_links_are_answered_both_ways(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_links_are_answered_both_ways(corpus: Corpus) -> None:
     for item in corpus:
         for target in item.links:
             assert item.id in {r.id for r in corpus.related(target)}, (
@@ -98,14 +112,14 @@ def test_links_are_answered_both_ways(corpus) -> None:  # type: ignore[no-untype
             )
 
 
-def test_every_event_on_a_date_has_a_matching_day(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_every_event_on_a_date_has_a_matching_day(corpus: Corpus) -> None:
     days = {d.date for d in corpus.days()}
     for event in corpus.of_kind("event"):
         assert isinstance(event, Event)
         assert set(event.dates) <= days, f"{event.id} falls on a day with no day item"
 
 
-def test_caveats_quote_at_least_two_sides_and_cover_the_known_disagreements(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_caveats_quote_at_least_two_sides_and_cover_the_known_disagreements(corpus: Corpus) -> None:
     assert len(corpus.caveats) >= 20
     for caveat in corpus.caveats:
         assert len(caveat.sides) >= 2
@@ -139,7 +153,7 @@ def _fold(text: str) -> str:
 @pytest.mark.skipif(
     not SHARED_SOURCES.is_dir(), reason="the source documents are not beside the repository"
 )
-def test_every_quote_and_caveat_side_is_verbatim_in_the_file_of_its_source(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_every_quote_and_caveat_side_is_verbatim_in_the_file_of_its_source(corpus: Corpus) -> None:
     import re
 
     bodies = {
@@ -163,7 +177,7 @@ def test_every_quote_and_caveat_side_is_verbatim_in_the_file_of_its_source(corpu
 @pytest.mark.skipif(
     not (SHARED_SOURCES.parent / "tools" / "check_quotes.py").exists(), reason="no check_quotes.py"
 )
-def test_the_shared_quote_checker_accepts_the_dump(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_shared_quote_checker_accepts_the_dump(corpus: Corpus, tmp_path: Path) -> None:
     dump = tmp_path / "dump.json"
     dump.write_text(json.dumps(corpus_data(corpus)), encoding="utf-8")
     result = subprocess.run(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +17,9 @@ from briefcase_tui.domain.export import render_pack
 from briefcase_tui.domain.export.formats import export_format, format_names
 from briefcase_tui.domain.packs.codec import decode_pack, encode_pack
 from briefcase_tui.domain.packs.templates import load_templates
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -45,7 +49,9 @@ def test_there_are_at_least_three_example_packs_and_each_loads() -> None:
 
 @pytest.mark.parametrize("format", format_names())
 @pytest.mark.parametrize("pack_path", [*EXAMPLE_PACKS, HOSTILE_PACK], ids=lambda p: p.stem)
-def test_each_pack_exports_exactly_its_golden_file(corpus, pack_path: Path, format: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_pack_exports_exactly_its_golden_file(
+    corpus: Corpus, pack_path: Path, format: str
+) -> None:
     pack = decode_pack(pack_path.read_bytes(), pack_path)
     check_golden(
         f"export/{pack_path.stem}{export_format(format).extension}",
@@ -54,7 +60,7 @@ def test_each_pack_exports_exactly_its_golden_file(corpus, pack_path: Path, form
 
 
 @pytest.mark.parametrize("name", list(TEMPLATE_PARAMETERS))
-def test_each_template_makes_exactly_its_golden_pack(corpus, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_template_makes_exactly_its_golden_pack(corpus: Corpus, name: str) -> None:
     template = load_templates()[name]
     pack = template.instantiate(corpus, f"From the {name} template", TEMPLATE_PARAMETERS[name])
     check_golden(f"templates/{name}.toml", encode_pack(pack))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,6 +15,11 @@ from briefcase_tui.domain.export.html import markdown_to_html
 from briefcase_tui.domain.export.markdown import render_markdown
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.text import one_line
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 """HTML switched on here so that any raw HTML slipping through shows up as an html token."""
@@ -29,7 +35,8 @@ def headings(markdown: str) -> list[tuple[str, str]]:
     return found
 
 
-def _plain(inline) -> str:  # type: ignore[no-untyped-def]
+def _plain(inline: Token) -> str:
+    assert inline.children is not None
     return "".join(
         child.content for child in inline.children if child.type in ("text", "code_inline")
     )
@@ -66,7 +73,7 @@ HOSTILE = [
 ]
 
 
-def test_a_pack_exports_its_title_sections_items_and_sources_as_headings(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_a_pack_exports_its_title_sections_items_and_sources_as_headings(corpus: Corpus) -> None:
     pack = Pack(
         title="Bilateral prep",
         sections=(
@@ -94,8 +101,8 @@ def test_a_pack_exports_its_title_sections_items_and_sources_as_headings(corpus)
 
 
 def test_an_event_entry_shows_its_kind_date_and_venue_and_quotes_with_numbered_citations(
-    corpus,
-) -> None:  # type: ignore[no-untyped-def]
+    corpus: Corpus,
+) -> None:
     pack = Pack(
         title="P",
         sections=(Section(title="S", entries=(Entry(item="event-grand-palais-main-summit"),)),),
@@ -108,14 +115,14 @@ def test_an_event_entry_shows_its_kind_date_and_venue_and_quotes_with_numbered_c
     assert f"*{source.kind_label.capitalize()}.*" in markdown
 
 
-def test_a_timed_event_shows_its_time_and_zone(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_a_timed_event_shows_its_time_and_zone(corpus: Corpus) -> None:
     pack = Pack(
         title="P", sections=(Section(title="S", entries=(Entry(item="event-pre-summit-webinar"),)),)
     )
     assert "10:00\N{EN DASH}11:00 (Europe/London)" in render_markdown(pack, corpus)
 
 
-def test_the_authors_note_priority_and_tags_are_marked_as_the_authors(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_the_authors_note_priority_and_tags_are_marked_as_the_authors(corpus: Corpus) -> None:
     pack = Pack(
         title="P",
         sections=(
@@ -137,7 +144,7 @@ def test_the_authors_note_priority_and_tags_are_marked_as_the_authors(corpus) ->
     assert "**Priority:** Must read · **Tags:** ask, g7" in markdown
 
 
-def test_caveats_are_shown_where_sources_disagree(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_caveats_are_shown_where_sources_disagree(corpus: Corpus) -> None:
     item = next(i for i in corpus if corpus.caveats_for(i.id))
     caveat = corpus.caveats_for(item.id)[0]
     markdown = render_markdown(
@@ -146,14 +153,14 @@ def test_caveats_are_shown_where_sources_disagree(corpus) -> None:  # type: igno
     assert f"**⚠ Sources disagree: {caveat.topic}.**" in markdown.replace("\\", "")
 
 
-def test_an_id_missing_from_the_corpus_is_kept_and_flagged(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_an_id_missing_from_the_corpus_is_kept_and_flagged(corpus: Corpus) -> None:
     pack = Pack(title="P", sections=(Section(title="S", entries=(Entry(item="gone-item"),)),))
     markdown = render_markdown(pack, corpus)
     assert "**Not in the corpus:** `gone-item`" in markdown
     assert ("h3", "gone-item") in headings(markdown)
 
 
-def test_hostile_text_cannot_add_structure_html_or_links(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_text_cannot_add_structure_html_or_links(corpus: Corpus) -> None:
     for text in HOSTILE:
         pack = Pack(
             title=text,
@@ -180,7 +187,7 @@ def test_hostile_text_cannot_add_structure_html_or_links(corpus) -> None:  # typ
         assert "<script>" not in markdown_to_html(markdown), text
 
 
-def test_heading_anchors_are_unique_and_the_contents_links_resolve(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_heading_anchors_are_unique_and_the_contents_links_resolve(corpus: Corpus) -> None:
     pack = Pack(
         title="Sources",
         sections=(
@@ -197,8 +204,8 @@ def test_heading_anchors_are_unique_and_the_contents_links_resolve(corpus) -> No
 
 
 def test_the_same_pack_exports_byte_identical_files_with_lf_endings_and_no_timestamp(
-    corpus,
-) -> None:  # type: ignore[no-untyped-def]
+    corpus: Corpus,
+) -> None:
     pack = Pack(
         title="P",
         date=dt.date(2025, 2, 10),
@@ -211,7 +218,7 @@ def test_the_same_pack_exports_byte_identical_files_with_lf_endings_and_no_times
         assert b"2026" not in data
 
 
-def test_stamp_adds_the_export_time_only_when_asked(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_stamp_adds_the_export_time_only_when_asked(corpus: Corpus) -> None:
     pack = Pack(title="P")
     stamp = dt.datetime(2025, 2, 9, 18, 30, tzinfo=dt.UTC)
     assert "Exported" not in render_markdown(pack, corpus)
@@ -224,8 +231,8 @@ def test_stamp_adds_the_export_time_only_when_asked(corpus) -> None:  # type: ig
     note=st.text(min_size=1, max_size=60),
 )
 def test_any_title_and_note_give_exactly_the_expected_headings_and_no_raw_html(
-    corpus, title: str, note: str
-) -> None:  # type: ignore[no-untyped-def]
+    corpus: Corpus, title: str, note: str
+) -> None:
     pack = Pack(
         title=title, sections=(Section(title=title, entries=(Entry(item="tech7-p2", note=note),)),)
     )

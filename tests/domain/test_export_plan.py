@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,6 +12,9 @@ from briefcase_tui.domain.export.plan import export_file_name, missing_ids, plan
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.packs.store import PackFile, PackStore
 from briefcase_tui.errors import BriefcaseError
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 GAPS = Pack(
     title="Gaps",
@@ -29,7 +33,7 @@ def packs(tmp_path: Path) -> list[PackFile]:
     return [store.create(Pack(title="Summit day")), store.create(GAPS)]
 
 
-def test_missing_ids_are_in_pack_order_each_once(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_missing_ids_are_in_pack_order_each_once(corpus: Corpus) -> None:
     twice = GAPS.model_copy(
         update={"sections": (*GAPS.sections, Section(title="C", entries=(Entry(item="gone-one"),)))}
     )
@@ -38,8 +42,8 @@ def test_missing_ids_are_in_pack_order_each_once(corpus) -> None:  # type: ignor
 
 
 def test_a_folder_gets_one_file_per_pack_named_after_it(
-    packs: list[PackFile], tmp_path: Path, corpus
-) -> None:  # type: ignore[no-untyped-def]
+    packs: list[PackFile], tmp_path: Path, corpus: Corpus
+) -> None:
     html = export_format("html")
     plan = plan_export(packs, corpus, html, folder=tmp_path / "out")
     assert [p.target for p in plan.exports] == [
@@ -52,8 +56,8 @@ def test_a_folder_gets_one_file_per_pack_named_after_it(
 
 
 def test_the_plan_writes_the_rendered_bytes_into_a_folder_it_makes(
-    packs: list[PackFile], tmp_path: Path, corpus
-) -> None:  # type: ignore[no-untyped-def]
+    packs: list[PackFile], tmp_path: Path, corpus: Corpus
+) -> None:
     ics = export_format("ics")
     plan = plan_export(packs, corpus, ics, folder=tmp_path / "out")
     assert not (tmp_path / "out").exists()
@@ -64,15 +68,17 @@ def test_the_plan_writes_the_rendered_bytes_into_a_folder_it_makes(
 
 
 def test_no_folder_is_made_below_a_missing_one(
-    packs: list[PackFile], tmp_path: Path, corpus
-) -> None:  # type: ignore[no-untyped-def]
+    packs: list[PackFile], tmp_path: Path, corpus: Corpus
+) -> None:
     plan = plan_export(packs, corpus, export_format("json"), folder=tmp_path / "no" / "out")
     with pytest.raises(BriefcaseError, match="no such folder"):
         plan.make_folder()
     assert not (tmp_path / "no").exists()
 
 
-def test_without_a_file_or_folder_each_export_goes_to_stdout(packs: list[PackFile], corpus) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_file_or_folder_each_export_goes_to_stdout(
+    packs: list[PackFile], corpus: Corpus
+) -> None:
     plan = plan_export(packs[:1], corpus, export_format("markdown"))
     assert [p.target for p in plan.exports] == [None]
     with pytest.raises(ValueError, match="standard output"):
@@ -89,12 +95,14 @@ def test_without_a_file_or_folder_each_export_goes_to_stdout(packs: list[PackFil
     ],
 )
 def test_a_target_that_could_destroy_a_file_is_refused_before_anything_is_written(
-    packs: list[PackFile], tmp_path: Path, corpus, name: str, message: str
-) -> None:  # type: ignore[no-untyped-def]
+    packs: list[PackFile], tmp_path: Path, corpus: Corpus, name: str, message: str
+) -> None:
     with pytest.raises(BriefcaseError, match=message):
         plan_export(packs[1:], corpus, export_format("markdown"), target=tmp_path / name)
 
 
-def test_two_packs_on_one_file_are_refused(packs: list[PackFile], tmp_path: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+def test_two_packs_on_one_file_are_refused(
+    packs: list[PackFile], tmp_path: Path, corpus: Corpus
+) -> None:
     with pytest.raises(BriefcaseError, match="would both be exported here"):
         plan_export(packs, corpus, export_format("markdown"), target=tmp_path / "both.md")

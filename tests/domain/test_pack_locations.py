@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,6 +14,9 @@ from briefcase_tui.domain.packs.resolve import resolve_pack
 from briefcase_tui.domain.packs.store import PackStore
 from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.paths import briefs_dir
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 
 def test_the_briefs_folder_is_the_option_then_the_variable_then_local_briefs_then_user_data(
@@ -29,8 +33,8 @@ def test_the_briefs_folder_is_the_option_then_the_variable_then_local_briefs_the
 
 
 def test_a_pack_with_ids_missing_from_the_corpus_loads_keeps_them_on_save_and_is_flagged(
-    corpus,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    corpus: Corpus,
+    tmp_path: Path,
 ) -> None:
     store = PackStore(tmp_path)
     pack = Pack(

@@ -25,7 +25,7 @@ scalars = st.one_of(
 )
 
 
-def mostly(valid: st.SearchStrategy) -> st.SearchStrategy:  # type: ignore[type-arg]
+def mostly(valid: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
     """Usually a valid value, sometimes anything at all: the reader must tell them apart."""
     return st.one_of(valid, valid, valid, valid, scalars)
 
@@ -33,7 +33,9 @@ def mostly(valid: st.SearchStrategy) -> st.SearchStrategy:  # type: ignore[type-
 words = st.text(max_size=12)
 
 
-def pack_dicts(field: Callable[[st.SearchStrategy], st.SearchStrategy]) -> st.SearchStrategy:  # type: ignore[type-arg]
+def pack_dicts(
+    field: Callable[[st.SearchStrategy[object]], st.SearchStrategy[object]],
+) -> st.SearchStrategy[dict[str, object]]:
     """Raw pack tables whose every value goes through `field`: as is, or sometimes spoiled."""
     entries = st.fixed_dictionaries(
         {},
@@ -65,7 +67,7 @@ def pack_dicts(field: Callable[[st.SearchStrategy], st.SearchStrategy]) -> st.Se
     )
 
 
-def spoiled(valid: st.SearchStrategy) -> st.SearchStrategy:  # type: ignore[type-arg]
+def spoiled(valid: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
     """Usually the valid value; now and then a wrong type, a bad id, an unknown word."""
     bad = st.one_of(
         scalars,
@@ -84,7 +86,9 @@ packs = st.one_of(pack_dicts(lambda s: s), pack_dicts(spoiled))
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 @given(packs)
-def test_whatever_the_quick_reader_accepts_pydantic_accepts_to_the_same_pack(raw: dict) -> None:  # type: ignore[type-arg]
+def test_whatever_the_quick_reader_accepts_pydantic_accepts_to_the_same_pack(
+    raw: dict[str, object],
+) -> None:
     quick = read_pack_quickly(raw)
     if quick is None:
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +12,9 @@ from briefcase_tui.domain.export.formats import format_names
 from briefcase_tui.domain.packs.codec import decode_pack, encode_pack, has_comments
 from briefcase_tui.domain.packs.models import PRIORITIES, Entry, Pack, Section
 from briefcase_tui.domain.text import clean_user_text, one_line
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 any_text = st.text(max_size=40)
 """Arbitrary Unicode: controls, surrogates, quotes, backslashes, newlines, markup, emoji."""
@@ -26,7 +31,7 @@ def entries(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Entry:
         item=item,
         note=note,
         priority=draw(st.none() | st.sampled_from(PRIORITIES)),
-        tags=draw(st.lists(any_text.filter(lambda t: one_line(t) != ""), max_size=3)),
+        tags=tuple(draw(st.lists(any_text.filter(lambda t: one_line(t) != ""), max_size=3))),
     )
 
 
@@ -36,10 +41,10 @@ def packs(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Pack:
     sections = []
     for _ in range(draw(st.integers(0, 3))):
         sections.append(
-            dict(
+            Section(
                 title="s" + draw(any_text),
                 intro=draw(any_text),
-                entries=draw(st.lists(entries(ids), max_size=4)),
+                entries=tuple(draw(st.lists(entries(ids), max_size=4))),
             )
         )
     return Pack(
@@ -49,7 +54,7 @@ def packs(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Pack:
         date=draw(st.none() | st.dates()),
         author=draw(any_text),
         summary=draw(any_text),
-        sections=tuple(Section(**s) for s in sections),
+        sections=tuple(sections),
     )
 
 
@@ -65,7 +70,9 @@ def test_any_valid_pack_saves_and_loads_back_equal(pack: Pack) -> None:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
-def test_any_pack_exports_in_every_format_without_raising(corpus, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+def test_any_pack_exports_in_every_format_without_raising(
+    corpus: Corpus, data: st.DataObject
+) -> None:
     corpus_ids = st.sampled_from([item.id for item in corpus])
     pack = data.draw(packs(corpus_ids | item_ids))
     for format in format_names():

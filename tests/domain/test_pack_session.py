@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,6 +12,9 @@ from briefcase_tui.domain.packs.models import Entry
 from briefcase_tui.domain.packs.session import PackSession
 from briefcase_tui.domain.packs.store import PackChangedOnDisk, PackStore
 from briefcase_tui.errors import BriefcaseError
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.packs.session import PackEdit
 
 # The file is written the way the store writes it, so undo can be checked byte for byte.
 SIMPLE = (
@@ -32,7 +36,7 @@ def session(store: PackStore) -> PackSession:
     return PackSession(store, store.load("simple"))
 
 
-def _add(item: str):  # type: ignore[no-untyped-def]
+def _add(item: str) -> PackEdit:
     return lambda pack: add_entries(pack, [Entry(item=item)])
 
 

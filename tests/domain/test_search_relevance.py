@@ -19,7 +19,7 @@ from briefcase_tui.domain.corpus.search import SearchHit, SearchIndex
 from briefcase_tui.domain.text import words
 
 # (question as typed, the item a knowledgeable person expects first)
-QUESTIONS: list[tuple[str, str]] = [
+QUESTIONS: list[tuple[str, str | tuple[str, ...]]] = [
     # Natural-language questions
     ("who is the envoy for the future of work", "person-sana-de-courcelles"),
     ("who leads the international governance working group", "person-henri-verdier"),
@@ -170,9 +170,9 @@ def test_an_item_with_every_query_word_in_its_title_ranks_above_one_mentioning_t
     ]
     for query, titled, mentioned in cases:
         terms = set(words(query))
-        assert terms <= set(words(corpus.get(titled).title)), (query, titled)
-        assert not terms <= set(words(corpus.get(mentioned).title)), (query, mentioned)
-        assert terms <= set(words(corpus.get(mentioned).summary)), (query, mentioned)
+        assert terms <= set(words(corpus.item(titled).title)), (query, titled)
+        assert not terms <= set(words(corpus.item(mentioned).title)), (query, mentioned)
+        assert terms <= set(words(corpus.item(mentioned).summary)), (query, mentioned)
         ranked = [hit.id for hit in index.search(query, limit=None)]
         assert titled in ranked and mentioned in ranked, (query, ranked[:5])
         assert ranked.index(titled) < ranked.index(mentioned), (query, ranked[:5])
@@ -190,7 +190,7 @@ def test_the_tag_filter_keeps_only_items_with_that_tag(index: SearchIndex, corpu
     unfiltered = index.search("summit", limit=None)
     filtered = index.search("summit", SearchFilters(tags=frozenset({"culture"})), limit=None)
     assert filtered and len(filtered) < len(unfiltered)
-    assert all("culture" in corpus.get(hit.id).tags for hit in filtered)
+    assert all("culture" in corpus.item(hit.id).tags for hit in filtered)
 
 
 def test_the_day_filter_keeps_only_items_on_that_day(index: SearchIndex, corpus: Corpus) -> None:
@@ -198,7 +198,7 @@ def test_the_day_filter_keeps_only_items_on_that_day(index: SearchIndex, corpus:
     unfiltered = index.search("grand palais", limit=None)
     filtered = index.search("grand palais", SearchFilters(days=frozenset({day})), limit=None)
     assert filtered and len(filtered) < len(unfiltered)
-    assert all(day in corpus.dates_of(corpus.get(hit.id)) for hit in filtered)
+    assert all(day in corpus.dates_of(corpus.item(hit.id)) for hit in filtered)
     assert "event-government-officials-day" in [hit.id for hit in filtered]
     assert "event-grand-palais-main-summit" not in [hit.id for hit in filtered]
 
@@ -211,7 +211,7 @@ def test_the_source_filter_keeps_only_items_citing_that_source(
     filtered = index.search("investment", commentary_only, limit=None)
     assert filtered and len(filtered) < len(unfiltered)
     for hit in filtered:
-        assert "commentary" in {source.id for source in corpus.sources_of(corpus.get(hit.id))}
+        assert "commentary" in {source.id for source in corpus.sources_of(corpus.item(hit.id))}
     assert "fig-us-500bn" not in [hit.id for hit in filtered]
 
 
@@ -219,7 +219,7 @@ def test_filters_combine_so_every_one_must_hold(index: SearchIndex, corpus: Corp
     filters = SearchFilters(kinds=frozenset({"event"}), tags=frozenset({"business"}))
     hits = index.search("day", filters, limit=None)
     assert hits
-    assert all(h.kind == "event" and "business" in corpus.get(h.id).tags for h in hits)
+    assert all(h.kind == "event" and "business" in corpus.item(h.id).tags for h in hits)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +13,9 @@ from briefcase_tui.domain.settings import Settings, load_settings, save_settings
 from briefcase_tui.domain.themes import load_themes
 from briefcase_tui.errors import BriefcaseError
 from briefcase_tui.paths import bundled_themes_dir
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.corpus.corpus import Corpus
 
 
 def test_the_bundled_themes_are_valid_and_include_dark_light_and_high_contrast() -> None:
@@ -72,7 +76,7 @@ def test_event_times_are_converted_to_the_corpus_time_zone() -> None:
     assert local_time("10:00", dt.date(2025, 7, 4), "Europe/Paris", "Europe/Paris") == "10:00"
 
 
-def test_the_agenda_runs_day_by_day_from_the_first_event_to_the_last_day(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_the_agenda_runs_day_by_day_from_the_first_event_to_the_last_day(corpus: Corpus) -> None:
     agenda = build_agenda(corpus)
     dates = [day.date for day in agenda.days]
     assert dates[0] == dt.date(2025, 2, 4) and dates[-1] == dt.date(2025, 2, 11)
@@ -82,13 +86,13 @@ def test_the_agenda_runs_day_by_day_from_the_first_event_to_the_last_day(corpus)
     assert agenda.undated
 
 
-def test_events_on_the_same_day_at_the_same_time_are_flagged_as_overlapping(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_events_on_the_same_day_at_the_same_time_are_flagged_as_overlapping(corpus: Corpus) -> None:
     saturday = next(d for d in build_agenda(corpus).days if d.date == dt.date(2025, 2, 8))
     assert all(len(entry.overlaps) == len(saturday.entries) - 1 for entry in saturday.entries)
     assert saturday.entries[0].part == (1, 2)
 
 
-def test_agenda_filters_narrow_by_venue_tag_and_day(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_filters_narrow_by_venue_tag_and_day(corpus: Corpus) -> None:
     by_venue = build_agenda(corpus, AgendaFilter(venue="venue-grand-palais"))
     assert {e.event.venue for d in by_venue.days for e in d.entries} == {"venue-grand-palais"}
     by_tag = build_agenda(corpus, AgendaFilter(tag="culture"))

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-import ptyprocess
+import ptyprocess  # type: ignore[import-untyped]  # 0.7 has no type hints and no stubs exist
 import pyte
 
 KEYS: Mapping[str, str] = {
@@ -266,8 +266,11 @@ class Terminal:
                 raise AssertionError(f"the program did not end within {deadline} s:\n{self.text()}")
             time.sleep(0.05)
         self._reader.join(timeout=5)
-        status = self.process.exitstatus
-        return -self.process.signalstatus if status is None else status
+        status: int | None = self.process.exitstatus
+        if status is None:
+            signal: int = self.process.signalstatus
+            return -signal
+        return status
 
     def close(self) -> None:
         """End the program if it is still running (a failed journey must not leave it behind)."""

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from typing import TYPE_CHECKING
 
 from briefcase_tui.paths import bundled_themes_dir
 from tests.journeys.conftest import Person
 from tests.journeys.terminal import Terminal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SECTIONS = {
     "1": "Tue 4 February 2025",
@@ -21,7 +25,7 @@ SECTIONS = {
 }
 """Each section's key and a line only that section shows."""
 
-THEMES = {
+THEMES: dict[str, str] = {
     theme["label"]: theme["background"].lstrip("#").lower()
     for theme in (
         tomllib.loads(path.read_text(encoding="utf-8"))
@@ -38,6 +42,11 @@ def go_back_and_forward(app: Terminal, before: str, after: str) -> None:
     app.press("]")
     app.wait_gone(before)
     app.wait_for(after)
+
+
+def repainted(app: Terminal, before: str) -> Callable[[str], bool]:
+    """A check that holds once the screen's dominant background is no longer `before`."""
+    return lambda _screen: app.dominant_background() != before
 
 
 def theme_named(screen: str) -> str:
@@ -110,9 +119,7 @@ def test_a_newcomer_walks_every_section_follows_a_link_searches_and_the_theme_is
             screen = app.wait_until(lambda s: "Theme: " in s, "the theme notice")
             name = theme_named(screen)
             app.wait_gone(f"Theme: {name}")
-            app.wait_until(
-                lambda _s, was=before: app.dominant_background() != was, f"the {name} colours"
-            )
+            app.wait_until(repainted(app, before), f"the {name} colours")
             painted[name] = app.dominant_background()
         assert set(painted) == set(THEMES)
         assert len(set(painted.values())) == len(THEMES)

@@ -188,7 +188,7 @@ async def test_search_can_be_narrowed_to_one_kind_and_a_result_chosen_with_arrow
         await pilot.pause()
         results = app.screen.query_one("#results", OptionList)
         ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
-        assert ids and all(i.startswith("event-") for i in ids)
+        assert ids and all(i is not None and i.startswith("event-") for i in ids)
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert app.browse.query_one(ItemView).shown_id == ids[1]

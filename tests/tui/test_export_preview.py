@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.segment import Segment
 from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Select, Static, TextArea
 
 from briefcase_tui.domain.export import render_pack
 from briefcase_tui.domain.export.formats import export_format
@@ -138,7 +138,7 @@ async def test_the_preview_shows_the_pack_title_and_its_entries_rendered(
         assert "Summit day" in text
         assert "Context" in text
         assert "# Summit day" not in text and "## Context" not in text
-        assert screen.query_one("#export-views").current == "export-rendered"
+        assert screen.query_one("#export-views", ContentSwitcher).current == "export-rendered"
         assert app.focused is screen.query_one("#export-rendered")
         static = screen.query_one("#export-markdown", Static)
         assert (
@@ -162,10 +162,10 @@ async def test_r_shows_the_raw_markdown_that_is_written(make_app: MakeApp, tmp_p
         await pilot.press("r")
         raw = screen.query_one(TextArea)
         assert raw.display and app.focused is raw
-        assert raw.text == render_pack(packfile.pack, app.corpus, "markdown").decode("utf-8")
+        assert raw.text == render_pack(packfile.pack, screen.corpus, "markdown").decode("utf-8")
         assert "# Summit day" in screen_text(app)
         await pilot.press("r")
-        assert screen.query_one("#export-views").current == "export-rendered"
+        assert screen.query_one("#export-views", ContentSwitcher).current == "export-rendered"
 
 
 @pytest.mark.parametrize(
@@ -190,7 +190,7 @@ async def test_f_cycles_to_each_format_shown_as_its_raw_text(
         text = screen.query_one(TextArea).text
         assert marker in text
         assert text.replace("\r\n", "\n") == render_pack(
-            packfile.pack, app.corpus, format_name
+            packfile.pack, screen.corpus, format_name
         ).decode("utf-8").replace("\r\n", "\n")
         assert screen.check_action("toggle_raw", ()) is False
 
@@ -202,7 +202,7 @@ async def test_choosing_a_format_in_the_select_shows_it(make_app: MakeApp, tmp_p
         screen = await open_preview(pilot, packfile)
         screen.query_one(Select).value = "json"
         await pilot.pause()
-        assert screen.query_one("#export-views").current == "export-raw"
+        assert screen.query_one("#export-views", ContentSwitcher).current == "export-raw"
         assert screen.query_one(TextArea).text.lstrip().startswith("{")
 
 
@@ -235,10 +235,10 @@ async def test_w_then_enter_writes_beside_the_pack_the_bytes_the_cli_writes(
         assert isinstance(app.screen, ExportWriteDialog)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is screen
+        assert screen.is_active
         target = folder / f"summit{export_format(format_name).extension}"
         written = target.read_bytes()
-        assert written == render_pack(packfile.pack, app.corpus, format_name)
+        assert written == render_pack(packfile.pack, screen.corpus, format_name)
         assert written == brief_export(
             folder,
             "summit",
@@ -258,7 +258,7 @@ async def test_ctrl_s_writes_too_and_an_existing_export_is_replaced_only_after_a
     target.write_text("old export, edited by hand\n", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_preview(pilot, packfile)
+        screen = await open_preview(pilot, packfile)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("enter")
@@ -272,7 +272,7 @@ async def test_ctrl_s_writes_too_and_an_existing_export_is_replaced_only_after_a
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ExportWriteDialog)
-        assert target.read_bytes() == render_pack(packfile.pack, app.corpus, "markdown")
+        assert target.read_bytes() == render_pack(packfile.pack, screen.corpus, "markdown")
 
 
 async def test_the_write_button_writes_with_the_mouse(make_app: MakeApp, tmp_path: Path) -> None:
@@ -298,7 +298,7 @@ async def test_escape_cancels_the_dialog_and_then_closes_the_preview_writing_not
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is screen
+        assert screen.is_active
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.browse
@@ -414,7 +414,7 @@ async def test_hostile_text_shows_literally_and_clicking_it_does_nothing(
         await pilot.press("r")
         await pilot.pause()
         raw_markdown = screen.query_one(TextArea).text
-        assert raw_markdown == render_pack(packfile.pack, app.corpus, "markdown").decode("utf-8")
+        assert raw_markdown == render_pack(packfile.pack, screen.corpus, "markdown").decode("utf-8")
         assert "\\[@click=app.quit\\]y" in raw_markdown
         screen.query_one(Select).value = "json"
         await pilot.pause()
@@ -432,7 +432,7 @@ async def test_the_hostile_example_pack_renders_as_text_without_links_or_html(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_preview(pilot, packfile)
-        markdown = render_pack(packfile.pack, app.corpus, "markdown").decode("utf-8")
+        markdown = render_pack(packfile.pack, screen.corpus, "markdown").decode("utf-8")
         tokens = MarkdownIt().enable("strikethrough").enable("table").parse(markdown)
         inline = [child for token in tokens for child in (token.children or [])]
         assert not [t for t in tokens + inline if t.type.startswith("html") or t.type == "image"]
@@ -454,7 +454,10 @@ async def test_the_55_entry_example_pack_opens_rendered_with_links_as_plain_text
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_preview(pilot, packfile)
-        assert not screen.raw and screen.query_one("#export-views").current == "export-rendered"
+        assert (
+            not screen.raw
+            and screen.query_one("#export-views", ContentSwitcher).current == "export-rendered"
+        )
         scroller = screen.query_one("#export-rendered")
         assert app.focused is scroller
         shown = screen_text(app)
@@ -475,7 +478,7 @@ async def test_the_55_entry_example_pack_opens_rendered_with_links_as_plain_text
         assert screen.query_one(TextArea).text.startswith("# TECH7 asks and the Summit Statement")
         await pilot.press("r")
         await pilot.pause()
-        assert screen.query_one("#export-views").current == "export-rendered"
+        assert screen.query_one("#export-views", ContentSwitcher).current == "export-rendered"
 
 
 def test_links_become_their_text_and_the_markdown_given_is_unchanged() -> None:
