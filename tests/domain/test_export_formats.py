@@ -99,6 +99,15 @@ def test_ics_holds_each_dated_event_once_per_day_in_its_own_time_zone(corpus: Co
     assert calendar.walk("VTIMEZONE")
 
 
+def test_ics_escapes_the_calendar_name_like_every_other_text_value(corpus: Corpus) -> None:
+    pack = Pack(
+        title="Paris; AI, Summit \\ notes",
+        sections=(Section(title="S", entries=(Entry(item="event-scientific-conference"),)),),
+    )
+    data = render_pack(pack, corpus, "ics")
+    assert b"\r\nX-WR-CALNAME:Paris\\; AI\\, Summit \\\\ notes\r\n" in data, "RFC 5545 3.3.11"
+
+
 def test_every_format_is_identical_across_runs_and_carries_no_timestamp_unless_stamped(
     corpus: Corpus,
 ) -> None:
