@@ -127,6 +127,12 @@ def test_the_registry_names_each_format_once_with_its_file_extension_and_media_t
     names = [f.name for f in EXPORT_FORMATS]
     assert names == ["markdown", "html", "json", "ics"] == format_names() == format_names()
     assert [f.extension for f in EXPORT_FORMATS] == [".md", ".html", ".json", ".ics"]
+    assert [f.extensions for f in EXPORT_FORMATS] == [
+        (".md", ".markdown"),
+        (".html", ".htm"),
+        (".json",),
+        (".ics",),
+    ]
     assert [f.label for f in EXPORT_FORMATS] == ["Markdown", "HTML", "JSON", "iCalendar"]
     assert export_format("json").media_type == "application/json"
     assert len(set(accepted_names())) == len(accepted_names())
