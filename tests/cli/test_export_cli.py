@@ -407,3 +407,14 @@ def test_a_format_matching_the_extension_or_an_unknown_one_is_accepted(
         result = _real_export(briefs, "summit", "-o", str(tmp_path / name), "-F", "ical")
         assert result.returncode == 0, result.stderr
         assert (tmp_path / name).read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_a_real_calendar_export_escapes_the_pack_title_in_the_calendar_name(
+    briefs: Path, tmp_path: Path
+) -> None:
+    title = "Paris; AI, Summit \\\\ notes"  # TOML for: Paris; AI, Summit \ notes
+    (briefs / "odd.toml").write_text(SUMMIT.replace("Summit day", title), encoding="utf-8")
+    result = _real_export(briefs, "odd", "-o", str(tmp_path / "odd.ics"))
+    assert result.returncode == 0, result.stderr
+    calendar = (tmp_path / "odd.ics").read_bytes()
+    assert b"\r\nX-WR-CALNAME:Paris\\; AI\\, Summit \\\\ notes\r\n" in calendar
