@@ -21,7 +21,13 @@ import typer
 from briefcase_tui.cli import output
 from briefcase_tui.cli.options import choose_value
 from briefcase_tui.cli.state import State, state_of
-from briefcase_tui.domain.export.formats import accepted_names, export_format, format_names
+from briefcase_tui.domain.export.formats import (
+    EXPORT_FORMATS,
+    accepted_names,
+    export_format,
+    extension_names,
+    format_names,
+)
 from briefcase_tui.errors import BriefcaseError
 
 if TYPE_CHECKING:
@@ -33,6 +39,7 @@ app = typer.Typer()
 
 STDOUT = "-"
 _NAMES = format_names()
+_ALIASES = ", ".join(f"{alias} for {f.name}" for f in EXPORT_FORMATS for alias in f.aliases)
 
 
 @app.command("export")
@@ -59,14 +66,18 @@ def export(
         ),
     ] = None,
     format_name: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-F",
             metavar="FORMAT",
-            help=f"{', '.join(_NAMES[:-1])} or {_NAMES[-1]}.",
+            help=f"{', '.join(_NAMES[:-1])} or {_NAMES[-1]} ({_ALIASES}). Without it, the "
+            f"extension of -o FILE decides ({', '.join(extension_names())}); any other "
+            "name, a folder or stdout gets markdown. A format the extension contradicts "
+            "is refused.",
+            show_default=False,
         ),
-    ] = _NAMES[0],
+    ] = None,
     all_packs: Annotated[
         bool, typer.Option("--all", help="Export every pack in the briefs folder into -o DIR.")
     ] = False,
@@ -91,12 +102,20 @@ def export(
     Exit 1 when a pack is malformed (the others are still exported), when --strict finds
     ids missing from the corpus, or when a file cannot be written; 2 for a usage mistake.
     """
-    from briefcase_tui.domain.export.plan import plan_export
+    from briefcase_tui.domain.export.plan import choose_export_format, plan_export
 
     state = state_of(context)
-    chosen = export_format(choose_value(format_name, accepted_names(), "--format", _NAMES))
+    named = None
+    if format_name is not None:
+        named = export_format(choose_value(format_name, accepted_names(), "--format", _NAMES))
     references = packs or []
     folder, target = _destination(output_path, references, all_packs)
+    try:
+        chosen = choose_export_format(named, target)
+    except BriefcaseError as error:
+        raise typer.BadParameter(
+            f"{format_name} contradicts {error}", param_hint="--format"
+        ) from None
     loaded, problems = _load(state, references, all_packs)
     plan = plan_export(loaded, state.corpus, chosen, folder=folder, target=target)
     for planned in plan.with_missing():

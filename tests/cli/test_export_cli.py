@@ -341,3 +341,80 @@ def test_export_all_shows_a_progress_bar_on_a_terminal_and_keeps_stdout_clean(
         str(tmp_path / "out" / "summit.md"),
     ]
     assert b"Exporting" in shown and b"100%" in shown
+
+
+def _real_export(briefs: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`brief export ...` as a separate process, the way a user meets it."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefcase_tui", "export", *args],
+        capture_output=True,
+        text=True,
+        env=_environment(briefs),
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "format"),
+    [
+        ("brief.html", "html"),
+        ("brief.HTM", "html"),
+        ("brief.json", "json"),
+        ("brief.ics", "ics"),
+        ("brief.markdown", "markdown"),
+        ("brief.md", "markdown"),
+    ],
+)
+def test_without_a_format_the_extension_of_the_output_file_decides(
+    briefs: Path, tmp_path: Path, corpus: Corpus, name: str, format: str
+) -> None:
+    result = _real_export(briefs, "summit", "-o", str(tmp_path / name))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / name).read_bytes() == expected(corpus, briefs / "summit.toml", format)
+
+
+def test_an_output_file_with_no_known_extension_gets_markdown(
+    briefs: Path, tmp_path: Path, corpus: Corpus
+) -> None:
+    for name in ("brief.txt", "brief"):
+        result = _real_export(briefs, "summit", "-o", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / name).read_bytes() == expected(corpus, briefs / "summit.toml")
+
+
+def test_md_is_a_format_name_a_real_export_accepts(briefs: Path, tmp_path: Path) -> None:
+    result = _real_export(briefs, "summit", "-F", "md", "-o", str(tmp_path / "s.md"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "s.md").read_bytes().startswith(b"# Summit day")
+
+
+@pytest.mark.parametrize(("name", "format"), [("brief.md", "html"), ("brief.ics", "md")])
+def test_a_format_the_extension_contradicts_is_a_usage_error_naming_both(
+    briefs: Path, tmp_path: Path, name: str, format: str
+) -> None:
+    result = _real_export(briefs, "summit", "-o", str(tmp_path / name), "-F", format)
+    assert result.returncode == 2
+    assert not (tmp_path / name).exists()
+    [line] = [line for line in result.stderr.splitlines() if "contradicts" in line]
+    assert f"{format} contradicts {tmp_path / name}" in line
+    assert "Traceback" not in result.stderr
+
+
+def test_a_format_matching_the_extension_or_an_unknown_one_is_accepted(
+    briefs: Path, tmp_path: Path
+) -> None:
+    for name in ("s.ICS", "s.txt"):
+        result = _real_export(briefs, "summit", "-o", str(tmp_path / name), "-F", "ical")
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / name).read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_a_real_calendar_export_escapes_the_pack_title_in_the_calendar_name(
+    briefs: Path, tmp_path: Path
+) -> None:
+    title = "Paris; AI, Summit \\\\ notes"  # TOML for: Paris; AI, Summit \ notes
+    (briefs / "odd.toml").write_text(SUMMIT.replace("Summit day", title), encoding="utf-8")
+    result = _real_export(briefs, "odd", "-o", str(tmp_path / "odd.ics"))
+    assert result.returncode == 0, result.stderr
+    calendar = (tmp_path / "odd.ics").read_bytes()
+    assert b"\r\nX-WR-CALNAME:Paris\\; AI\\, Summit \\\\ notes\r\n" in calendar

@@ -99,6 +99,15 @@ def test_ics_holds_each_dated_event_once_per_day_in_its_own_time_zone(corpus: Co
     assert calendar.walk("VTIMEZONE")
 
 
+def test_ics_escapes_the_calendar_name_like_every_other_text_value(corpus: Corpus) -> None:
+    pack = Pack(
+        title="Paris; AI, Summit \\ notes",
+        sections=(Section(title="S", entries=(Entry(item="event-scientific-conference"),)),),
+    )
+    data = render_pack(pack, corpus, "ics")
+    assert b"\r\nX-WR-CALNAME:Paris\\; AI\\, Summit \\\\ notes\r\n" in data, "RFC 5545 3.3.11"
+
+
 def test_every_format_is_identical_across_runs_and_carries_no_timestamp_unless_stamped(
     corpus: Corpus,
 ) -> None:
@@ -118,6 +127,12 @@ def test_the_registry_names_each_format_once_with_its_file_extension_and_media_t
     names = [f.name for f in EXPORT_FORMATS]
     assert names == ["markdown", "html", "json", "ics"] == format_names() == format_names()
     assert [f.extension for f in EXPORT_FORMATS] == [".md", ".html", ".json", ".ics"]
+    assert [f.extensions for f in EXPORT_FORMATS] == [
+        (".md", ".markdown"),
+        (".html", ".htm"),
+        (".json",),
+        (".ics",),
+    ]
     assert [f.label for f in EXPORT_FORMATS] == ["Markdown", "HTML", "JSON", "iCalendar"]
     assert export_format("json").media_type == "application/json"
     assert len(set(accepted_names())) == len(accepted_names())

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 from briefcase_tui.domain.export.formats import export_format
-from briefcase_tui.domain.export.plan import export_file_name, missing_ids, plan_export
+from briefcase_tui.domain.export.plan import (
+    choose_export_format,
+    export_file_name,
+    missing_ids,
+    plan_export,
+)
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.packs.store import PackFile, PackStore
 from briefcase_tui.errors import BriefcaseError
@@ -106,3 +111,33 @@ def test_two_packs_on_one_file_are_refused(
 ) -> None:
     with pytest.raises(BriefcaseError, match="would both be exported here"):
         plan_export(packs, corpus, export_format("markdown"), target=tmp_path / "both.md")
+
+
+def test_without_a_format_the_file_extension_chooses_it_and_anything_else_is_markdown() -> None:
+    def chosen(name: str | None) -> str:
+        return choose_export_format(None, Path(name) if name else None).name
+
+    assert chosen("a/brief.html") == chosen("brief.HTM") == "html"
+    assert chosen("brief.markdown") == chosen("brief.md") == "markdown"
+    assert chosen("brief.json") == "json" and chosen("brief.ics") == "ics"
+    assert chosen("brief.txt") == chosen("brief") == chosen(None) == "markdown"
+
+
+def test_a_chosen_format_stands_unless_the_file_extension_names_another() -> None:
+    html = export_format("html")
+    assert choose_export_format(html, Path("brief.html")) is html
+    assert choose_export_format(html, Path("brief.txt")) is html
+    assert choose_export_format(html, None) is html
+    with pytest.raises(BriefcaseError) as refused:
+        choose_export_format(html, Path("brief.md"))
+    assert str(refused.value) == (
+        "brief.md: the extension .md means Markdown, not HTML; change the extension or the format"
+    )
+
+
+def test_the_plan_refuses_a_file_whose_extension_names_another_format(
+    packs: list[PackFile], corpus: Corpus, tmp_path: Path
+) -> None:
+    with pytest.raises(BriefcaseError, match="means iCalendar, not JSON"):
+        plan_export(packs[:1], corpus, export_format("json"), target=tmp_path / "cal.ics")
+    assert not (tmp_path / "cal.ics").exists()

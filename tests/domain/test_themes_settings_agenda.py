@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from briefcase_tui.domain.corpus.agenda import AgendaFilter, build_agenda, local_time
+from briefcase_tui.domain.corpus.agenda import AgendaFilter, build_agenda, local_moment
 from briefcase_tui.domain.settings import Settings, load_settings, save_settings
 from briefcase_tui.domain.themes import load_themes
 from briefcase_tui.errors import BriefcaseError
@@ -72,8 +72,10 @@ def test_an_unknown_settings_key_names_the_line_and_suggests_the_right_one(tmp_p
 
 
 def test_event_times_are_converted_to_the_corpus_time_zone() -> None:
-    assert local_time("10:00", dt.date(2025, 2, 4), "Europe/London", "Europe/Paris") == "11:00"
-    assert local_time("10:00", dt.date(2025, 7, 4), "Europe/Paris", "Europe/Paris") == "10:00"
+    london = local_moment("10:00", dt.date(2025, 2, 4), "Europe/London", "Europe/Paris")
+    assert london == dt.datetime(2025, 2, 4, 11, 0)
+    paris = local_moment("10:00", dt.date(2025, 7, 4), "Europe/Paris", "Europe/Paris")
+    assert paris == dt.datetime(2025, 7, 4, 10, 0)
 
 
 def test_the_agenda_runs_day_by_day_from_the_first_event_to_the_last_day(corpus: Corpus) -> None:

@@ -342,6 +342,27 @@ async def test_a_toml_target_or_the_pack_itself_is_refused_and_the_pack_is_untou
         assert [p.name for p in packfile.path.parent.iterdir()] == ["summit.toml"]
 
 
+async def test_a_path_whose_extension_names_another_format_is_refused_in_one_line(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    packfile = pack_in(tmp_path, SUMMIT)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_preview(pilot, packfile)
+        await pilot.press("w")
+        await pilot.pause()
+        target = packfile.path.parent / "summit.html"
+        await type_path(pilot, str(target))
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportWriteDialog), "the user can correct the path"
+        assert dialog_message(app) == (
+            f"Not written: {target}: the extension .html means HTML, not Markdown; "
+            "change the extension or the format"
+        )
+        assert [p.name for p in packfile.path.parent.iterdir()] == ["summit.toml"]
+
+
 async def test_the_pack_through_a_link_is_refused(make_app: MakeApp, tmp_path: Path) -> None:
     packfile = pack_in(tmp_path, SUMMIT)
     before = packfile.path.read_bytes()

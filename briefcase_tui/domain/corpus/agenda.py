@@ -2,7 +2,8 @@
 
 Times are written in each event's own zone (a webinar from London in London time); a
 delegate at the summit wants the summit's time, so every start and end is converted to
-`corpus.info.timezone`, which the corpus declares.
+`corpus.info.timezone`, which the corpus declares. The date moves with the time: 23:30 in
+New York is 05:30 the next day in Paris, and the event is listed on that next day.
 """
 
 from __future__ import annotations
@@ -19,15 +20,14 @@ class AgendaFilter:
     """Narrow the agenda to one day, one venue and one tag; None means any."""
 
     day: dt.date | None = None
+    """A day in the corpus's zone, which may be the day after an event's own date."""
     venue: str | None = None
     tag: str | None = None
 
     def admits(self, event: Event) -> bool:
-        """Whether an event passes every filter."""
-        return (
-            (self.day is None or self.day in event.dates)
-            and (self.venue is None or event.venue == self.venue)
-            and (self.tag is None or self.tag in event.tags)
+        """Whether an event passes the venue and tag filters (the agenda checks the day)."""
+        return (self.venue is None or event.venue == self.venue) and (
+            self.tag is None or self.tag in event.tags
         )
 
 
@@ -37,7 +37,9 @@ class AgendaEntry:
 
     event: Event
     start: str | None
+    """HH:MM in the corpus's zone, on the agenda day the entry is listed under."""
     end: str | None
+    """HH:MM, followed by its date (`01:00 Wed 12 Feb`) when that is not the start's day."""
     venue: str
     """The venue's title, or empty when the sources give none."""
     part: tuple[int, int] | None
@@ -65,13 +67,29 @@ class Agenda:
     zone: str
 
 
+@dataclass(frozen=True)
+class _Occurrence:
+    """An event on one of its own dates, its start and end as wall clocks in the corpus's zone."""
+
+    event: Event
+    own_date: dt.date
+    start: dt.datetime | None
+    end: dt.datetime | None
+
+    @property
+    def day(self) -> dt.date:
+        """The agenda day it is listed under: the day its start falls on in the corpus's zone."""
+        return self.start.date() if self.start is not None else self.own_date
+
+
 def build_agenda(corpus: Corpus, agenda_filter: AgendaFilter = AgendaFilter()) -> Agenda:
     """The agenda, filtered; with no filter, days with nothing on them are kept so gaps show."""
     events = [e for e in corpus.items if isinstance(e, Event)]
     days = {d.date: d for d in corpus.days()}
-    dates = sorted(set(days) | {date for e in events for date in e.dates})
     zone = corpus.info.timezone
-    shown = [e for e in events if agenda_filter.admits(e)]
+    occurrences = [_occurrence(e, date, zone) for e in events for date in e.dates]
+    dates = sorted(set(days) | {o.day for o in occurrences})
+    shown = [o for o in occurrences if agenda_filter.admits(o.event)]
     agenda_days: list[AgendaDay] = []
     if dates:
         current = dates[0]
@@ -79,13 +97,17 @@ def build_agenda(corpus: Corpus, agenda_filter: AgendaFilter = AgendaFilter()) -
             if agenda_filter.day is not None and current != agenda_filter.day:
                 current += dt.timedelta(days=1)
                 continue
-            todays = [e for e in shown if current in e.dates]
-            entries = _entries(corpus, todays, current, zone)
+            todays = [o for o in shown if o.day == current]
+            entries = _entries(corpus, todays)
             unfiltered = agenda_filter == AgendaFilter()
             if entries or (unfiltered and agenda_filter.day is None):
                 agenda_days.append(AgendaDay(current, days.get(current), entries))
             current += dt.timedelta(days=1)
-    undated = tuple(e for e in shown if not e.dates) if agenda_filter.day is None else ()
+    undated = (
+        tuple(e for e in events if not e.dates and agenda_filter.admits(e))
+        if agenda_filter.day is None
+        else ()
+    )
     return Agenda(tuple(agenda_days), undated, zone)
 
 
@@ -101,48 +123,77 @@ def tags_on_programme(corpus: Corpus) -> list[Tag]:
     return [t for t in corpus.tags.values() if t.id in used]
 
 
-def local_time(clock: str, date: dt.date, from_zone: str, to_zone: str) -> str:
-    """A wall-clock time on a date moved from one IANA zone to another, as HH:MM."""
+def local_moment(clock: str, date: dt.date, from_zone: str, to_zone: str) -> dt.datetime:
+    """A wall-clock time on a date moved from one IANA zone to another, date and all.
+
+    The answer is the wall clock in `to_zone` (without a zone attached): 23:30 on 10 February
+    in New York is 05:30 on 11 February in Paris.
+    """
+    hours, minutes = (int(part) for part in clock.split(":"))
+    wall = dt.datetime(date.year, date.month, date.day, hours, minutes)
     if from_zone == to_zone:
-        return clock
+        return wall
     from zoneinfo import ZoneInfo
 
-    hours, minutes = (int(part) for part in clock.split(":"))
-    moment = dt.datetime(
-        date.year, date.month, date.day, hours, minutes, tzinfo=ZoneInfo(from_zone)
+    moment = wall.replace(tzinfo=ZoneInfo(from_zone)).astimezone(ZoneInfo(to_zone))
+    return moment.replace(tzinfo=None)
+
+
+def _occurrence(event: Event, date: dt.date, zone: str) -> _Occurrence:
+    own = event.timezone or zone
+    start = local_moment(event.start, date, own, zone) if event.start else None
+    end = local_moment(event.end, date, own, zone) if event.end else None
+    return _Occurrence(event, date, start, end)
+
+
+def _clock(moment: dt.datetime | None, day: dt.date) -> str | None:
+    """HH:MM, with the date after it when the moment is not on the agenda day."""
+    if moment is None:
+        return None
+    if moment.date() == day:
+        return f"{moment:%H:%M}"
+    return f"{moment:%H:%M %a} {moment.day} {moment:%b}"
+
+
+def _span(occurrence: _Occurrence) -> tuple[str, str]:
+    """The HH:MM span it takes on its agenda day, for clashes: an end on a later day is 24:00."""
+    start, end = occurrence.start, occurrence.end
+    if start is None:
+        return ("00:00", "24:00")
+    first = f"{start:%H:%M}"
+    if end is None:
+        return (first, first)
+    return (first, f"{end:%H:%M}" if end.date() <= start.date() else "24:00")
+
+
+def _entries(corpus: Corpus, occurrences: list[_Occurrence]) -> tuple[AgendaEntry, ...]:
+    spans = {o.event.id: _span(o) for o in occurrences}
+    ordered = sorted(
+        occurrences, key=lambda o: (f"{o.start:%H:%M}" if o.start else "", o.event.title)
     )
-    return f"{moment.astimezone(ZoneInfo(to_zone)):%H:%M}"
-
-
-def _entries(
-    corpus: Corpus, events: list[Event], date: dt.date, zone: str
-) -> tuple[AgendaEntry, ...]:
-    spans: dict[str, tuple[str, str]] = {}
-    times: dict[str, tuple[str | None, str | None]] = {}
-    for event in events:
-        own = event.timezone or zone
-        start = local_time(event.start, date, own, zone) if event.start else None
-        end = local_time(event.end, date, own, zone) if event.end else None
-        times[event.id] = (start, end)
-        spans[event.id] = (
-            start or "00:00",
-            end or (start if start and not event.start else "24:00"),
-        )
-        if start and not end:
-            spans[event.id] = (start, start)
-    ordered = sorted(events, key=lambda e: (times[e.id][0] or "", e.title))
     entries = []
-    for event in ordered:
-        first, last = spans[event.id]
+    for occurrence in ordered:
+        event = occurrence.event
         clashes = tuple(
-            other.id
+            other.event.id
             for other in ordered
-            if other.id != event.id and _overlap((first, last), spans[other.id])
+            if other.event.id != event.id and _overlap(spans[event.id], spans[other.event.id])
         )
-        part = (event.dates.index(date) + 1, len(event.dates)) if len(event.dates) > 1 else None
+        part = None
+        if len(event.dates) > 1:
+            part = (event.dates.index(occurrence.own_date) + 1, len(event.dates))
         venue = corpus.get(event.venue) if event.venue else None
-        start, end = times[event.id]
-        entries.append(AgendaEntry(event, start, end, venue.title if venue else "", part, clashes))
+        day = occurrence.day
+        entries.append(
+            AgendaEntry(
+                event,
+                _clock(occurrence.start, day),
+                _clock(occurrence.end, day),
+                venue.title if venue else "",
+                part,
+                clashes,
+            )
+        )
     return tuple(entries)
 
 

@@ -1,4 +1,4 @@
-"""Every export format in one table: its name, aliases, file extension, kind, media type, renderer.
+"""Every export format in one table: name, aliases, file extensions, kind, media type, renderer.
 
 `brief export` takes its `--format` choices, the names of the files it writes and the
 renderer it runs from here, and so can the app's preview and write dialog: a new format is
@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -46,6 +47,13 @@ class ExportFormat:
     renderer: Renderer
     aliases: tuple[str, ...] = ()
     """Other names `--format` accepts for it: `md`."""
+    other_extensions: tuple[str, ...] = ()
+    """Further extensions that name this format in a file name, lower case: `.markdown`."""
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        """Every extension a file name chooses this format by, the one it writes first."""
+        return (self.extension, *self.other_extensions)
 
     def render(self, pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> bytes:
         """The pack exported in this format: the exact bytes to write, whatever the kind."""
@@ -89,14 +97,20 @@ def _ics(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("markdown", "Markdown", ".md", "text", "text/markdown", _markdown, ("md",)),
-    ExportFormat("html", "HTML", ".html", "text", "text/html", _html),
+    ExportFormat(
+        "markdown", "Markdown", ".md", "text", "text/markdown", _markdown, ("md",), (".markdown",)
+    ),
+    ExportFormat("html", "HTML", ".html", "text", "text/html", _html, (), (".htm",)),
     ExportFormat("json", "JSON", ".json", "text", "application/json", _json),
     ExportFormat("ics", "iCalendar", ".ics", "text", "text/calendar", _ics, ("ical",)),
 )
 """Every export format, in the order commands list them and the app cycles through them."""
 
+DEFAULT_FORMAT = EXPORT_FORMATS[0]
+"""The format of an export whose file name has no extension the registry knows: Markdown."""
+
 _BY_NAME = {name: f for f in EXPORT_FORMATS for name in (f.name, *f.aliases)}
+_BY_EXTENSION = {extension: f for f in EXPORT_FORMATS for extension in f.extensions}
 
 
 def format_names() -> list[str]:
@@ -107,6 +121,16 @@ def format_names() -> list[str]:
 def accepted_names() -> list[str]:
     """Every name a format can be chosen by: the formats' names, then their aliases."""
     return [*format_names(), *(alias for f in EXPORT_FORMATS for alias in f.aliases)]
+
+
+def format_of_file(path: PurePath) -> ExportFormat | None:
+    """The format a file name's extension names (`.HTML` too), or None for any other name."""
+    return _BY_EXTENSION.get(path.suffix.lower())
+
+
+def extension_names() -> list[str]:
+    """Every extension a file name chooses a format by, in the registry's order."""
+    return list(_BY_EXTENSION)
 
 
 def export_format(name: str) -> ExportFormat:

@@ -25,7 +25,8 @@ def render_ics(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) 
     calendar.add("prodid", f"-//Briefcase//brief {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", pack.title)
+    # An X- property is not known to be text, so the library would write it raw: say it is.
+    calendar.add("x-wr-calname", icalendar.vText(pack.title))
     dates: list[dt.date] = []
     for entry in resolve_pack(pack, corpus).entries():
         item = entry.item

@@ -1,9 +1,10 @@
 """What an export writes where: which pack goes to which file, which of its ids the corpus lacks.
 
 `brief export` and the app's preview ask the same questions before a byte is written: may
-this file be written (never a pack, a `.toml` file or a folder), do two packs land on one
-file, which ids are missing from the corpus. They are answered here, once, in `plan_export`;
-the plan then renders and writes each file.
+this file be written (never a pack, a `.toml` file, a folder, or a name whose extension
+names another format), do two packs land on one file, which ids are missing from the corpus.
+They are answered here, once, in `plan_export`; the plan then renders and writes each file.
+Which format an export is in when none is named is `choose_export_format`'s answer.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefcase_tui.domain.export.formats import DEFAULT_FORMAT, format_of_file
 from briefcase_tui.domain.export.target import (
     check_export_folder,
     default_export_path,
@@ -32,6 +34,35 @@ def missing_ids(pack: Pack, corpus: Corpus) -> tuple[str, ...]:
     from briefcase_tui.domain.packs.resolve import resolve_pack
 
     return resolve_pack(pack, corpus).missing
+
+
+def choose_export_format(chosen: ExportFormat | None, target: Path | None) -> ExportFormat:
+    """The format an export is written in: the one chosen, or the one its file's extension names.
+
+    Otherwise (standard output, no extension, or one no format claims) it is Markdown.
+    Raises BriefcaseError when the chosen format contradicts the target's extension.
+    """
+    if chosen is None:
+        named = format_of_file(target) if target is not None else None
+        return named or DEFAULT_FORMAT
+    if target is not None:
+        refuse_contradicting_extension(target, chosen)
+    return chosen
+
+
+def refuse_contradicting_extension(target: Path, export_format: ExportFormat) -> None:
+    """Raise BriefcaseError when the target's extension names another format than this one.
+
+    `brief.md` written as HTML would open as Markdown everywhere; an unknown extension
+    (`notes.txt`) claims no format and is accepted.
+    """
+    named = format_of_file(target)
+    if named is not None and named is not export_format:
+        raise BriefcaseError(
+            f"the extension {target.suffix} means {named.label}, not {export_format.label}; "
+            "change the extension or the format",
+            target,
+        )
 
 
 def export_file_name(pack_path: Path, export_format: ExportFormat) -> str:
@@ -110,9 +141,9 @@ def plan_export(
     """Plan the export of packs: into `folder` (a file per pack), to `target`, or to stdout.
 
     Raises BriefcaseError, before anything is written, when a file would overwrite a pack,
-    any `.toml` file or a folder, when two packs would land on one file, or when the
-    folder of a `target` does not exist. With neither `folder` nor `target`, each export
-    goes to standard output.
+    any `.toml` file or a folder, when its extension names another format, when two packs
+    would land on one file, or when the folder of a `target` does not exist. With neither
+    `folder` nor `target`, each export goes to standard output.
     """
     if folder is not None and target is not None:
         raise ValueError("an export goes into a folder or to a file, not both")
@@ -128,6 +159,7 @@ def plan_export(
         if path is None:
             continue
         refuse_export_target(path, inputs)
+        refuse_contradicting_extension(path, export_format)
         if path in seen:
             raise BriefcaseError(
                 f"{seen[path]} and {packfile.path} would both be exported here; "

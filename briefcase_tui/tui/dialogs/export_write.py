@@ -8,7 +8,7 @@ write errors.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +18,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from briefcase_tui.domain.export.plan import refuse_contradicting_extension
 from briefcase_tui.domain.export.target import refuse_export_target
 from briefcase_tui.errors import BriefcaseError
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.export.formats import ExportFormat
 
 HINT = "Enter writes · Esc cancels. The pack itself is never changed."
 
@@ -41,18 +45,18 @@ class ExportWriteDialog(ModalScreen[Path | None]):
         ),
     ]
 
-    def __init__(self, default: Path, pack_path: Path, format_label: str) -> None:
+    def __init__(self, default: Path, pack_path: Path, export_format: ExportFormat) -> None:
         super().__init__(id="export-write")
         self.default = default
         self.pack_path = pack_path
-        self.format_label = format_label
+        self.export_format = export_format
         self._overwrite_confirmed_for: Path | None = None
         """The existing file the user has been warned about; Enter again with it replaces it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-write-box"):
             yield Static(
-                Content(f"Write the {self.format_label} export to"),
+                Content(f"Write the {self.export_format.label} export to"),
                 id="export-write-title",
                 markup=False,
             )
@@ -90,6 +94,7 @@ class ExportWriteDialog(ModalScreen[Path | None]):
             if not text.strip():
                 raise BriefcaseError("give a file name to write the export to")
             refuse_export_target(target, [self.pack_path])
+            refuse_contradicting_extension(target, self.export_format)
         except BriefcaseError as error:
             self._say(f"Not written: {error}", error=True)
             self.query_one("#export-path", Input).focus()

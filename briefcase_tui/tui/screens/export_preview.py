@@ -210,7 +210,7 @@ class ExportPreviewScreen(Screen[None]):
                 self.write_export(target, data, format_name)
 
         self.app.push_screen(
-            ExportWriteDialog(default, self.packfile.path, export_format(format_name).label),
+            ExportWriteDialog(default, self.packfile.path, export_format(format_name)),
             chosen,
         )
 
