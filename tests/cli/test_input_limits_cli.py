@@ -1,0 +1,44 @@
+"""Issue 10: input problems exit 1 with one line of ours, checked with the real `brief`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def brief_process(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The real `brief` in a child process, with the briefs folder in `cwd`."""
+    env = {**os.environ, "BRIEF_DIR": str(cwd / "briefs")}
+    return subprocess.run(
+        [sys.executable, "-m", "briefcase_tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def assert_one_line_of_ours(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1, result
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("brief: "), result.stderr
+    assert "Traceback" not in result.stderr and "validation" not in result.stderr.lower()
+    return result.stderr
+
+
+@pytest.mark.parametrize("template", [None, "day-sheet"])
+def test_a_title_of_control_characters_only_is_refused_in_our_words(
+    tmp_path: Path, template: str | None
+) -> None:
+    (tmp_path / "briefs").mkdir()
+    args = ["pack", "new", "\x01\x02 \x7f"]
+    if template is not None:
+        args += ["--template", template, "--param", "2025-02-10"]
+    result = brief_process(*args, cwd=tmp_path)
+    assert "title" in assert_one_line_of_ours(result)
+    assert list((tmp_path / "briefs").iterdir()) == []
