@@ -153,8 +153,10 @@ def validation_problems(
 
 def read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
     """Read and parse one TOML file, returning its text too so later errors can find lines."""
+    from briefcase_tui.domain.file_kind import require_file
     from briefcase_tui.domain.storage import read_bytes
 
+    require_file(path)  # a pipe or a device would never finish reading
     data = read_bytes(path)
     text = decode_toml_bytes(data, path)
     return parse_toml(text, path), text
