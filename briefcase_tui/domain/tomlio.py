@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -70,6 +71,35 @@ def check_toml_shape(text: str, path: Path | str | None) -> None:
             "no Briefcase file needs so many",
             path,
         )
+
+
+_KINDS = (
+    (stat.S_ISDIR, "is a folder, not a file"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a file"),
+    (stat.S_ISCHR, "is a character device, not a file"),
+    (stat.S_ISBLK, "is a block device, not a file"),
+    (stat.S_ISSOCK, "is a socket, not a file"),
+)
+
+
+def why_not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a file, in a person's words; None when it is a file."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "no such file"
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+    if stat.S_ISREG(mode):
+        return None
+    return next((why for is_kind, why in _KINDS if is_kind(mode)), "is not a regular file")
+
+
+def require_file(path: Path) -> None:
+    """Raise a BriefcaseError naming what `path` is, unless it is a file that can be read."""
+    why = why_not_a_file(path)
+    if why is not None:
+        raise BriefcaseError(why, path)
 
 
 def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
@@ -153,7 +183,6 @@ def validation_problems(
 
 def read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
     """Read and parse one TOML file, returning its text too so later errors can find lines."""
-    from briefcase_tui.domain.file_kind import require_file
     from briefcase_tui.domain.storage import read_bytes
 
     require_file(path)  # a pipe or a device would never finish reading

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcase_tui.domain.file_kind import why_not_a_file
+from briefcase_tui.domain.tomlio import why_not_a_file
 
 
 @pytest.fixture
