@@ -99,11 +99,10 @@ def encode_pack(pack: Pack) -> bytes:
 def _check_readable(data: bytes, text: str) -> None:
     """Refuse to save what reading would refuse: the limits of `tomlio` hold for our output too."""
     if len(data) > MAX_TOML_BYTES:
-        size = f"{len(data) / (1024 * 1024):.1f} MiB"
-        limit = f"{MAX_TOML_BYTES // (1024 * 1024)} MiB"
+        size, limit = -(-len(data) // 1024), MAX_TOML_BYTES // 1024
         raise BriefcaseError(
-            f"cannot save: the pack would be {size}, over the {limit} a pack file may hold; "
-            "shorten its notes"
+            f"cannot save: the pack would be {size:,} KiB, over the {limit:,} KiB a pack file "
+            "may hold; shorten its notes"
         )
     try:
         check_toml_shape(text, None)
