@@ -87,23 +87,29 @@ def new(
     if template is None:
         if params:
             raise typer.BadParameter("parameters need a template", param_hint="--param")
-        try:
-            pack = Pack.model_validate({"title": title, **details})
-        except ValueError as error:
-            from briefcase_tui.domain.packs.edit import describe_invalid
-
-            raise typer.BadParameter(describe_invalid(error), param_hint="TITLE") from None
+        pack = Pack.model_validate({"title": _title_with_words(title), **details})
     else:
         from briefcase_tui.domain.packs.templates import load_templates
 
         templates = load_templates()
         chosen = templates[choose_value(template, sorted(templates), "--template")]
         values = _template_params(params or [], list(chosen.parameters))
-        pack = chosen.instantiate(state.corpus, title, values)
+        pack = chosen.instantiate(state.corpus, _title_with_words(title), values)
         if details:
             pack = update_details(pack, **details)
     created = state.store.create(pack, path=file)
     print(created.path)
+
+
+def _title_with_words(title: str) -> str:
+    """The title as given, refused in our words when nothing is left once it is cleaned."""
+    from briefcase_tui.domain.text import one_line
+
+    if not one_line(title):
+        raise BriefcaseError(
+            "a pack needs a title: nothing is left once control characters and spaces are removed"
+        )
+    return title
 
 
 def _template_params(given: list[str], names: list[str]) -> dict[str, str]:

@@ -19,7 +19,11 @@ from briefcase_tui.errors import BriefcaseError
 
 BindingId = Annotated[str, Rule(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80)]
 KeyList = Annotated[str, Rule(min_length=1, max_length=200)]
-"""One key or several separated by commas, in Textual's names: `ctrl+f`, `f2,slash`."""
+"""One key or several separated by commas, in Textual's names: `ctrl+f`, `f2,slash`.
+
+The file is read whatever the keys say; `domain.keys.remap_problems` names the ones no
+terminal can send, and the app leaves those out instead of refusing the whole file.
+"""
 
 
 @dataclass(frozen=True)

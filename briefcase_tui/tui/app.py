@@ -183,7 +183,9 @@ class BriefcaseApp(App[None]):
     def on_mount(self) -> None:
         """Apply key remaps, report problems once, and load the corpus after the first paint."""
         if self.settings.keys:
-            self.set_keymap(dict(self.settings.keys))
+            from briefcase_tui.domain.keys import usable_remaps
+
+            self.set_keymap(usable_remaps(self.settings.keys))
             self.call_after_refresh(self._check_keymap)
         self.call_after_refresh(self._report_startup_problems)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -214,14 +216,17 @@ class BriefcaseApp(App[None]):
             )
 
     def _check_keymap(self) -> None:
-        """Name the remapped ids no key has (after the first paint: it imports every screen)."""
+        """Name remapped ids no key has and keys that cannot work (after the first paint)."""
+        from briefcase_tui.domain.keys import remap_problems
         from briefcase_tui.tui.keymap import unknown_binding_ids
 
         unknown = unknown_binding_ids(self.settings.keys)
-        if unknown:
+        problems = [f"names no such key id: {', '.join(unknown)}"] if unknown else []
+        problems += [f"{id_}: {why}" for id_, why in remap_problems(self.settings.keys).items()]
+        if problems:
             say(
                 self,
-                f"{self.settings_file}: [keys] names no such key id: {', '.join(unknown)}. "
+                f"{self.settings_file}: [keys] {'; '.join(problems)}. "
                 "The keys screen (?) lists the ids.",
                 title="Key remaps ignored",
                 severity="warning",

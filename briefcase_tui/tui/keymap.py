@@ -1,4 +1,7 @@
-"""The binding ids users may remap in `[keys]`, so a mistyped id is reported instead of ignored."""
+"""The binding ids users may remap in `[keys]`, so a mistyped id is reported instead of ignored.
+
+The keys a remap names are checked by `domain.keys`, which needs no Textual.
+"""
 
 from __future__ import annotations
 

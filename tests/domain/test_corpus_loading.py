@@ -208,7 +208,7 @@ def test_a_date_written_as_a_string_is_refused_not_coerced(corpus_copy: Path) ->
 def test_an_oversized_file_is_refused_before_parsing(corpus_copy: Path) -> None:
     (corpus_copy / "huge.toml").write_bytes(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
     [message] = messages(corpus_copy)
-    assert message == f"{corpus_copy / 'huge.toml'}: file is larger than 4 MiB"
+    assert message == f"{corpus_copy / 'huge.toml'}: file is larger than 1 MiB"
 
 
 def test_a_corpus_without_a_time_zone_is_refused_at_its_corpus_table(corpus_copy: Path) -> None:

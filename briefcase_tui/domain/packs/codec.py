@@ -22,7 +22,13 @@ from briefcase_tui.domain.packs.models import (
     Section,
 )
 from briefcase_tui.domain.quick_read import quick_reader
-from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key, parse_toml
+from briefcase_tui.domain.tomlio import (
+    MAX_TOML_BYTES,
+    check_toml_shape,
+    decode_toml_bytes,
+    line_of_key,
+    parse_toml,
+)
 from briefcase_tui.errors import BriefcaseError
 
 _SECTION_HEADER = re.compile(r"^\s*\[\[\s*sections\s*\]\]")
@@ -84,7 +90,24 @@ def encode_pack(pack: Pack) -> bytes:
         chunks.append("[[sections]]\n" + _dump(_fields(section, skip=("entries",))))
         for entry in section.entries:
             chunks.append("[[sections.entries]]\n" + _dump(_fields(entry)))
-    return "\n".join(chunks).encode("utf-8")
+    text = "\n".join(chunks)
+    data = text.encode("utf-8")
+    _check_readable(data, text)
+    return data
+
+
+def _check_readable(data: bytes, text: str) -> None:
+    """Refuse to save what reading would refuse: the limits of `tomlio` hold for our output too."""
+    if len(data) > MAX_TOML_BYTES:
+        size, limit = -(-len(data) // 1024), MAX_TOML_BYTES // 1024
+        raise BriefcaseError(
+            f"cannot save: the pack would be {size:,} KiB, over the {limit:,} KiB a pack file "
+            "may hold; shorten its notes"
+        )
+    try:
+        check_toml_shape(text, None)
+    except BriefcaseError as error:
+        raise BriefcaseError(f"cannot save: {error.message}") from None
 
 
 def _dump(table: dict[str, Any]) -> str:

@@ -1,0 +1,156 @@
+"""Issue 10: reading any file within the size limit is bounded in time and memory.
+
+The worst shapes are parsed in a real child process under a 200 MB address-space limit and a
+wall-clock timeout generous enough not to depend on the machine's speed: a shape that blows
+up (a dotted key of half a million parts took minutes and gigabytes) fails the test by
+timing out or by running out of memory, which the child reports.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefcase_tui.domain.packs.codec import encode_pack
+from briefcase_tui.domain.packs.edit import update_details
+from briefcase_tui.domain.packs.models import Entry, Pack, Section
+from briefcase_tui.domain.packs.store import PackStore
+from briefcase_tui.domain.tomlio import (
+    MAX_KEY_PARTS,
+    MAX_PIECES,
+    MAX_TOML_BYTES,
+    check_toml_shape,
+    parse_toml,
+)
+from briefcase_tui.errors import BriefcaseError
+
+MEMORY_LIMIT = 200 * 1024 * 1024
+WALL_SECONDS = 20
+
+CHILD = """
+import json, resource, sys, time
+from briefcase_tui.domain.tomlio import MAX_TOML_BYTES as N, parse_toml
+from briefcase_tui.errors import BriefcaseError
+
+def fill(unit, head="", tail=""):
+    return head + unit * ((N - len(head) - len(tail)) // len(unit)) + tail
+
+SHAPES = {
+    "one long dotted key": lambda: "a" + ".a" * (N // 2 - 4) + "=1\\n",
+    "many dotted keys": lambda: "".join(f"k{i}" + ".a" * 31 + "=1\\n" for i in range(N // 80)),
+    "deep arrays": lambda: fill("[", "a="),
+    "deep inline tables": lambda: fill("{b=", "a="),
+    "a huge array": lambda: fill("1,", "a=[", "]\\n"),
+    "empty inline tables": lambda: fill("{},", "a=[", "]\\n"),
+    "table headers": lambda: "".join(f"[t{i}]\\n" for i in range(N // 9))[:N],
+    "keys": lambda: "".join(f"k{i}=1\\n" for i in range(N // 10)),
+    "comment lines": lambda: fill("#\\n"),
+    "empty strings": lambda: fill('"",', "a=[", "]\\n"),
+    "escapes": lambda: fill("\\\\n", 'a="', '"\\n'),
+    "one long line": lambda: fill("x", 'a="', '"\\n'),
+}
+text = SHAPES[sys.argv[1]]()
+assert len(text.encode()) <= N
+started = time.perf_counter()
+try:
+    parse_toml(text, "worst.toml")
+    outcome = "read"
+except BriefcaseError as error:
+    outcome = error.message
+except MemoryError:
+    outcome = "out of memory"
+print(json.dumps({
+    "outcome": outcome,
+    "seconds": time.perf_counter() - started,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+"""
+
+SHAPES = [
+    "one long dotted key",
+    "many dotted keys",
+    "deep arrays",
+    "deep inline tables",
+    "a huge array",
+    "empty inline tables",
+    "table headers",
+    "keys",
+    "comment lines",
+    "empty strings",
+    "escapes",
+    "one long line",
+]
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_worst_shapes_at_the_size_limit_are_read_or_refused_within_bounds(shape: str) -> None:
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", CHILD, shape],
+            capture_output=True,
+            text=True,
+            timeout=WALL_SECONDS,
+            preexec_fn=_limit_memory,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{shape}: still parsing after {WALL_SECONDS} s")
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    assert report["outcome"] not in ("out of memory", "invalid TOML: too large to parse"), report
+    assert report["peak_mb"] < MEMORY_LIMIT / (1024 * 1024), report
+
+
+def test_a_dotted_key_longer_than_the_limit_is_refused_in_our_words() -> None:
+    ok = "a" + ".a" * (MAX_KEY_PARTS - 1) + " = 1\n"
+    assert parse_toml(ok, "f.toml")
+    with pytest.raises(BriefcaseError, match=f"more than {MAX_KEY_PARTS} parts") as refused:
+        parse_toml("[x]\n" + "a" + " . a" * MAX_KEY_PARTS + " = 1\n", "f.toml")
+    assert str(refused.value).startswith("f.toml: ")
+
+
+def test_too_many_pieces_are_refused_but_dots_commas_and_braces_in_text_do_not_count() -> None:
+    with pytest.raises(BriefcaseError, match="too many keys, values and tables"):
+        check_toml_shape("a = [" + "1," * MAX_PIECES + "]\n", "f.toml")
+    prose = "a.b.c, {d} = e" * MAX_PIECES
+    text = f'note = """{prose}"""\nquote = "{prose}"\nraw = \'{prose}\'\n# {prose}\n'
+    assert parse_toml(text, "f.toml")["quote"] == prose
+
+
+def test_a_pack_too_large_to_read_back_is_not_saved_and_the_file_is_untouched(
+    tmp_path: Path,
+) -> None:
+    store = PackStore(tmp_path / "briefs")
+    created = store.create(Pack(title="Summit"))
+    before = created.path.read_bytes()
+    huge = update_details(created.pack, summary="word " * (MAX_TOML_BYTES // 5 + 1))
+    with pytest.raises(
+        BriefcaseError, match=r"^cannot save: the pack would be 1,025 KiB, over the 1,024 KiB"
+    ):
+        store.save(created, huge)
+    assert created.path.read_bytes() == before
+    assert [p.name for p in store.folder.iterdir()] == ["summit.toml"]
+
+
+def test_a_pack_just_within_the_limit_is_saved_and_read_back(tmp_path: Path) -> None:
+    store = PackStore(tmp_path)
+    created = store.create(Pack(title="Summit"))
+    large = update_details(created.pack, summary="word " * (MAX_TOML_BYTES // 5 - 100))
+    saved = store.save(created, large)
+    assert store.load(saved.path).pack == large
+
+
+def test_a_pack_with_more_pieces_than_reading_allows_is_not_saved() -> None:
+    entries = tuple(Entry(note=f"n{i}", tags=("a", "b")) for i in range(MAX_PIECES // 4))
+    pack = Pack(title="Many", sections=(Section(title="All", entries=entries),))
+    with pytest.raises(BriefcaseError, match=r"^cannot save: too many keys, values and tables"):
+        encode_pack(pack)
