@@ -98,6 +98,37 @@ def test_saving_a_pack_changed_on_disk_is_refused_and_the_file_is_untouched(
     assert path.read_bytes() == someone_else
 
 
+def test_saving_through_a_link_edits_the_file_it_points_to_and_copies_the_backup_beside_it(
+    store: PackStore, tmp_path: Path
+) -> None:
+    real = store.folder / "simple.toml"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "linked.toml"
+    link.symlink_to(real)
+    loaded = store.load(link)
+    saved = store.save(loaded, loaded.pack.model_copy(update={"title": "Through the link"}))
+    assert link.is_symlink() and link.readlink() == real
+    assert store.load(real).pack.title == "Through the link"
+    assert saved.path == link
+    backup = backup_path(real)
+    assert not backup.is_symlink() and backup.read_bytes() == SIMPLE
+    assert backup.stat().st_ino != real.stat().st_ino
+    assert not backup_path(link).exists()
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["linked.toml"]
+
+
+def test_a_read_only_pack_is_refused_naming_it_and_left_untouched(store: PackStore) -> None:
+    path = store.folder / "simple.toml"
+    path.chmod(0o444)
+    loaded = store.load("simple")
+    with pytest.raises(BriefcaseError, match="read-only") as refused:
+        store.save(loaded, loaded.pack.model_copy(update={"title": "Mine"}))
+    assert refused.value.path == path
+    assert path.read_bytes() == SIMPLE and path.stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in store.folder.iterdir()) == ["simple.toml"]
+
+
 def test_a_pack_with_comments_is_flagged_so_the_user_can_be_warned(store: PackStore) -> None:
     (store.folder / "commented.toml").write_bytes(b"# my thoughts\n" + SIMPLE)
     assert store.load("commented").had_comments

@@ -19,6 +19,8 @@ from briefcase_tui.domain.storage import (
     atomic_write,
     changed_since,
     read_with_fingerprint,
+    real_target,
+    remove_stale_temp_files,
 )
 from briefcase_tui.domain.text import fold
 from briefcase_tui.errors import BriefcaseError
@@ -169,7 +171,9 @@ class PackStore:
         """Write a new version of a loaded pack atomically, keeping the old one as the backup.
 
         Refused when the file changed on disk since `current` was read, unless `force`
-        (the user chose to overwrite after being told).
+        (the user chose to overwrite after being told), and when the file is read-only. A pack
+        that is a symbolic link is saved into the file it points to, with the backup beside
+        that file. Temporary files that killed saves left in that folder are removed.
         """
         if (
             current.fingerprint is not None
@@ -178,7 +182,9 @@ class PackStore:
         ):
             raise PackChangedOnDisk(current.path)
         data = encode_pack(pack)
-        fingerprint = atomic_write(current.path, data, backup=backup_path(current.path))
+        target = real_target(current.path)
+        fingerprint = atomic_write(target, data, backup=backup_path(target))
+        remove_stale_temp_files(target.parent, PACK_SUFFIX)
         return replace(current, pack=pack, fingerprint=fingerprint, had_comments=False)
 
     def create(self, pack: Pack, path: Path | None = None) -> PackFile:
