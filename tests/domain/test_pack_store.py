@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
+from briefcase_tui.domain import storage
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.packs.store import PackChangedOnDisk, PackStore, backup_path, slug_for
 from briefcase_tui.errors import BriefcaseError
@@ -150,3 +153,16 @@ def test_a_saved_pack_loads_back_equal(store: PackStore) -> None:
     )
     created = store.create(pack)
     assert store.load(created.path).pack == pack
+
+
+def test_creating_a_pack_removes_old_temporary_files_of_killed_saves_and_no_young_one(
+    store: PackStore,
+) -> None:
+    old = store.folder / ".simple.toml.k1ll3d_x.tmp"
+    young = store.folder / ".simple.toml.l1v3s4v3.tmp"
+    for temp in (old, young):
+        temp.write_bytes(SIMPLE[:20])
+    then = time.time() - storage.STALE_TEMP_SECONDS - 1
+    os.utime(old, (then, then))
+    store.create(Pack(title="Fresh"))
+    assert not old.exists() and young.exists()

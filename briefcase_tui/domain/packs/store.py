@@ -191,7 +191,8 @@ class PackStore:
         """Write a new pack: at `path`, or in the folder under a name made from its title.
 
         Never replaces a file: an explicit path that exists is refused, and a derived name
-        that is taken gets a number (`day-sheet-2.toml`).
+        that is taken gets a number (`day-sheet-2.toml`). Like `save`, it removes what killed
+        saves left in the folder.
         """
         data = encode_pack(pack)
         if path is not None:
@@ -200,6 +201,7 @@ class PackStore:
             if not path.parent.is_dir():
                 raise BriefcaseError("no such folder; create it first", path.parent)
             fingerprint = atomic_write(path, data, exclusive=True)
+            remove_stale_temp_files(path.parent, PACK_SUFFIX)
             return PackFile(path, pack, fingerprint)
         stem = slug_for(pack.title)
         for number in range(1, 1000):
@@ -214,6 +216,7 @@ class PackStore:
                 if candidate.exists():
                     continue
                 raise
+            remove_stale_temp_files(self.folder, PACK_SUFFIX)
             return PackFile(candidate, pack, fingerprint)
         raise BriefcaseError(f"too many packs named {stem!r}", self.folder)
 
