@@ -148,13 +148,15 @@ def atomic_write(
     `path` names a complete file. `exclusive` refuses to replace a file that exists
     (for creating a new pack without clobbering one). Returns the new file's fingerprint.
     """
-    if not exclusive:
-        path = real_target(path)
-    folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BriefcaseError(f"cannot create folder: {error.strerror or error}", folder) from None
+        raise BriefcaseError(
+            f"cannot create folder: {error.strerror or error}", path.parent
+        ) from None
+    if not exclusive:
+        path = real_target(path)  # a link to a missing folder fails below; none is created
+    folder = path.parent
     if exclusive and path.exists():
         raise BriefcaseError("already exists; choose another name", path)
     if not exclusive:

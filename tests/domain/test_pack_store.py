@@ -166,3 +166,13 @@ def test_creating_a_pack_removes_old_temporary_files_of_killed_saves_and_no_youn
     os.utime(old, (then, then))
     store.create(Pack(title="Fresh"))
     assert not old.exists() and young.exists()
+
+
+def test_a_write_through_a_link_into_a_missing_folder_fails_and_creates_no_folder(
+    tmp_path: Path,
+) -> None:
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "nowhere" / "out.md")
+    with pytest.raises(BriefcaseError, match="cannot write in this folder"):
+        storage.atomic_write(link, b"text")
+    assert not (tmp_path / "nowhere").exists() and link.is_symlink()
