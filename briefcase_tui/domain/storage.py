@@ -154,13 +154,12 @@ def atomic_write(
         raise BriefcaseError(
             f"cannot create folder: {error.strerror or error}", path.parent
         ) from None
-    if not exclusive:
-        path = real_target(path)  # a link to a missing folder fails below; none is created
-    folder = path.parent
     if exclusive and path.exists():
         raise BriefcaseError("already exists; choose another name", path)
     if not exclusive:
+        path = real_target(path)  # a link to a missing folder fails below; none is created
         _refuse_read_only(path)
+    folder = path.parent
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
