@@ -215,15 +215,19 @@ def validate(
 
     Problems go to stderr as `path:line: severity: section S, entry E: message`; a clean
     pack prints `path: ok`. Exit 1 if any pack is malformed or has an error (or, with
-    --strict, a warning); a malformed pack does not stop the others being checked.
+    --strict, a warning); a malformed pack does not stop the others being checked. Temporary
+    files that interrupted saves left beside the packs are named too (they fail nothing).
     """
     from briefcase_tui.domain.packs.lint import lint_pack
+    from briefcase_tui.domain.storage import real_target
 
     state = state_of(context)
     failed = False
+    folders: dict[Path, None] = {}
     for reference in packs:
         try:
             packfile = state.store.load(reference)
+            folders[real_target(packfile.path).parent] = None
             text = packfile.path.read_bytes().decode("utf-8", "replace")
         except BriefcaseError as error:
             output.tell(str(error))
@@ -240,8 +244,23 @@ def validate(
             print(f"{packfile.path}: ok ({output.counted(warnings, 'warning')})")
         else:
             print(f"{packfile.path}: ok")
+    _tell_leftover_temp_files(list(folders))
     if failed:
         raise typer.Exit(1)
+
+
+def _tell_leftover_temp_files(folders: list[Path]) -> None:
+    """Name each save's temporary file in these folders: debris of a killed save, or a live one."""
+    from briefcase_tui.domain.packs.store import PACK_SUFFIX
+    from briefcase_tui.domain.storage import STALE_TEMP_SECONDS, stale_temp_files
+
+    minutes = STALE_TEMP_SECONDS // 60
+    for folder in folders:
+        for temp in stale_temp_files(folder, PACK_SUFFIX, older_than=0):
+            output.warning(
+                f"{temp}: temporary file of an interrupted save (or of one running now); "
+                f"the next save of a pack in this folder removes it once {minutes} minutes old"
+            )
 
 
 @app.command("diff")

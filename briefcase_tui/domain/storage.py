@@ -3,7 +3,10 @@
 Every file a user owns (packs, settings) and every export goes through `atomic_write`:
 the new bytes go to a temporary file in the same folder, are flushed to disk, and then
 replace the old file in one `os.replace`. A reader, or a process killed at any instant,
-sees either the old file or the new one, never an empty or partial file.
+sees either the old file or the new one, never an empty or partial file. A target that is a
+symbolic link is written where the link points (the link stays), and a read-only target is
+refused, never replaced. A kill before the replace leaves the temporary file behind;
+`stale_temp_files` finds such debris so the pack store can remove it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
+import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +58,16 @@ It exists so tests can stop a save at an exact step (a forked child that SIGKILL
 moment and hoping to land inside a save. Never set it in the program: it is None, and costs
 one comparison a step, unless a test sets it.
 """
+
+
+TEMP_NAME = re.compile(r"\.(?P<target>[^/\\]+)\.[a-z0-9_]{8}\.tmp")
+"""The name `atomic_write` gives its temporary file: `.TARGET.` + mkstemp's 8 random characters
+(lowercase letters, digits, underscore) + `.tmp`."""
+
+STALE_TEMP_SECONDS = 10 * 60
+"""A temporary file unchanged for this long belongs to a save that died: a live save writes
+its file within milliseconds and renames it away within seconds. Younger ones are left alone,
+so a save running in another process never loses its file mid-save."""
 
 
 def _reached(step: str, path: Path) -> None:
@@ -126,17 +142,24 @@ def atomic_write(
 ) -> Fingerprint:
     """Replace `path` with `data` atomically, optionally keeping the old file at `backup`.
 
-    The backup is made by hard-linking the old file before the replace, so at every
-    instant `path` names a complete file. `exclusive` refuses to replace a file that exists
+    A link at `path` is followed (`real_target`) so that it survives; a caller passing `backup`
+    resolves the link first, so that the backup lands beside the file it points to. The
+    backup is made by hard-linking the old file before the replace, so at every instant
+    `path` names a complete file. `exclusive` refuses to replace a file that exists
     (for creating a new pack without clobbering one). Returns the new file's fingerprint.
     """
-    folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BriefcaseError(f"cannot create folder: {error.strerror or error}", folder) from None
+        raise BriefcaseError(
+            f"cannot create folder: {error.strerror or error}", path.parent
+        ) from None
     if exclusive and path.exists():
         raise BriefcaseError("already exists; choose another name", path)
+    if not exclusive:
+        path = real_target(path)  # a link to a missing folder fails below; none is created
+        _refuse_read_only(path)
+    folder = path.parent
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
@@ -170,6 +193,66 @@ def atomic_write(
     _fsync_folder(folder)
     _reached("folder-fsynced", path)
     return Fingerprint.of_bytes(data, os.stat(path))
+
+
+def real_target(path: Path) -> Path:
+    """The file a save of `path` must replace: the end of its chain of links, or `path` itself.
+
+    Replacing a link would turn it into a plain file and leave the file it points to without the
+    edit. A link that points nowhere is followed too, so the save creates the file it names.
+    """
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
+def _refuse_read_only(path: Path) -> None:
+    """Refuse to replace a file the user made read-only (no write bit; or not writable by us).
+
+    `os.replace` needs only the folder to be writable, and root may write anything, so the mode
+    bits are checked as well as access: a `chmod 444` pack is the user saying "leave it".
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and (mode & 0o222 == 0 or not os.access(path, os.W_OK)):
+        raise BriefcaseError("is read-only; left unchanged (make it writable to save)", path)
+
+
+def stale_temp_files(
+    folder: Path, target_suffix: str, *, older_than: float = STALE_TEMP_SECONDS
+) -> list[Path]:
+    """Temporary files of `atomic_write` for targets ending in `target_suffix`, unchanged for
+    `older_than` seconds: what killed saves left in `folder` (0 finds every one, live or not).
+
+    Only regular files named exactly as `atomic_write` names them count; a folder that cannot
+    be read has none.
+    """
+    now = time.time()
+    found: list[Path] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    for entry in entries:
+        match = TEMP_NAME.fullmatch(entry.name)
+        if match is None or not match["target"].endswith(target_suffix):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= older_than:
+            found.append(Path(entry.path))
+    return found
+
+
+def remove_stale_temp_files(folder: Path, target_suffix: str) -> None:
+    """Remove what killed saves left in `folder` (see `stale_temp_files`); never fails a save."""
+    for temp in stale_temp_files(folder, target_suffix):
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def _link_new(temp: Path, path: Path) -> None:

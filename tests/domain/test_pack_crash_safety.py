@@ -167,3 +167,41 @@ def test_a_new_pack_killed_at_each_step_of_its_creation_is_absent_or_whole(
     else:
         assert not path.exists(), f"a kill at {step!r} left a new pack before it was complete"
     assert [p.name for p in store.paths()] == ([path.name] if path.exists() else [])
+
+
+def _age(path: Path, seconds: float) -> None:
+    """Make a file look unchanged for `seconds`."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+@needs_fork
+def test_the_next_save_removes_what_killed_saves_left_but_never_a_fresh_temporary_file(
+    tmp_path: Path,
+) -> None:
+    store = PackStore(tmp_path)
+    path = store.create(version(1), tmp_path / "pack.toml").path
+    other = store.create(version(1), tmp_path / "other.toml").path
+    run_killed_at("fsynced", 1, saving(store, path, 2))
+    run_killed_at("backed-up", 1, saving(store, other, 2))
+    stale = sorted(tmp_path.glob(".*.toml.*.tmp"))
+    assert len(stale) == 2
+    for temp in stale:
+        _age(temp, storage.STALE_TEMP_SECONDS + 60)
+    run_killed_at("written", 1, saving(store, path, 2))
+    (fresh,) = set(tmp_path.glob(".pack.toml.*.tmp")) - set(stale)
+    not_ours = [
+        tmp_path / ".notes.txt.abcdefgh.tmp",
+        tmp_path / ".pack.toml.abc.tmp",
+        tmp_path / "pack.toml.abcdefgh.tmp",
+        tmp_path / ".pack.toml.ABCDEFGH.tmp",
+    ]
+    for stranger in not_ours:
+        stranger.write_bytes(b"someone else's")
+        _age(stranger, storage.STALE_TEMP_SECONDS + 60)
+    assert storage.stale_temp_files(tmp_path, ".toml") == stale
+    store.save(store.load(path), version(5))
+    assert not any(temp.exists() for temp in stale), "debris of killed saves survived a save"
+    assert fresh.exists(), "a temporary file young enough to be a live save's was removed"
+    assert all(stranger.exists() for stranger in not_ours), "a file not named as ours was removed"
+    assert number_of(decode_pack(path.read_bytes(), path)) == 5

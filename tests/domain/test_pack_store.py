@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
+from briefcase_tui.domain import storage
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.packs.store import PackChangedOnDisk, PackStore, backup_path, slug_for
 from briefcase_tui.errors import BriefcaseError
@@ -98,6 +101,37 @@ def test_saving_a_pack_changed_on_disk_is_refused_and_the_file_is_untouched(
     assert path.read_bytes() == someone_else
 
 
+def test_saving_through_a_link_edits_the_file_it_points_to_and_copies_the_backup_beside_it(
+    store: PackStore, tmp_path: Path
+) -> None:
+    real = store.folder / "simple.toml"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "linked.toml"
+    link.symlink_to(real)
+    loaded = store.load(link)
+    saved = store.save(loaded, loaded.pack.model_copy(update={"title": "Through the link"}))
+    assert link.is_symlink() and link.readlink() == real
+    assert store.load(real).pack.title == "Through the link"
+    assert saved.path == link
+    backup = backup_path(real)
+    assert not backup.is_symlink() and backup.read_bytes() == SIMPLE
+    assert backup.stat().st_ino != real.stat().st_ino
+    assert not backup_path(link).exists()
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["linked.toml"]
+
+
+def test_a_read_only_pack_is_refused_naming_it_and_left_untouched(store: PackStore) -> None:
+    path = store.folder / "simple.toml"
+    path.chmod(0o444)
+    loaded = store.load("simple")
+    with pytest.raises(BriefcaseError, match="read-only") as refused:
+        store.save(loaded, loaded.pack.model_copy(update={"title": "Mine"}))
+    assert refused.value.path == path
+    assert path.read_bytes() == SIMPLE and path.stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in store.folder.iterdir()) == ["simple.toml"]
+
+
 def test_a_pack_with_comments_is_flagged_so_the_user_can_be_warned(store: PackStore) -> None:
     (store.folder / "commented.toml").write_bytes(b"# my thoughts\n" + SIMPLE)
     assert store.load("commented").had_comments
@@ -119,3 +153,26 @@ def test_a_saved_pack_loads_back_equal(store: PackStore) -> None:
     )
     created = store.create(pack)
     assert store.load(created.path).pack == pack
+
+
+def test_creating_a_pack_removes_old_temporary_files_of_killed_saves_and_no_young_one(
+    store: PackStore,
+) -> None:
+    old = store.folder / ".simple.toml.k1ll3d_x.tmp"
+    young = store.folder / ".simple.toml.l1v3s4v3.tmp"
+    for temp in (old, young):
+        temp.write_bytes(SIMPLE[:20])
+    then = time.time() - storage.STALE_TEMP_SECONDS - 1
+    os.utime(old, (then, then))
+    store.create(Pack(title="Fresh"))
+    assert not old.exists() and young.exists()
+
+
+def test_a_write_through_a_link_into_a_missing_folder_fails_and_creates_no_folder(
+    tmp_path: Path,
+) -> None:
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "nowhere" / "out.md")
+    with pytest.raises(BriefcaseError, match="cannot write in this folder"):
+        storage.atomic_write(link, b"text")
+    assert not (tmp_path / "nowhere").exists() and link.is_symlink()

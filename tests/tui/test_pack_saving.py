@@ -93,6 +93,26 @@ async def test_fifty_J_presses_in_a_burst_leave_the_entry_fifty_places_down_on_s
         assert len(_notes(pack_on_disk(briefs, "long"))) == NOTES
 
 
+async def test_a_read_only_pack_is_not_saved_over_and_the_app_says_so(
+    settings_file: Path, briefs: Path
+) -> None:
+    path = briefs / "long.toml"
+    path.chmod(0o444)
+    app = pack_app(settings_file, briefs, "long")
+    async with app.run_test(size=SIZE) as pilot:
+        await on_pack_screen(pilot)
+        await pilot.press("J")
+        for _ in range(500):  # `saved` waits for a write or a refusal, and neither comes
+            if "Not saved" in said(app):
+                break
+            await pilot.pause(0.01)
+        assert f"Not saved: {path}: is read-only" in said(app)
+        assert app.packs.session is not None
+        assert _notes(app.packs.session.current)[1] == "Note 0"
+    assert path.read_text(encoding="utf-8") == LONG
+    assert not backup_path(path).exists()
+
+
 async def test_on_a_slow_disk_keys_do_not_wait_and_saves_are_coalesced(
     settings_file: Path, briefs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -19,6 +19,8 @@ from briefcase_tui.domain.storage import (
     atomic_write,
     changed_since,
     read_with_fingerprint,
+    real_target,
+    remove_stale_temp_files,
 )
 from briefcase_tui.domain.text import fold
 from briefcase_tui.errors import BriefcaseError
@@ -169,7 +171,9 @@ class PackStore:
         """Write a new version of a loaded pack atomically, keeping the old one as the backup.
 
         Refused when the file changed on disk since `current` was read, unless `force`
-        (the user chose to overwrite after being told).
+        (the user chose to overwrite after being told), and when the file is read-only. A pack
+        that is a symbolic link is saved into the file it points to, with the backup beside
+        that file. Temporary files that killed saves left in that folder are removed.
         """
         if (
             current.fingerprint is not None
@@ -178,14 +182,17 @@ class PackStore:
         ):
             raise PackChangedOnDisk(current.path)
         data = encode_pack(pack)
-        fingerprint = atomic_write(current.path, data, backup=backup_path(current.path))
+        target = real_target(current.path)
+        fingerprint = atomic_write(target, data, backup=backup_path(target))
+        remove_stale_temp_files(target.parent, PACK_SUFFIX)
         return replace(current, pack=pack, fingerprint=fingerprint, had_comments=False)
 
     def create(self, pack: Pack, path: Path | None = None) -> PackFile:
         """Write a new pack: at `path`, or in the folder under a name made from its title.
 
         Never replaces a file: an explicit path that exists is refused, and a derived name
-        that is taken gets a number (`day-sheet-2.toml`).
+        that is taken gets a number (`day-sheet-2.toml`). Like `save`, it removes what killed
+        saves left in the folder.
         """
         data = encode_pack(pack)
         if path is not None:
@@ -194,6 +201,7 @@ class PackStore:
             if not path.parent.is_dir():
                 raise BriefcaseError("no such folder; create it first", path.parent)
             fingerprint = atomic_write(path, data, exclusive=True)
+            remove_stale_temp_files(path.parent, PACK_SUFFIX)
             return PackFile(path, pack, fingerprint)
         stem = slug_for(pack.title)
         for number in range(1, 1000):
@@ -208,6 +216,7 @@ class PackStore:
                 if candidate.exists():
                     continue
                 raise
+            remove_stale_temp_files(self.folder, PACK_SUFFIX)
             return PackFile(candidate, pack, fingerprint)
         raise BriefcaseError(f"too many packs named {stem!r}", self.folder)
 

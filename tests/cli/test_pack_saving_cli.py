@@ -1,0 +1,92 @@
+"""`brief pack` saves, run as real processes: links followed, read-only packs refused, debris
+of killed saves named by `validate` and removed by the next save."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from briefcase_tui.domain import storage
+from briefcase_tui.domain.packs.store import PackStore, backup_path
+from tests.cli.test_pack_cli import SUMMIT, load
+from tests.domain.test_pack_crash_safety import needs_fork, run_killed_at
+
+
+def brief_process(briefs: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real `brief` (this tree's code) in its own process, with `briefs` as BRIEF_DIR."""
+    env = {k: v for k, v in os.environ.items() if k != "BRIEF_CORPUS"}
+    env["BRIEF_DIR"] = str(briefs)
+    return subprocess.run(
+        [sys.executable, "-m", "briefcase_tui", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_an_edit_through_a_link_lands_in_the_file_it_points_to_with_a_copied_backup(
+    tmp_path: Path,
+) -> None:
+    real_folder = tmp_path / "kept"
+    real_folder.mkdir()
+    real = real_folder / "summit.toml"
+    real.write_text(SUMMIT, encoding="utf-8")
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    link = briefs / "summit.toml"
+    link.symlink_to(real)
+    result = brief_process(briefs, "pack", "add", "summit", "day-2025-02-10")
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.readlink() == real
+    assert "day-2025-02-10" in load(real).item_ids()
+    backup = backup_path(real)
+    assert not backup.is_symlink() and backup.read_text(encoding="utf-8") == SUMMIT
+    assert backup.stat().st_ino != real.stat().st_ino
+    assert sorted(p.name for p in briefs.iterdir()) == ["summit.toml"]
+
+
+def test_a_read_only_pack_is_refused_in_one_line_and_left_untouched(tmp_path: Path) -> None:
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    pack = briefs / "summit.toml"
+    pack.write_text(SUMMIT, encoding="utf-8")
+    pack.chmod(0o444)
+    result = brief_process(briefs, "pack", "add", "summit", "day-2025-02-10")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"brief: {pack}: ") and "read-only" in result.stderr
+    assert pack.read_text(encoding="utf-8") == SUMMIT and pack.stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in briefs.iterdir()) == ["summit.toml"]
+
+
+@needs_fork
+def test_validate_names_debris_of_a_killed_save_and_the_next_save_removes_it(
+    tmp_path: Path,
+) -> None:
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    pack = briefs / "summit.toml"
+    pack.write_text(SUMMIT, encoding="utf-8")
+    store = PackStore(briefs)
+
+    def save_once() -> None:
+        loaded = store.load(pack)
+        store.save(loaded, loaded.pack.model_copy(update={"title": "Killed"}))
+
+    run_killed_at("fsynced", 1, save_once)
+    (debris,) = briefs.glob(".summit.toml.*.tmp")
+    validated = brief_process(briefs, "pack", "validate", "summit")
+    assert validated.returncode == 0, validated.stderr
+    assert f"brief: warning: {debris}: temporary file of an interrupted save" in validated.stderr
+    assert debris.exists(), "validate only names debris; it removes nothing"
+    then = time.time() - storage.STALE_TEMP_SECONDS - 60
+    os.utime(debris, (then, then))
+    added = brief_process(briefs, "pack", "add", "summit", "day-2025-02-10")
+    assert added.returncode == 0, added.stderr
+    assert not debris.exists()
+    assert sorted(p.name for p in briefs.iterdir()) == [".summit.toml.bak", "summit.toml"]
+    assert "temporary file" not in brief_process(briefs, "pack", "validate", "summit").stderr
