@@ -63,6 +63,25 @@ def test_a_read_only_pack_is_refused_in_one_line_and_left_untouched(tmp_path: Pa
     assert sorted(p.name for p in briefs.iterdir()) == ["summit.toml"]
 
 
+def test_a_named_pipe_or_a_device_given_as_a_pack_is_named_for_what_it_is(
+    tmp_path: Path,
+) -> None:
+    """Never "no such file" for a file that is there, and never a read that waits forever."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    pipe = tmp_path / "pack.toml"
+    os.mkfifo(pipe)
+    for given, what in (
+        (pipe, "is a named pipe (FIFO), not a file"),
+        (Path("/dev/zero"), "is a character device, not a file"),
+    ):
+        for command in (("pack", "show", str(given)), ("pack", "validate", str(given))):
+            result = brief_process(briefs, *command)
+            assert result.returncode == 1, command
+            assert result.stderr.count("\n") == 1, command
+            assert result.stderr.rstrip("\n").endswith(f"{given}: {what}"), command
+
+
 @needs_fork
 def test_validate_names_debris_of_a_killed_save_and_the_next_save_removes_it(
     tmp_path: Path,

@@ -23,6 +23,7 @@ from briefcase_tui.domain.storage import (
     remove_stale_temp_files,
 )
 from briefcase_tui.domain.text import fold
+from briefcase_tui.domain.tomlio import why_not_a_file
 from briefcase_tui.errors import BriefcaseError
 
 PACK_SUFFIX = ".toml"
@@ -150,7 +151,7 @@ class PackStore:
                 raise BriefcaseError("is a folder, not a pack file", path)
             if len(path.parts) == 1 and (self.folder / text).is_file():
                 return self.folder / text
-            raise BriefcaseError("no such file", path)
+            raise BriefcaseError(why_not_a_file(path) or "no such file", path)
         candidate = self.folder / f"{text}{PACK_SUFFIX}"
         if not text.startswith(".") and candidate.is_file():
             return candidate
