@@ -5,7 +5,8 @@ the new bytes go to a temporary file in the same folder, are flushed to disk, an
 replace the old file in one `os.replace`. A reader, or a process killed at any instant,
 sees either the old file or the new one, never an empty or partial file. A target that is a
 symbolic link is written where the link points (the link stays), and a read-only target is
-refused, never replaced. A kill before the replace leaves the temporary file behind;
+refused, never replaced. A write that fails (a full disk, a file size limit) removes its
+temporary file and says why in one line; a kill before the replace leaves it behind, and
 `stale_temp_files` finds such debris so the pack store can remove it.
 """
 
