@@ -5,13 +5,15 @@ the new bytes go to a temporary file in the same folder, are flushed to disk, an
 replace the old file in one `os.replace`. A reader, or a process killed at any instant,
 sees either the old file or the new one, never an empty or partial file. A target that is a
 symbolic link is written where the link points (the link stays), and a read-only target is
-refused, never replaced. A kill before the replace leaves the temporary file behind;
+refused, never replaced. A write that fails (a full disk, a file size limit) removes its
+temporary file and says why in one line; a kill before the replace leaves it behind, and
 `stale_temp_files` finds such debris so the pack store can remove it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -163,9 +165,7 @@ def atomic_write(
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise BriefcaseError(
-            f"cannot write in this folder: {error.strerror or error}", folder
-        ) from None
+        raise BriefcaseError(f"cannot write in this folder: {_why(error)}", folder) from None
     temp = Path(temp_name)
     try:
         _reached("temp-created", path)
@@ -189,10 +189,23 @@ def atomic_write(
         raise
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise BriefcaseError(f"cannot write: {error.strerror or error}", path) from None
+        raise BriefcaseError(f"cannot write: {_why(error)}", path) from None
     _fsync_folder(folder)
     _reached("folder-fsynced", path)
     return Fingerprint.of_bytes(data, os.stat(path))
+
+
+_OUT_OF_ROOM = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EFBIG: "the file would pass the size limit for files (ulimit -f)",
+}
+"""Why a write ran out of room, in words a user can act on (the system's say "File too large")."""
+
+
+def _why(error: OSError) -> str:
+    """The reason a write failed, for one line of ours."""
+    return _OUT_OF_ROOM.get(error.errno or 0) or error.strerror or str(error)
 
 
 def real_target(path: Path) -> Path:
@@ -280,8 +293,21 @@ def _keep_backup(path: Path, backup: Path) -> None:
 
         shutil.copy2(path, staging)
     _reached("backup-staged", path)
-    os.replace(staging, backup)
+    if _one_file(staging, backup):
+        # rename() does nothing when both names are one file (a save killed after backing up
+        # leaves the pack and its backup so), which would leave the staging name behind.
+        staging.unlink()
+    else:
+        os.replace(staging, backup)
     _reached("backed-up", path)
+
+
+def _one_file(first: Path, second: Path) -> bool:
+    """Whether two names are links to the same file (False when either is missing)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _preserve_mode(original: Path, temp: Path) -> None:

@@ -205,3 +205,61 @@ def test_the_next_save_removes_what_killed_saves_left_but_never_a_fresh_temporar
     assert fresh.exists(), "a temporary file young enough to be a live save's was removed"
     assert all(stranger.exists() for stranger in not_ours), "a file not named as ours was removed"
     assert number_of(decode_pack(path.read_bytes(), path)) == 5
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Files in `folder` that are neither a pack nor a pack's backup: what saves left behind."""
+    return sorted(
+        p.name
+        for p in folder.iterdir()
+        if not (p.suffix == ".toml" or p.name.endswith(".toml.bak"))
+    )
+
+
+@needs_fork
+@pytest.mark.parametrize("step", storage.SAVE_STEPS)
+def test_after_a_kill_at_each_step_the_next_save_leaves_nothing_behind_and_a_whole_backup(
+    tmp_path: Path, step: str
+) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    store = PackStore(folder)
+    path = store.create(version(1), folder / "pack.toml").path
+    on_disk = 1
+    new_once_replaced = storage.SAVE_STEPS.index(step) >= storage.SAVE_STEPS.index("replaced")
+    for _ in range(ROUNDS):
+        old, new = on_disk, on_disk + 1
+        run_killed_at(step, 1, saving(store, path, new))
+        on_disk = number_of(decode_pack(path.read_bytes(), path))
+        assert on_disk == (new if new_once_replaced else old), f"a kill at {step!r}: {on_disk}"
+        for debris in folder.glob(".pack.toml.*"):
+            _age(debris, storage.STALE_TEMP_SECONDS + 60)
+        before_next = on_disk
+        on_disk += 10
+        store.save(store.load(path), version(on_disk))
+        assert leftovers(folder) == [], f"a kill at {step!r} left debris past the next save"
+        assert sorted(p.name for p in folder.iterdir()) == [".pack.toml.bak", "pack.toml"]
+        assert number_of(decode_pack(path.read_bytes(), path)) == on_disk
+        backup = backup_path(path)
+        assert number_of(decode_pack(backup.read_bytes(), backup)) == before_next, (
+            "the backup is not the whole pack the next save replaced"
+        )
+
+
+@needs_fork
+@pytest.mark.parametrize("step", CREATE_STEPS)
+def test_after_a_creation_killed_at_each_step_the_next_save_leaves_nothing_behind(
+    tmp_path: Path, step: str
+) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    store = PackStore(folder)
+    path = store.create(version(1), folder / "pack.toml").path
+    new = folder / "new.toml"
+    run_killed_at(step, 1, creating(store, new, 7))
+    for debris in folder.glob(".new.toml.*"):
+        _age(debris, storage.STALE_TEMP_SECONDS + 60)
+    store.save(store.load(path), version(2))
+    assert leftovers(folder) == [], f"a creation killed at {step!r} left debris"
+    if new.exists():
+        assert number_of(decode_pack(new.read_bytes(), new)) == 7
