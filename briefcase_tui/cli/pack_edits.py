@@ -2,8 +2,9 @@
 
 Each command opens the pack in a `PackSession` (the same load-edit-save loop the app uses),
 applies one pure edit and saves it atomically, keeping the previous version as a hidden
-backup; a pack changed on disk in between is refused. An edit that changes nothing writes
-nothing.
+backup. When another writer saved the pack in between, the edit is applied again to what
+that writer left, or refused with the reason when it no longer applies there. An edit that
+changes nothing writes nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from briefcase_tui.errors import BriefcaseError
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.packs.models import Entry, Pack
-    from briefcase_tui.domain.packs.store import PackFile
+    from briefcase_tui.domain.packs.store import PackFile, PackStore
 
 app = typer.Typer()
 """Edit commands of the `brief pack` group."""
@@ -45,22 +46,62 @@ TagsOption = Annotated[
 ]
 
 
+EDIT_ATTEMPTS = 10
+"""How many times an edit is applied to a fresh copy of a pack that other writers keep
+changing. Each lost race means another writer saved in between, so ten in a row takes a
+crowd of writers on one pack; then the edit is refused, never lost."""
+
+
 def edit_pack(
     context: typer.Context, reference: str, change: Callable[[Pack], Pack], description: str
 ) -> tuple[Pack, Path]:
     """Open a pack, apply one edit and save it; returns the pack as saved and its file.
 
-    An edit's error is located in the pack file it was about.
+    When another writer saved the pack between our read and our save, the store refuses
+    the save; the edit is then applied again to the pack as that writer left it, as a person
+    would redo it, so both edits are kept. An edit that no longer applies there (the entry
+    it named was removed, say) is refused with the reason, and nothing is written. An edit's
+    error is located in the pack file it was about.
     """
+    from briefcase_tui.domain.packs.store import PackChangedOnDisk
+
+    store = state_of(context).store
+    for attempt in range(1, EDIT_ATTEMPTS + 1):
+        try:
+            return _edit_once(store, reference, change, description, retried=attempt > 1)
+        except PackChangedOnDisk as error:
+            changed = error
+    raise BriefcaseError(
+        f"changed on disk since it was loaded, {EDIT_ATTEMPTS} times in a row as this edit was "
+        "applied again; nothing was written, try again",
+        changed.path,
+    )
+
+
+def _edit_once(
+    store: PackStore,
+    reference: str,
+    change: Callable[[Pack], Pack],
+    description: str,
+    *,
+    retried: bool,
+) -> tuple[Pack, Path]:
+    """One read-edit-save of `edit_pack`; raises PackChangedOnDisk when it lost a race."""
     from briefcase_tui.domain.packs.session import PackSession
 
-    session = PackSession.open(state_of(context).store, reference)
+    session = PackSession.open(store, reference)
     opened = session.packfile
     try:
         pack = session.apply(change, description, save=False)
     except BriefcaseError as error:
-        if error.path is None:
-            raise BriefcaseError(error.message, opened.path) from None
+        message = error.message
+        if retried:
+            message = (
+                "changed on disk while this edit was being saved, "
+                f"and it no longer applies: {message}"
+            )
+        if error.path is None or retried:
+            raise BriefcaseError(message, opened.path) from None
         raise
     if session.save():
         _warn_comments(opened)

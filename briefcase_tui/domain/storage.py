@@ -7,13 +7,15 @@ sees either the old file or the new one, never an empty or partial file. A targe
 symbolic link is written where the link points (the link stays), and a read-only target is
 refused, never replaced. A write that fails (a full disk, a file size limit) removes its
 temporary file and says why in one line; a kill before the replace leaves it behind, and
-`stale_temp_files` finds such debris so the pack store can remove it.
+`stale_temp_files` finds such debris so the pack store can remove it. `folder_lock` lets
+check-then-replace sequences in one folder run one at a time across processes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import hashlib
 import os
 import re
@@ -70,6 +72,55 @@ STALE_TEMP_SECONDS = 10 * 60
 """A temporary file unchanged for this long belongs to a save that died: a live save writes
 its file within milliseconds and renames it away within seconds. Younger ones are left alone,
 so a save running in another process never loses its file mid-save."""
+
+
+FOLDER_LOCK_SECONDS = 10.0
+"""How long `folder_lock` waits for another writer: a save holds it for milliseconds, so ten
+seconds means the holder is stuck (a frozen process, a hung network disk), not busy."""
+
+_LOCK_POLL_SECONDS = 0.005
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the advisory write lock of `folder`: every holder, in any process, runs alone.
+
+    It is `fcntl.flock` on the folder itself, opened read-only, because:
+    - Linux and macOS are the supported platforms, and both have it; no dependency is added
+      (a lock library would wrap the same call);
+    - locking the folder leaves no lock file behind to clutter the packs folder or go stale;
+      the kernel drops the lock when its holder exits or is killed, so a crash never blocks
+      the next save;
+    - a flock belongs to one open file, so two threads of one process (the app's saver and
+      anything else) exclude each other too.
+    Saves into one folder are serialised, which costs nothing: each takes milliseconds.
+    The lock is advisory: it binds our writers (CLI processes and the app), not other tools,
+    which the fingerprint check still catches. Waiting longer than `timeout` (by default
+    FOLDER_LOCK_SECONDS) is a BriefcaseError naming the folder.
+    """
+    if timeout is None:
+        timeout = FOLDER_LOCK_SECONDS
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError as error:
+        raise BriefcaseError(f"cannot lock: {error.strerror or error}", folder) from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise BriefcaseError(
+                        f"another save into this folder has held it for {timeout:g} seconds; "
+                        "try again, or find the stuck `brief` or app",
+                        folder,
+                    ) from None
+                time.sleep(_LOCK_POLL_SECONDS)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def _reached(step: str, path: Path) -> None:

@@ -457,20 +457,26 @@ def test_an_edit_that_changes_nothing_leaves_the_file_and_its_comments_alone(
 def test_an_edit_of_a_pack_changed_since_it_was_read_is_refused(
     briefs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The CLI edits through the app's PackSession, so it refuses what the app refuses."""
+    """The CLI edits through the app's PackSession, so it refuses what the app refuses.
+
+    It applies the edit again to each new version (issue 10); a pack that someone changes
+    after every read is refused when those attempts run out, and keeps their version.
+    """
     from briefcase_tui.domain.packs.session import PackSession
 
     opened = PackSession.open
+    writes: list[str] = []
 
     def open_then_someone_else_writes(store: PackStore, reference: str | Path) -> PackSession:
         session = opened(store, reference)
-        (briefs / "summit.toml").write_text(SUMMIT + "# theirs\n", encoding="utf-8")
+        writes.append(f"{SUMMIT}# theirs {len(writes)}\n")
+        (briefs / "summit.toml").write_text(writes[-1], encoding="utf-8")
         return session
 
     monkeypatch.setattr(PackSession, "open", open_then_someone_else_writes)
     code, _, err = run(briefs, "pack", "remove", "summit", "2")
     assert code == 1 and "changed on disk since it was loaded" in one_error_line(err)
-    assert (briefs / "summit.toml").read_text(encoding="utf-8") == SUMMIT + "# theirs\n"
+    assert (briefs / "summit.toml").read_text(encoding="utf-8") == writes[-1]
 
 
 # --- errors reading packs ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 Saves are atomic and keep the previous version as a hidden backup beside the pack. A pack
 is loaded with a fingerprint of its bytes; saving over a file whose bytes changed since is
 refused with `PackChangedOnDisk`, so two editors (or an editor and the app) never silently
-undo each other's work.
+undo each other's work; the check and the replace run under one lock shared by all writers.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from briefcase_tui.domain.storage import (
     Fingerprint,
     atomic_write,
     changed_since,
+    folder_lock,
     read_with_fingerprint,
     real_target,
     remove_stale_temp_files,
@@ -175,16 +176,21 @@ class PackStore:
         (the user chose to overwrite after being told), and when the file is read-only. A pack
         that is a symbolic link is saved into the file it points to, with the backup beside
         that file. Temporary files that killed saves left in that folder are removed.
+
+        The check and the replace happen under the folder's lock (`folder_lock`), which every
+        `brief` process and the app take to save: without it, two writers could both pass the
+        check and the second replace would silently drop the first one's edit.
         """
-        if (
-            current.fingerprint is not None
-            and not force
-            and changed_since(current.path, current.fingerprint)
-        ):
-            raise PackChangedOnDisk(current.path)
         data = encode_pack(pack)
         target = real_target(current.path)
-        fingerprint = atomic_write(target, data, backup=backup_path(target))
+        with folder_lock(target.parent):
+            if (
+                current.fingerprint is not None
+                and not force
+                and changed_since(current.path, current.fingerprint)
+            ):
+                raise PackChangedOnDisk(current.path)
+            fingerprint = atomic_write(target, data, backup=backup_path(target))
         remove_stale_temp_files(target.parent, PACK_SUFFIX)
         return replace(current, pack=pack, fingerprint=fingerprint, had_comments=False)
 
