@@ -14,7 +14,7 @@ from briefcase_tui.tui.screens.help import binding_rows
 from briefcase_tui.tui.screens.pack import PackScreen
 from briefcase_tui.tui.screens.pack_edits import NO_NOTE_HERE
 from briefcase_tui.tui.widgets.note_editor import NoteEditor
-from briefcase_tui.tui.widgets.pack_outline import PackOutline
+from briefcase_tui.tui.widgets.pack_outline import OutlineRow, PackOutline
 from tests.tui.conftest import loaded
 from tests.tui.pack_helpers import (
     PARIS,
@@ -243,3 +243,22 @@ async def test_a_on_a_source_adds_nothing_and_says_why(settings_file: Path, brie
         await saved(pilot)
         assert "Sources cannot go in a pack" in said(app)
         assert (briefs / "paris-day.toml").read_text(encoding="utf-8") == PARIS
+
+
+async def test_news_of_a_row_the_cursor_already_left_does_not_move_the_next_key(
+    settings_file: Path, briefs: Path
+) -> None:
+    """J moves the first entry down; a highlight from the screen's opening, late on a busy
+    machine, arrives after it: K must still move the same entry back up."""
+    app = pack_app(settings_file, briefs, "paris-day")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await on_pack_screen(pilot)
+        await pilot.press("J")
+        await pilot.pause()
+        assert screen.cursor == OutlineRow(0, 1)
+        screen.post_message(PackOutline.RowHighlighted(OutlineRow(0, 0)))
+        await pilot.pause()
+        await pilot.press("K")
+        await saved(pilot)
+        entries = pack_on_disk(briefs, "paris-day").sections[0].entries
+        assert [entry.item for entry in entries] == ["tech7-p2", "statement-p6"]

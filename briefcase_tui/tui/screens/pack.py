@@ -286,6 +286,8 @@ class PackScreen(Screen[None]):
 
     @on(PackOutline.RowHighlighted)
     def _highlighted(self, event: PackOutline.RowHighlighted) -> None:
+        if event.row != self.query_one(PackOutline).row:
+            return  # news of a row the cursor has already left: a later message follows
         self.cursor = event.row
         self.packs.section = event.row.section
         self._show_row(event.row)

@@ -99,6 +99,7 @@ class PackOutline(Tree[OutlineRow]):
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
+        self._wanted = OutlineRow(0, 0)
 
     def show_pack(
         self, pack: Pack, titles: Mapping[str, str] | None, cursor: OutlineRow | None = None
@@ -113,10 +114,16 @@ class PackOutline(Tree[OutlineRow]):
                 branch.add_leaf(entry_label(entry, titles), data=OutlineRow(s_index, e_index))
         self.root.expand()
         if cursor is not None:
-            self.call_after_refresh(self._move_to, cursor)
+            self._wanted = cursor
+            self.call_after_refresh(self._move_to_wanted)
 
-    def _move_to(self, row: OutlineRow) -> None:
-        target = self._nearest(row)
+    def _move_to_wanted(self) -> None:
+        """Move to the row the latest `show_pack` asked for.
+
+        On a busy machine a move asked for by an earlier drawing can run after a later one
+        (a key pressed just as the screen opened): it must not put back a row since replaced.
+        """
+        target = self._nearest(self._wanted)
         if target is not None:
             self.move_cursor(target)
 
