@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -203,6 +206,27 @@ def test_a_date_written_as_a_string_is_refused_not_coerced(corpus_copy: Path) ->
     )
     [message] = messages(corpus_copy)
     assert "item 'day-x': field 'date'" in message
+
+
+def test_a_huge_corpus_file_is_refused_without_being_read_whole(corpus_copy: Path) -> None:
+    """A 4 GB file (sparse: no disk used) in a process allowed 1.5 GB of memory."""
+    with (corpus_copy / "huge.toml").open("wb") as file:
+        file.truncate(4 * 1024**3)
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "briefcase_tui", "corpus", "check", str(corpus_copy)],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit_memory,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+    assert f"{corpus_copy / 'huge.toml'}: file is larger than 1 MiB" in result.stderr
 
 
 def test_an_oversized_file_is_refused_before_parsing(corpus_copy: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefcase_tui.domain.tomlio import MAX_TOML_BYTES
 from briefcase_tui.errors import BriefcaseError
 
 
@@ -22,7 +23,12 @@ def read_corpus_files(folder: Path) -> dict[Path, bytes]:
     contents: dict[Path, bytes] = {}
     for path in files:
         try:
-            contents[path] = path.read_bytes()
+            with path.open("rb") as file:
+                # One byte past the limit is enough to refuse: a huge file is never read whole.
+                data = file.read(MAX_TOML_BYTES + 1)
         except OSError as error:
             raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
+        if len(data) > MAX_TOML_BYTES:
+            raise BriefcaseError(f"file is larger than {MAX_TOML_BYTES // (1024 * 1024)} MiB", path)
+        contents[path] = data
     return contents
