@@ -157,17 +157,25 @@ def reading(path: Path) -> Iterator[None]:
         raise BriefcaseError(f"cannot read: {error.strerror or error}", path) from None
 
 
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes; a missing or unreadable file is a BriefcaseError naming it."""
-    with reading(path):
-        return path.read_bytes()
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """A file's bytes; a missing or unreadable file is a BriefcaseError naming it.
+
+    With a `limit`, at most `limit + 1` bytes are read: enough for the caller to refuse a
+    file that is too large without holding all of it in memory.
+    """
+    with reading(path), path.open("rb") as handle:
+        return handle.read() if limit is None else handle.read(limit + 1)
 
 
-def read_with_fingerprint(path: Path) -> tuple[bytes, Fingerprint]:
-    """A file's bytes and its fingerprint, read from one open file so they agree."""
+def read_with_fingerprint(path: Path, limit: int | None = None) -> tuple[bytes, Fingerprint]:
+    """A file's bytes and its fingerprint, read from one open file so they agree.
+
+    With a `limit`, a file larger than it is read only to `limit + 1` bytes, for the caller
+    to refuse; its fingerprint then covers what was read, and must not be saved against.
+    """
     with reading(path), path.open("rb") as handle:
         stat = os.fstat(handle.fileno())
-        data = handle.read()
+        data = handle.read() if limit is None else handle.read(limit + 1)
     return data, Fingerprint.of_bytes(data, stat)
 
 

@@ -186,7 +186,7 @@ def read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
     from briefcase_tui.domain.storage import read_bytes
 
     require_file(path)  # a pipe or a device would never finish reading
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_TOML_BYTES)
     text = decode_toml_bytes(data, path)
     return parse_toml(text, path), text
 

@@ -4,6 +4,7 @@ of killed saves named by `validate` and removed by the next save."""
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -109,3 +110,31 @@ def test_validate_names_debris_of_a_killed_save_and_the_next_save_removes_it(
     assert not debris.exists()
     assert sorted(p.name for p in briefs.iterdir()) == [".summit.toml.bak", "summit.toml"]
     assert "temporary file" not in brief_process(briefs, "pack", "validate", "summit").stderr
+
+
+def test_a_huge_pack_file_is_refused_without_being_read_whole(tmp_path: Path) -> None:
+    """A 4 GB pack (sparse: no disk used), shown by a process allowed 1.5 GB of memory."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    huge = briefs / "huge.toml"
+    with huge.open("wb") as file:
+        file.truncate(4 * 1024**3)
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))
+
+    for command in (("pack", "show", "huge"), ("pack", "validate", str(huge))):
+        env = {k: v for k, v in os.environ.items() if k != "BRIEF_CORPUS"}
+        env["BRIEF_DIR"] = str(briefs)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefcase_tui", *command],
+            capture_output=True,
+            text=True,
+            env=env,
+            preexec_fn=limit_memory,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 1, command
+        assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+        assert f"{huge}: file is larger than 1 MiB" in result.stderr, command

@@ -24,7 +24,7 @@ from briefcase_tui.domain.storage import (
     remove_stale_temp_files,
 )
 from briefcase_tui.domain.text import fold
-from briefcase_tui.domain.tomlio import why_not_a_file
+from briefcase_tui.domain.tomlio import MAX_TOML_BYTES, why_not_a_file
 from briefcase_tui.errors import BriefcaseError
 
 PACK_SUFFIX = ".toml"
@@ -165,7 +165,8 @@ class PackStore:
     def load(self, reference: str | Path) -> PackFile:
         """Read and validate one pack, remembering its fingerprint for a safe save later."""
         path = self.resolve(reference)
-        data, fingerprint = read_with_fingerprint(path)
+        # Past the limit only part of the file is read, and decoding refuses it.
+        data, fingerprint = read_with_fingerprint(path, MAX_TOML_BYTES)
         pack = decode_pack(data, path)
         return PackFile(path, pack, fingerprint, has_comments(data))
 
