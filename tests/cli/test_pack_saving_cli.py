@@ -4,19 +4,22 @@ of killed saves named by `validate` and removed by the next save."""
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from briefcase_tui.domain import storage
 from briefcase_tui.domain.packs.store import PackStore, backup_path
 from tests.cli.test_pack_cli import SUMMIT, load
 from tests.domain.test_pack_crash_safety import needs_fork, run_killed_at
+from tests.limits import memory_limit
 
 
-def brief_process(briefs: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def brief_process(
+    briefs: Path, *args: str, preexec_fn: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The real `brief` (this tree's code) in its own process, with `briefs` as BRIEF_DIR."""
     env = {k: v for k, v in os.environ.items() if k != "BRIEF_CORPUS"}
     env["BRIEF_DIR"] = str(briefs)
@@ -25,6 +28,8 @@ def brief_process(briefs: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         env=env,
+        preexec_fn=preexec_fn,
+        timeout=120,
         check=False,
     )
 
@@ -120,21 +125,8 @@ def test_a_huge_pack_file_is_refused_without_being_read_whole(tmp_path: Path) ->
     with huge.open("wb") as file:
         file.truncate(4 * 1024**3)
 
-    def limit_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))
-
     for command in (("pack", "show", "huge"), ("pack", "validate", str(huge))):
-        env = {k: v for k, v in os.environ.items() if k != "BRIEF_CORPUS"}
-        env["BRIEF_DIR"] = str(briefs)
-        result = subprocess.run(
-            [sys.executable, "-m", "briefcase_tui", *command],
-            capture_output=True,
-            text=True,
-            env=env,
-            preexec_fn=limit_memory,
-            timeout=120,
-            check=False,
-        )
+        result = brief_process(briefs, *command, preexec_fn=memory_limit(1536 * 1024**2))
         assert result.returncode == 1, command
         assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
         assert f"{huge}: file is larger than 1 MiB" in result.stderr, command

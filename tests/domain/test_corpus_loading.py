@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from briefcase_tui.domain.corpus.files import read_corpus_files
 from briefcase_tui.domain.corpus.load import check_corpus, load_corpus
 from briefcase_tui.domain.text import clean_text
 from briefcase_tui.errors import BriefcaseError, CorpusError
+from tests.limits import memory_limit
 
 ITEM = """
 [[items]]
@@ -213,14 +213,11 @@ def test_a_huge_corpus_file_is_refused_without_being_read_whole(corpus_copy: Pat
     with (corpus_copy / "huge.toml").open("wb") as file:
         file.truncate(4 * 1024**3)
 
-    def limit_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))
-
     result = subprocess.run(
         [sys.executable, "-m", "briefcase_tui", "corpus", "check", str(corpus_copy)],
         capture_output=True,
         text=True,
-        preexec_fn=limit_memory,
+        preexec_fn=memory_limit(1536 * 1024**2),
         timeout=120,
         check=False,
     )

@@ -9,7 +9,6 @@ timing out or by running out of memory, which the child reports.
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +27,7 @@ from briefcase_tui.domain.tomlio import (
     parse_toml,
 )
 from briefcase_tui.errors import BriefcaseError
+from tests.limits import memory_limit
 
 MEMORY_LIMIT = 200 * 1024 * 1024
 WALL_SECONDS = 20
@@ -87,10 +87,6 @@ SHAPES = [
 ]
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 @pytest.mark.parametrize("shape", SHAPES)
 def test_the_worst_shapes_at_the_size_limit_are_read_or_refused_within_bounds(shape: str) -> None:
     try:
@@ -99,7 +95,7 @@ def test_the_worst_shapes_at_the_size_limit_are_read_or_refused_within_bounds(sh
             capture_output=True,
             text=True,
             timeout=WALL_SECONDS,
-            preexec_fn=_limit_memory,
+            preexec_fn=memory_limit(MEMORY_LIMIT),
             check=False,
         )
     except subprocess.TimeoutExpired:
