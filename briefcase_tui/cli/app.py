@@ -22,6 +22,7 @@ from briefcase_tui.cli import (
     open,
     output,
     pack_edits,
+    pack_merge,
     pack_sections,
     packs,
     tui,
@@ -54,6 +55,7 @@ pack_app = typer.Typer(
 )
 pack_app.add_typer(packs.app)
 pack_app.add_typer(pack_edits.app)
+pack_app.add_typer(pack_merge.app)
 pack_app.add_typer(pack_sections.app, name="section")
 app.add_typer(pack_app, name="pack")
 

@@ -188,14 +188,20 @@ def _load(
     """The packs to export, and the ones that failed to load (reported on stderr at once)."""
     store = state.store
     if all_packs:
-        loaded, problems = store.load_all()
-        if not loaded and not problems:
+        found, problems = store.load_all()
+        if not found and not problems:
             output.error(f"no packs in {store.folder}")
+        loaded = []
+        for packfile in found:
+            try:
+                loaded.append(_settled(packfile))
+            except BriefcaseError as error:
+                problems.append(error)
     else:
         loaded, problems = [], []
         for reference in references:
             try:
-                loaded.append(store.load(reference))
+                loaded.append(_settled(store.load(reference)))
             except BriefcaseError as error:
                 if len(references) == 1:
                     raise
@@ -203,6 +209,18 @@ def _load(
     for problem in problems:
         output.error(problem)
     return loaded, problems
+
+
+def _settled(packfile: PackFile) -> PackFile:
+    """The pack, unless a merge left conflicts in it: a brief must say one thing, not two."""
+    conflicts = packfile.pack.conflict_count()
+    if conflicts:
+        raise BriefcaseError(
+            f"{output.counted(conflicts, 'merge conflict')} to settle before exporting "
+            f"(`brief pack resolve {packfile.path}` lists them)",
+            packfile.path,
+        )
+    return packfile
 
 
 @contextlib.contextmanager

@@ -172,6 +172,7 @@ def render_hits(hits: list[SearchHit]) -> str:
 
 def render_pack(pack: Pack, corpus: Corpus) -> str:
     """A pack as a page: its details, then sections of entries numbered as commands take them."""
+    from briefcase_tui.domain.packs.conflicts import describe, pack_conflicts
     from briefcase_tui.domain.packs.resolve import resolve_pack
 
     lines = [*wrap(pack.title)]
@@ -186,20 +187,34 @@ def render_pack(pack: Pack, corpus: Corpus) -> str:
             lines.extend(wrap(value, indent=" " * 10, first=f"{label}:".ljust(10)))
     if pack.summary:
         lines += ["", *wrap(pack.summary)]
+    conflicts = pack_conflicts(pack)
+    if conflicts:
+        lines += [
+            "",
+            f"{counted(len(conflicts), 'merge conflict')} to settle "
+            "(`brief pack resolve PACK N ours|theirs`):",
+        ]
+        for placed in conflicts:
+            lead = f"{placed.number:>4}. "
+            lines.extend(wrap(describe(pack, placed), indent=" " * len(lead), first=lead))
+    marked = {(c.section, c.entry): c.number for c in reversed(conflicts)}
     if not pack.sections:
         lines += ["", "(no sections yet: `brief pack add` puts items in a first one)"]
     for s_index, section in enumerate(resolve_pack(pack, corpus).sections, start=1):
-        lines += ["", *wrap(f"§{s_index} {section.section.title}")]
+        heading = f"§{s_index} {section.section.title}"
+        if (s_index - 1, None) in marked:
+            heading += f"  [conflict {marked[(s_index - 1, None)]}]"
+        lines += ["", *wrap(heading)]
         if section.section.intro:
             lines.extend(wrap(section.section.intro, indent="   "))
         if not section.entries:
             lines.append("   (no entries)")
-        for entry in section.entries:
-            lines.extend(_entry_lines(entry))
+        for e_index, entry in enumerate(section.entries):
+            lines.extend(_entry_lines(entry, marked.get((s_index - 1, e_index))))
     return "\n".join(lines)
 
 
-def _entry_lines(resolved: ResolvedEntry) -> list[str]:
+def _entry_lines(resolved: ResolvedEntry, conflict: int | None = None) -> list[str]:
     entry = resolved.entry
     lead = f"{resolved.number:>4}. "
     indent = " " * len(lead)
@@ -213,7 +228,7 @@ def _entry_lines(resolved: ResolvedEntry) -> list[str]:
         )
         lines = wrap(heading, indent=indent, first=lead)
         note = entry.note
-    marks = []
+    marks = [f"conflict {conflict}"] if conflict is not None else []
     if entry.priority:
         marks.append(f"priority: {entry.priority}")
     if entry.tags:

@@ -17,6 +17,7 @@ from briefcase_tui.domain.packs.models import (
     FORMAT_VERSION,
     PACK_FIELDS,
     PRIORITIES,
+    Conflict,
     Entry,
     Pack,
     Section,
@@ -84,16 +85,24 @@ def encode_pack(pack: Pack) -> bytes:
     two versions shows one changed line per changed field.
     """
     document: dict[str, Any] = {"format": FORMAT_VERSION}
-    document.update(_fields(pack, skip=("format", "sections")))
+    document.update(_fields(pack, skip=("format", "sections", "conflicts")))
     chunks = [_dump(document)]
+    chunks.extend(_conflict_tables("conflicts", pack.conflicts))
     for section in pack.sections:
-        chunks.append("[[sections]]\n" + _dump(_fields(section, skip=("entries",))))
+        chunks.append("[[sections]]\n" + _dump(_fields(section, skip=("entries", "conflicts"))))
+        chunks.extend(_conflict_tables("sections.conflicts", section.conflicts))
         for entry in section.entries:
-            chunks.append("[[sections.entries]]\n" + _dump(_fields(entry)))
+            chunks.append("[[sections.entries]]\n" + _dump(_fields(entry, skip=("conflicts",))))
+            chunks.extend(_conflict_tables("sections.entries.conflicts", entry.conflicts))
     text = "\n".join(chunks)
     data = text.encode("utf-8")
     _check_readable(data, text)
     return data
+
+
+def _conflict_tables(header: str, conflicts: tuple[Conflict, ...]) -> list[str]:
+    """Each merge conflict as its own table right after what it is about, as git marks a file."""
+    return [f"[[{header}]]\n" + _dump(_fields(conflict)) for conflict in conflicts]
 
 
 def _check_readable(data: bytes, text: str) -> None:
@@ -117,7 +126,9 @@ def _dump(table: dict[str, Any]) -> str:
     return tomli_w.dumps(table, multiline_strings=True)
 
 
-def _fields(record: Pack | Section | Entry, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+def _fields(
+    record: Pack | Section | Entry | Conflict, skip: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """A record's set fields in declaration order; empty strings, None and () are left out."""
     data: dict[str, Any] = {}
     for name in type(record).model_fields:
@@ -161,7 +172,11 @@ def _message(problem: Any, loc: tuple[Any, ...]) -> str:
     name = keys[-1] if keys else ""
     where = _where(loc)
     if kind == "extra_forbidden":
-        level = {1: "pack", 3: "section", 5: "entry"}.get(len(loc), "pack")
+        level = (
+            "conflict"
+            if "conflicts" in loc
+            else {1: "pack", 3: "section", 5: "entry"}.get(len(loc), "pack")
+        )
         import difflib  # only an error needs it
 
         close = difflib.get_close_matches(name, PACK_FIELDS[level], n=1, cutoff=0.6)

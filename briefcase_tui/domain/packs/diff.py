@@ -14,12 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from briefcase_tui.domain.packs.models import Entry, Pack, Section
+from briefcase_tui.domain.packs.models import DETAIL_FIELDS, Entry, Pack, Section
 
 SectionChangeKind = Literal["added", "removed", "renamed", "moved", "intro"]
 EntryChangeKind = Literal["added", "removed", "moved", "note", "priority", "tags"]
-DETAIL_FIELDS: tuple[str, ...] = ("title", "audience", "meeting", "date", "author", "summary")
-"""The pack's own fields, compared one by one."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,11 @@ Severity = Literal["error", "warning"]
 
 _SECTION_HEADER = re.compile(r"^\s*\[\[\s*sections\s*\]\]")
 _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*sections\s*\.\s*entries\s*\]\]")
+_CONFLICT_HEADER = re.compile(
+    r"^\s*\[\[\s*(?:(sections)\s*\.\s*)?(?:(entries)\s*\.\s*)?conflicts\s*\]\]"
+)
+ConflictPlace = tuple[int | None, int | None, int]
+"""(section, entry, n): the n-th conflict table of the pack, a section or an entry."""
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,12 @@ class LintProblem:
 def lint_pack(pack: Pack, corpus: Corpus, text: str | None = None) -> list[LintProblem]:
     """Every problem of a pack against the corpus, in pack order.
 
-    Errors: ids not in the corpus, an item listed twice. Warnings: empty sections, two
-    sections with the same title, items whose sources disagree (the reader should know).
+    Errors: merge conflicts not yet settled (first: they change what the pack says), ids
+    not in the corpus, an item listed twice. Warnings: empty sections, two sections with
+    the same title, items whose sources disagree (the reader should know).
     """
     lines = _header_lines(text) if text is not None else {}
-    problems: list[LintProblem] = []
+    problems = _conflicts(pack, text)
     seen_items: dict[str, tuple[int, int]] = {}
     seen_titles: dict[str, int] = {}
 
@@ -106,6 +112,44 @@ def lint_pack(pack: Pack, corpus: Corpus, text: str | None = None) -> list[LintP
                     e_index,
                 )
     return problems
+
+
+def _conflicts(pack: Pack, text: str | None) -> list[LintProblem]:
+    """Each merge conflict as an error at its table's line, saying how to settle it."""
+    from briefcase_tui.domain.packs.conflicts import describe, pack_conflicts
+
+    lines = _conflict_lines(text) if text is not None else {}
+    return [
+        LintProblem(
+            "error",
+            f"merge conflict {placed.number}: {describe(pack, placed)} "
+            "(keep one side: `brief pack resolve`, or in the app)",
+            placed.section,
+            placed.entry,
+            lines.get((placed.section, placed.entry, placed.index)),
+        )
+        for placed in pack_conflicts(pack)
+    ]
+
+
+def _conflict_lines(text: str) -> dict[ConflictPlace, int]:
+    """Lines (from 1) of each conflict table, keyed by what it belongs to."""
+    found: dict[ConflictPlace, int] = {}
+    section = entry = -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _ENTRY_HEADER.match(line):
+            entry += 1
+        elif _SECTION_HEADER.match(line):
+            section, entry = section + 1, -1
+        elif match := _CONFLICT_HEADER.match(line):
+            in_section, in_entry = match.group(1) is not None, match.group(2) is not None
+            place = (
+                section if in_section else None,
+                entry if in_section and in_entry else None,
+            )
+            count = sum(1 for key in found if key[:2] == place)
+            found[(*place, count)] = number
+    return found
 
 
 def _header_lines(text: str) -> dict[tuple[int, int | None], int]:

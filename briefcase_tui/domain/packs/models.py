@@ -51,6 +51,87 @@ class PackRecord(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
+DETAIL_FIELDS: tuple[str, ...] = ("title", "audience", "meeting", "date", "author", "summary")
+"""The pack's own fields, after `format` and before the sections."""
+
+CONFLICT_FIELDS: dict[str, tuple[str, ...]] = {
+    "pack": (*DETAIL_FIELDS, "order"),
+    "section": ("title", "intro", "presence", "order"),
+    "entry": ("note", "priority", "presence", "section"),
+}
+"""What a merge conflict may be about at each level of a pack."""
+ConflictField = Literal[
+    "title",
+    "audience",
+    "meeting",
+    "date",
+    "author",
+    "summary",
+    "intro",
+    "note",
+    "priority",
+    "presence",
+    "section",
+    "order",
+]
+PRESENCE_SIDES: tuple[str, ...] = ("kept", "removed")
+"""The sides of a `presence` conflict: one side removed what the other changed."""
+
+
+class Conflict(PackRecord):
+    """Where two versions merged by `brief pack merge` changed the same thing differently.
+
+    The pack holds our side (or, for `presence`, the thing one side removed and the other
+    changed, so nothing is lost) until someone picks. A side is a field's value as text (a
+    date as YYYY-MM-DD, an unset priority as ""), "kept" or "removed" for `presence`, a
+    section title for `section`; an `order` conflict keeps each side's order as a list of
+    entries (item ids, `note: text`) or section titles.
+    """
+
+    field: ConflictField
+    ours: PackText = ""
+    theirs: PackText = ""
+    ours_order: tuple[PackText, ...] = ()
+    theirs_order: tuple[PackText, ...] = ()
+
+    @model_validator(mode="after")
+    def _sides_fit_the_field(self) -> "Conflict":
+        is_order = self.field == "order"
+        if is_order != bool(self.ours_order or self.theirs_order) or (
+            is_order and (self.ours or self.theirs)
+        ):
+            raise ValueError(
+                "a conflict about order has ours_order and theirs_order; "
+                "any other has ours and theirs"
+            )
+        for side in (self.ours, self.theirs):
+            if self.field == "priority" and side not in (*PRIORITIES, ""):
+                raise ValueError(f"conflict side {side!r}: expected one of {', '.join(PRIORITIES)}")
+            if self.field == "presence" and side not in PRESENCE_SIDES:
+                raise ValueError(f"conflict side {side!r}: expected kept or removed")
+            if self.field == "date" and side and not _is_iso_date(side):
+                raise ValueError(f"conflict side {side!r}: expected a date such as 2025-02-10")
+        return self
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def _conflicts_fit(level: str, conflicts: tuple[Conflict, ...]) -> None:
+    """Refuse a conflict about something this level of a pack does not have."""
+    allowed = CONFLICT_FIELDS[level]
+    for conflict in conflicts:
+        if conflict.field not in allowed:
+            raise ValueError(
+                f"a {level} conflict is about one of {', '.join(allowed)}, not {conflict.field!r}"
+            )
+
+
 class Entry(PackRecord):
     """One thing in a section: a corpus item with the author's note, or a note on its own."""
 
@@ -61,6 +142,8 @@ class Entry(PackRecord):
     priority: EntryPriority | None = None
     tags: tuple[FreeTag, ...] = ()
     """The author's own labels, not the corpus's tags."""
+    conflicts: tuple[Conflict, ...] = ()
+    """What a merge could not decide about this entry, until someone picks a side."""
 
     @model_validator(mode="after")
     def _has_content(self) -> "Entry":
@@ -68,6 +151,7 @@ class Entry(PackRecord):
             raise ValueError("an entry needs an item id or a note")
         if len(set(self.tags)) != len(self.tags):
             object.__setattr__(self, "tags", tuple(dict.fromkeys(self.tags)))
+        _conflicts_fit("entry", self.conflicts)
         return self
 
     @property
@@ -81,7 +165,14 @@ class Section(PackRecord):
 
     title: PackTitle
     intro: PackText = ""
+    conflicts: tuple[Conflict, ...] = ()
+    """What a merge could not decide about the section itself (title, intro, order)."""
     entries: tuple[Entry, ...] = ()
+
+    @model_validator(mode="after")
+    def _conflicts_are_about_sections(self) -> "Section":
+        _conflicts_fit("section", self.conflicts)
+        return self
 
 
 class Pack(PackRecord):
@@ -95,7 +186,14 @@ class Pack(PackRecord):
     """The day of the meeting the pack prepares for."""
     author: PackLine = ""
     summary: PackText = ""
+    conflicts: tuple[Conflict, ...] = ()
+    """What a merge could not decide about the pack's details or its order of sections."""
     sections: tuple[Section, ...] = ()
+
+    @model_validator(mode="after")
+    def _conflicts_are_about_the_pack(self) -> "Pack":
+        _conflicts_fit("pack", self.conflicts)
+        return self
 
     def item_ids(self) -> list[str]:
         """Every corpus id the pack refers to, in order, repeats included."""
@@ -113,10 +211,19 @@ class Pack(PackRecord):
         """How many entries the pack holds, notes included."""
         return sum(len(s.entries) for s in self.sections)
 
+    def conflict_count(self) -> int:
+        """How many merge conflicts wait for someone to pick a side."""
+        return (
+            len(self.conflicts)
+            + sum(len(s.conflicts) for s in self.sections)
+            + sum(len(e.conflicts) for s in self.sections for e in s.entries)
+        )
+
 
 PACK_FIELDS: dict[str, tuple[str, ...]] = {
     "pack": tuple(Pack.model_fields),
     "section": tuple(Section.model_fields),
     "entry": tuple(Entry.model_fields),
+    "conflict": tuple(Conflict.model_fields),
 }
 """The keys each level of a pack file may hold, for "did you mean" hints."""
