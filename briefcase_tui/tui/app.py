@@ -464,6 +464,14 @@ class BriefcaseApp(App[None]):
             return
         if any(isinstance(s, ExportPreviewScreen) for s in self.screen_stack):
             return  # the preview is open under a dialog: that dialog comes first
+        conflicts = packfile.pack.conflict_count()
+        if conflicts:
+            self.packs.tell(
+                f"Not exported: {conflicts} merge conflict{'s' if conflicts != 1 else ''} "
+                "to settle first (p, then c): a brief must say one thing, not two.",
+                severity="warning",
+            )
+            return
         self.packs.save_soon()
         self.push_screen(ExportPreviewScreen(packfile, self.corpus))
 

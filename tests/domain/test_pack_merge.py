@@ -1,4 +1,4 @@
-"""Three-way merges of packs: what two people changed combines; what they both changed is kept twice.
+"""Three-way merges of packs: what two people changed combines; what both changed is kept twice.
 
 Each scenario is a pair of edits that two advisers make to copies of one pack. The merge
 must give the pack a person would write by hand from the two versions, or mark the conflict

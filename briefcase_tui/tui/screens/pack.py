@@ -142,6 +142,14 @@ class PackScreen(Screen[None]):
             tooltip="Move the entry to another section",
         ),
         Binding(
+            "c",
+            "settle_conflict",
+            "Settle conflict",
+            show=False,
+            id="pack-settle-conflict",
+            tooltip="Keep one side of a merge conflict (the one at the cursor, else the first)",
+        ),
+        Binding(
             "A",
             "add_note",
             "Add note",
@@ -255,6 +263,9 @@ class PackScreen(Screen[None]):
             session.packfile.path.name,
             f"{count} entr{'y' if count == 1 else 'ies'}",
         ]
+        conflicts = pack.conflict_count()
+        if conflicts:  # first, where no width of terminal cuts it off
+            parts.insert(0, f"⚠ {conflicts} merge conflict{'s' if conflicts != 1 else ''} (c)")
         if session.pending is not None:
             parts.append("⚠ not saved: the file changed on disk")
         self.query_one("#pack-header", Static).update(Content(" · ".join(parts)))
@@ -347,6 +358,10 @@ class PackScreen(Screen[None]):
     def action_remove(self) -> None:
         """Remove the entry under the cursor, or the section if it is empty (else say why not)."""
         self._carry_out(self.edits.remove(self.cursor))
+
+    def action_settle_conflict(self) -> None:
+        """Keep one side of a merge conflict: the one at the cursor, else the first."""
+        self._carry_out(self.edits.settle_conflict(self.cursor))
 
     def action_add_note(self) -> None:
         """Add a note of your own (no corpus item) after the cursor."""

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefcase_tui.domain.packs import conflicts as merge_conflicts
 from briefcase_tui.domain.packs import edit as edits
 from briefcase_tui.domain.packs.models import PRIORITIES, Entry
 from briefcase_tui.tui.dialogs.prompts import ChoiceDialog, TextDialog
@@ -39,6 +40,9 @@ NOTHING_TO_MOVE = "Nothing to move: the cursor is on a section title. J, K and m
 NO_PRIORITY_HERE = "Sections have no priority: move to an entry (↓) to set its priority."
 NO_TAGS_HERE = "Sections have no tags: move to an entry (↓) to edit its tags."
 EMPTY_PACK = "The pack is empty: press s to add a section, or go back (p) and add items with a."
+NO_CONFLICTS = "No merge conflicts in this pack: nothing to settle."
+SIDE_LENGTH = 200
+"""Characters of a conflict's side shown in the dialog; the rest is cut with …."""
 
 
 @dataclass(frozen=True)
@@ -303,3 +307,55 @@ class PackEdits:
             )
 
         return Question(TextDialog("Rename the pack", self._pack().title), answered)
+
+    def settle_conflict(self, cursor: OutlineRow) -> Step:
+        """Ask which side of a merge conflict to keep: the first at the cursor, else the first.
+
+        The answer settles the conflict the dialog showed, found again in the pack as it is
+        then, so a reload while the dialog was open cannot settle another one.
+        """
+        pack = self._pack()
+        found = merge_conflicts.pack_conflicts(pack)
+        if not found:
+            return Notice(NO_CONFLICTS)
+        here = [c for c in found if (c.section, c.entry) == (cursor.section, cursor.entry)]
+        placed = (here or found)[0]
+        subject = merge_conflicts.subject(pack, placed)
+        conflict = placed.conflict
+        place = (placed.section, placed.entry, placed.index)
+
+        def answered(choice: str | None) -> Step | None:
+            if choice not in merge_conflicts.SIDES:
+                return None
+            side: merge_conflicts.Side = "ours" if choice == "ours" else "theirs"
+            now = merge_conflicts.pack_conflicts(self._pack())
+            same = [c for c in now if (c.section, c.entry, c.index) == place]
+            if not same or same[0].conflict != conflict:
+                return Notice("That conflict is no longer in the pack: nothing changed.", "warning")
+            number = same[0].number
+            left = len(now) - 1
+            return PlannedEdit(
+                lambda p: merge_conflicts.resolve(p, number, side),
+                f"keep {side} in the conflict over {subject}",
+                done=f"Kept {side}. "
+                + (
+                    f"{left} conflict{'s' if left != 1 else ''} left (c)."
+                    if left
+                    else "All settled."
+                ),
+                cursor=OutlineRow(placed.section, placed.entry)
+                if placed.section is not None
+                else None,
+            )
+
+        def side(name: merge_conflicts.Side) -> str:
+            text = merge_conflicts.side_text(conflict, name)
+            return text if len(text) <= SIDE_LENGTH else text[: SIDE_LENGTH - 1] + "…"
+
+        dialog = ChoiceDialog(
+            f"Conflict {placed.number} of {len(found)}: {subject}",
+            [("ours", f"Keep ours: {side('ours')}"), ("theirs", f"Take theirs: {side('theirs')}")],
+            hint="Two versions of the pack changed this differently. "
+            "Enter keeps the side chosen · Esc decides later",
+        )
+        return Question(dialog, answered)

@@ -53,6 +53,7 @@ class EntryPane(Vertical):
                     ("Section: ", "bold"),
                     section.title,
                     f" · {count} entr{'y' if count == 1 else 'ies'}",
+                    *conflict_lines(pack, row.section, None),
                 )
             )
             body.update(Content(section.intro))
@@ -66,12 +67,33 @@ class EntryPane(Vertical):
                 ", ".join(entry.tags) if entry.tags else "none",
                 ("  Section: ", "bold"),
                 section.title,
+                *conflict_lines(pack, row.section, row.entry),
             )
         )
         # Never under the user's fingers: a late cursor event must not wipe their typing.
         if not editor.has_focus:
             editor.load_note((row.section, row.entry), entry.note)
         body.update(item_text(entry, corpus))
+
+
+def conflict_lines(pack: Pack, section: int, entry: int | None) -> list[tuple[str, str] | str]:
+    """Under the row's facts, each merge conflict about it with both sides, and the key."""
+    from briefcase_tui.domain.packs.conflicts import pack_conflicts, side_text
+
+    parts: list[tuple[str, str] | str] = []
+    for placed in pack_conflicts(pack):
+        if (placed.section, placed.entry) != (section, entry):
+            continue
+        conflict = placed.conflict
+        parts += [
+            ("\n⚠ Conflict ", "bold reverse"),
+            (f"{placed.number} over its {conflict.field} (c keeps one side)", "bold"),
+            ("\n  ours: ", "bold"),
+            side_text(conflict, "ours"),
+            ("\n  theirs: ", "bold"),
+            side_text(conflict, "theirs"),
+        ]
+    return parts
 
 
 def item_text(entry: Entry, corpus: Corpus | None) -> Content:

@@ -27,6 +27,8 @@ NOTE_MARK = "✎"
 """An entry for a corpus item that carries the user's note."""
 OWN_NOTE_MARK = "¶"
 """A note of the user's own, with no corpus item: a paragraph of theirs, not an annotated item."""
+CONFLICT_MARK = "⚠ conflict"
+"""Before a row that a merge left undecided: a symbol and a word, never colour alone."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,11 @@ def entry_label(entry: Entry, titles: Mapping[str, str] | None) -> Text:
     the user's note (or `¶` for a note of one's own), so titles line up and either mark
     can be scanned for down the list. `titles` is None while the corpus loads.
     """
+    label = _entry_text(entry, titles)
+    return Text.assemble(_conflict_mark(), label) if entry.conflicts else label
+
+
+def _entry_text(entry: Entry, titles: Mapping[str, str] | None) -> Text:
     mark = PRIORITY_MARKS.get(entry.priority or "", " ")
     if entry.item is None:
         first_line = entry.note.strip().splitlines()[0] if entry.note.strip() else ""
@@ -63,6 +70,11 @@ def entry_label(entry: Entry, titles: Mapping[str, str] | None) -> Text:
     if title is None:
         return Text.assemble(mark, noted, (MISSING_MARK, "bold reverse"), f" {entry.item}")
     return Text.assemble(mark, noted, title)
+
+
+def _conflict_mark() -> Text:
+    """First on the row, so that no width of terminal cuts it off."""
+    return Text.assemble((CONFLICT_MARK, "bold reverse"), " ")
 
 
 class PackOutline(Tree[OutlineRow]):
@@ -109,6 +121,8 @@ class PackOutline(Tree[OutlineRow]):
         for s_index, section in enumerate(pack.sections):
             count = len(section.entries)
             label = Text.assemble((section.title, "bold"), (f"  {count}", "dim"))
+            if section.conflicts:
+                label = Text.assemble(_conflict_mark(), label)
             branch = self.root.add(label, data=OutlineRow(s_index), expand=True)
             for e_index, entry in enumerate(section.entries):
                 branch.add_leaf(entry_label(entry, titles), data=OutlineRow(s_index, e_index))
