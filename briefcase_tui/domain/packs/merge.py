@@ -235,6 +235,12 @@ class _Merge:
             ours_side, theirs_side = ("kept", "removed") if ours else ("removed", "kept")
             self._conflict(conflicts, "presence", ours_side, theirs_side)
             return kept
+        if ours.section == theirs.section and (
+            ours.entry == theirs.entry or (base is not None and base.entry == theirs.entry)
+        ):
+            return ours  # the common case, and most of a big pack: only ours changed, if any
+        if base is not None and ours.section == base.section and ours.entry == base.entry:
+            return theirs
         conflicts = self.entry_conflicts.setdefault(key, list(ours.entry.conflicts))
         base_entry = base.entry if base is not None else None
         values: dict[str, object] = {"item": ours.entry.item}
@@ -431,6 +437,9 @@ def _merge_order(
     changed, ours is kept whole and the conflict returned as (our order, their order) of the
     kept elements. Elements kept that a side's order lacks go after the element they follow.
     """
+    if ours == base or theirs == base or ours == theirs:
+        changed = theirs if ours == base else ours
+        return _with_missing(changed, keep, (changed, ours, theirs, base)), None
     merged: list[K] = []
     conflicted = False
     ours_at, theirs_at = _matches(base, ours), _matches(base, theirs)
