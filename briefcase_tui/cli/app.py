@@ -17,12 +17,14 @@ import typer
 from briefcase_tui import __version__
 from briefcase_tui.cli import (
     corpus,
+    corpus_history,
     export,
     items,
     open,
     output,
     pack_edits,
     pack_merge,
+    pack_review,
     pack_sections,
     packs,
     tui,
@@ -42,12 +44,14 @@ app = typer.Typer(
 app.add_typer(items.app)
 app.add_typer(export.app)
 app.add_typer(open.app)
-app.add_typer(
-    corpus.app,
-    name="corpus",
-    help="Inspect the corpus: dump it as JSON or check a corpus folder.",
+corpus_app = typer.Typer(
+    help="Inspect the corpus: dump it as JSON, check a corpus folder, record its history.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
+corpus_app.add_typer(corpus.app)
+corpus_app.add_typer(corpus_history.app)
+app.add_typer(corpus_app, name="corpus")
 pack_app = typer.Typer(
     help="Make and edit briefing packs: the items you chose, in sections, with your notes.",
     no_args_is_help=True,
@@ -56,6 +60,7 @@ pack_app = typer.Typer(
 pack_app.add_typer(packs.app)
 pack_app.add_typer(pack_edits.app)
 pack_app.add_typer(pack_merge.app)
+pack_app.add_typer(pack_review.app)
 pack_app.add_typer(pack_sections.app, name="section")
 app.add_typer(pack_app, name="pack")
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.packs.lint import LintProblem
     from briefcase_tui.domain.packs.models import Pack
     from briefcase_tui.domain.packs.resolve import ResolvedEntry
+    from briefcase_tui.domain.packs.review import Status
     from briefcase_tui.domain.packs.store import PackSummary
 
 CAVEAT_MARK = "! Sources disagree:"
@@ -174,6 +175,7 @@ def render_pack(pack: Pack, corpus: Corpus) -> str:
     """A pack as a page: its details, then sections of entries numbered as commands take them."""
     from briefcase_tui.domain.packs.conflicts import describe, pack_conflicts
     from briefcase_tui.domain.packs.resolve import resolve_pack
+    from briefcase_tui.domain.packs.review import statuses
 
     lines = [*wrap(pack.title)]
     details = (
@@ -198,6 +200,21 @@ def render_pack(pack: Pack, corpus: Corpus) -> str:
             lead = f"{placed.number:>4}. "
             lines.extend(wrap(describe(pack, placed), indent=" " * len(lead), first=lead))
     marked = {(c.section, c.entry): c.number for c in reversed(conflicts)}
+    reviewed = statuses(pack, corpus)
+    waiting = sum(status in ("changed", "unreviewed") for status in reviewed.values())
+    changed = sum(status == "changed" for status in reviewed.values())
+    if changed:
+        lines += [
+            "",
+            f"{counted(changed, 'entry', 'entries')} changed in the corpus since added: "
+            "`brief pack review PACK` shows old and new",
+        ]
+    elif waiting:
+        lines += [
+            "",
+            f"{counted(waiting, 'entry', 'entries')} not reviewed against this corpus yet "
+            "(`brief pack review PACK --accept all` records them as read)",
+        ]
     if not pack.sections:
         lines += ["", "(no sections yet: `brief pack add` puts items in a first one)"]
     for s_index, section in enumerate(resolve_pack(pack, corpus).sections, start=1):
@@ -210,11 +227,14 @@ def render_pack(pack: Pack, corpus: Corpus) -> str:
         if not section.entries:
             lines.append("   (no entries)")
         for e_index, entry in enumerate(section.entries):
-            lines.extend(_entry_lines(entry, marked.get((s_index - 1, e_index))))
+            at = (s_index - 1, e_index)
+            lines.extend(_entry_lines(entry, marked.get(at), reviewed.get(at)))
     return "\n".join(lines)
 
 
-def _entry_lines(resolved: ResolvedEntry, conflict: int | None = None) -> list[str]:
+def _entry_lines(
+    resolved: ResolvedEntry, conflict: int | None = None, review: Status | None = None
+) -> list[str]:
     entry = resolved.entry
     lead = f"{resolved.number:>4}. "
     indent = " " * len(lead)
@@ -229,6 +249,10 @@ def _entry_lines(resolved: ResolvedEntry, conflict: int | None = None) -> list[s
         lines = wrap(heading, indent=indent, first=lead)
         note = entry.note
     marks = [f"conflict {conflict}"] if conflict is not None else []
+    if review == "changed":
+        from briefcase_tui.domain.packs.review import STATUS_WORDS
+
+        marks.append(STATUS_WORDS[review])
     if entry.priority:
         marks.append(f"priority: {entry.priority}")
     if entry.tags:

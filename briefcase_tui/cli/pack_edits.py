@@ -211,14 +211,19 @@ def add(
         raise typer.BadParameter(
             "--new-section needs the --section title", param_hint="--new-section"
         )
+    from briefcase_tui.domain.corpus.fingerprint import item_fingerprint
+
     chosen_priority = _priority(priority)
-    for item_id in ids:
-        state.corpus.item(item_id)
+    corpus = state.corpus
+    fingerprints = {item_id: item_fingerprint(corpus.item(item_id), corpus) for item_id in ids}
     extra: dict[str, Any] = {"tags": tuple(tags or ())}
     if chosen_priority is not None:
         extra["priority"] = chosen_priority
     entries = (
-        [_make_entry(item=item_id, note=note or "", **extra) for item_id in ids]
+        [
+            _make_entry(item=item_id, note=note or "", fingerprint=fingerprints[item_id], **extra)
+            for item_id in ids
+        ]
         if ids
         else [_make_entry(note=note, **extra)]
     )
@@ -234,7 +239,10 @@ def add(
                     raise BriefcaseError(message) from None
                 old = add_section(old, section)
                 index = len(old.sections) - 1
-        return add_entries(old, entries, index, None if at is None else at - 1)
+        added = add_entries(old, entries, index, None if at is None else at - 1)
+        if corpus.info.version and ids:
+            added = added.model_copy(update={"corpus_version": corpus.info.version})
+        return added
 
     what = ", ".join(ids) if ids else "a note"
     after, path = edit_pack(context, pack, change, f"add {what}")

@@ -94,7 +94,11 @@ def new(
         templates = load_templates()
         chosen = templates[choose_value(template, sorted(templates), "--template")]
         values = _template_params(params or [], list(chosen.parameters))
-        pack = chosen.instantiate(state.corpus, _title_with_words(title), values)
+        from briefcase_tui.domain.packs.review import stamp
+
+        pack = stamp(
+            chosen.instantiate(state.corpus, _title_with_words(title), values), state.corpus
+        )
         if details:
             pack = update_details(pack, **details)
     created = state.store.create(pack, path=file)

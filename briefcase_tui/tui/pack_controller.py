@@ -299,8 +299,18 @@ class PackController:
             if section is not None
             else (pack.sections[-1].title if pack.sections else "Briefing")
         )
+
+        def added(p: Pack) -> Pack:
+            grown = add_entries(p, [Entry(item=item_id)], section=section)
+            if corpus is None:
+                return grown
+            from briefcase_tui.domain.packs.review import stamp
+
+            place = grown.locate(item_id)
+            return stamp(grown, corpus, [place] if place is not None else [])
+
         self.edit(
-            lambda p: add_entries(p, [Entry(item=item_id)], section=section),
+            added,
             done=f"Added “{title}” to {pack.title} {INTO} {where}",
             description=f"add “{title}”",
         )
@@ -386,7 +396,9 @@ class PackController:
                 pack = Pack(title=request.title)
             else:
                 template = load_templates()[request.template]
-                pack = template.instantiate(corpus, request.title, request.params)
+                from briefcase_tui.domain.packs.review import stamp
+
+                pack = stamp(template.instantiate(corpus, request.title, request.params), corpus)
             packfile = self.store.create(pack)
         except (BriefcaseError, ValueError) as error:
             self.tell(str(error), severity="error", title="Cannot make the pack")

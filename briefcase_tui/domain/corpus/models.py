@@ -63,6 +63,8 @@ class CorpusInfo(Record):
     timezone: Text
     """IANA zone in which event times are shown (`Europe/Paris`); every corpus names its own."""
     description: Text = ""
+    version: Text = ""
+    """This release of the corpus (`2025.1`): packs record it with their entries' fingerprints."""
 
 
 class Source(Record):

@@ -197,6 +197,11 @@ def _message(problem: Any, loc: tuple[Any, ...]) -> str:
             f"{where}field 'item': {problem['input']!r} is not an item id "
             "(lowercase letters, digits and hyphens)"
         )
+    if name == "fingerprint" and kind == "string_pattern_mismatch":
+        return (
+            f"{where}field 'fingerprint': {problem['input']!r} is not 16 hexadecimal digits "
+            "(Briefcase writes it; delete the line and `brief pack review` records it again)"
+        )
     if kind == "value_error":
         return f"{where}{str(problem['msg']).removeprefix('Value error, ')}"
     label = f"field {name!r}: " if name else ""

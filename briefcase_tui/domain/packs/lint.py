@@ -14,6 +14,7 @@ from typing import Literal
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.packs.models import Pack
+from briefcase_tui.domain.packs.review import entry_status
 
 Severity = Literal["error", "warning"]
 
@@ -56,7 +57,8 @@ def lint_pack(pack: Pack, corpus: Corpus, text: str | None = None) -> list[LintP
 
     Errors: merge conflicts not yet settled (first: they change what the pack says), ids
     not in the corpus, an item listed twice. Warnings: empty sections, two sections with
-    the same title, items whose sources disagree (the reader should know).
+    the same title, items that changed in the corpus since they were added, items whose
+    sources disagree (the reader should know).
     """
     lines = _header_lines(text) if text is not None else {}
     problems = _conflicts(pack, text)
@@ -104,6 +106,15 @@ def lint_pack(pack: Pack, corpus: Corpus, text: str | None = None) -> list[LintP
                 )
                 add("error", f"{item_id!r} is not in the corpus{hint}", s_index, e_index)
                 continue
+            if entry_status(entry, corpus) == "changed":
+                since = f" (corpus {pack.corpus_version})" if pack.corpus_version else ""
+                add(
+                    "warning",
+                    f"{item_id!r} changed in the corpus since it was added{since}; "
+                    "`brief pack review` shows the old and new text",
+                    s_index,
+                    e_index,
+                )
             for caveat in corpus.caveats_for(item_id):
                 add(
                     "warning",

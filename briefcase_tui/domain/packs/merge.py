@@ -205,6 +205,11 @@ class _Merge:
             if conflicted:
                 self._conflict(self.pack_conflicts, name, ours, theirs)
             values[name] = value
+        values["corpus_version"] = _three_way(
+            self.base.pack.corpus_version,
+            self.ours.pack.corpus_version,
+            self.theirs.pack.corpus_version,
+        )[0]
         return values
 
     # Entries: presence, section, note, priority, tags.
@@ -254,6 +259,13 @@ class _Merge:
         values["tags"] = _merge_set(
             base_entry.tags if base_entry is not None else (), ours.entry.tags, theirs.entry.tags
         )
+        # Which reading of the item was last reviewed is not a choice for people: when both
+        # reviewed it, ours stands, and a review against today's corpus settles it anyway.
+        values["fingerprint"] = _three_way(
+            base_entry.fingerprint if base_entry is not None else None,
+            ours.entry.fingerprint,
+            theirs.entry.fingerprint,
+        )[0]
         section = ours.section
         base_section = base.section if base is not None else None
         if ours.section != theirs.section:

@@ -43,6 +43,10 @@ ItemRef = Annotated[
 ]
 """The id of a corpus item, in the corpus's id syntax."""
 FreeTag = Annotated[PackLine, Field(min_length=1)]
+Fingerprint = Annotated[
+    str, Field(strict=True), StringConstraints(pattern=r"^(?:[0-9a-f]{16})?$", max_length=16)
+]
+"""An item's fingerprint: 16 hexadecimal digits, or empty."""
 
 
 class PackRecord(BaseModel):
@@ -142,6 +146,9 @@ class Entry(PackRecord):
     priority: EntryPriority | None = None
     tags: tuple[FreeTag, ...] = ()
     """The author's own labels, not the corpus's tags."""
+    fingerprint: Fingerprint = ""
+    """The item's fingerprint when the entry was added or last reviewed (see
+    `corpus/fingerprint.py`); empty in packs written before Briefcase recorded it."""
     conflicts: tuple[Conflict, ...] = ()
     """What a merge could not decide about this entry, until someone picks a side."""
 
@@ -186,6 +193,8 @@ class Pack(PackRecord):
     """The day of the meeting the pack prepares for."""
     author: PackLine = ""
     summary: PackText = ""
+    corpus_version: PackLine = ""
+    """The corpus release its entries' fingerprints were last taken from."""
     conflicts: tuple[Conflict, ...] = ()
     """What a merge could not decide about the pack's details or its order of sections."""
     sections: tuple[Section, ...] = ()
