@@ -9,7 +9,6 @@ is the check that fails.
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -98,7 +97,7 @@ def _accept(context: typer.Context, pack: str, accepted: list[str]) -> None:
 
 def _side_by_side(pack: Pack, entry_review: EntryReview, version: str, width: int) -> str:
     """The entry's heading, then its old and new readings in two columns."""
-    from briefcase_tui.domain.packs.review import STATUS_WORDS
+    from briefcase_tui.domain.packs.review import STATUS_WORDS, side_by_side
 
     section, entry = entry_review.at
     lines = [
@@ -109,25 +108,15 @@ def _side_by_side(pack: Pack, entry_review: EntryReview, version: str, width: in
     old_version = entry_review.old.version if entry_review.old is not None else ""
     old_head = f"as added (corpus {old_version or pack.corpus_version or '?'})"
     new_head = f"today (corpus {version or '?'})"
-    if entry_review.old is None:
-        old = ["(the earlier reading is not kept in this corpus's history)"]
-    else:
-        old = entry_review.old.text.splitlines()
-    new = entry_review.new.splitlines() if entry_review.new is not None else ["(gone)"]
+    old = (
+        entry_review.old.text
+        if entry_review.old is not None
+        else "(the earlier reading is not kept in this corpus's history)"
+    )
+    new = entry_review.new if entry_review.new is not None else "(gone)"
     lines.append(_row(" ", old_head, new_head, column))
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
-        mark = " " if tag == "equal" else CHANGED_MARK
-        left, right = old[a_start:a_end], new[b_start:b_end]
-        for index in range(max(len(left), len(right))):
-            lines.append(
-                _row(
-                    mark,
-                    left[index] if index < len(left) else "",
-                    right[index] if index < len(right) else "",
-                    column,
-                )
-            )
+    for row in side_by_side(old, new):
+        lines.append(_row(CHANGED_MARK if row.changed else " ", row.old, row.new, column))
     return "\n".join(lines)
 
 

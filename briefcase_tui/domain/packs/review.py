@@ -16,6 +16,7 @@ fingerprint of today's reading and the corpus version, as adding it does (`stamp
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -96,6 +97,12 @@ def to_review(pack: Pack, corpus: Corpus, history: dict[str, EarlierReading]) ->
     return reviews
 
 
+def item_reading_of(item_id: str, corpus: Corpus) -> str | None:
+    """Today's reading of an item, or None when the corpus does not have it."""
+    item = corpus.get(item_id)
+    return item_reading(item, corpus) if item is not None else None
+
+
 def stamp(pack: Pack, corpus: Corpus, places: Iterable[EntryAt] | None = None) -> Pack:
     """The pack with today's fingerprint recorded for these entries (all item entries when None).
 
@@ -128,3 +135,31 @@ def accept(pack: Pack, corpus: Corpus, places: Iterable[EntryAt] | None = None) 
     if places is None:
         places = [at for at, s in statuses(pack, corpus).items() if s in ("changed", "unreviewed")]
     return stamp(pack, corpus, places)
+
+
+@dataclass(frozen=True)
+class ReadingRow:
+    """One line of each reading, side by side; `changed` when they differ there."""
+
+    changed: bool
+    old: str
+    new: str
+
+
+def side_by_side(old: str | None, new: str | None) -> list[ReadingRow]:
+    """Two readings aligned line by line, equal lines paired, differing ones marked."""
+    before = old.splitlines() if old is not None else []
+    after = new.splitlines() if new is not None else []
+    rows = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        left, right = before[a_start:a_end], after[b_start:b_end]
+        for index in range(max(len(left), len(right))):
+            rows.append(
+                ReadingRow(
+                    tag != "equal",
+                    left[index] if index < len(left) else "",
+                    right[index] if index < len(right) else "",
+                )
+            )
+    return rows

@@ -32,7 +32,10 @@ from briefcase_tui.tui.widgets.note_editor import NoteEditor
 from briefcase_tui.tui.widgets.pack_outline import OutlineRow, PackOutline, entry_at
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.corpus.history import EarlierReading
     from briefcase_tui.domain.packs.models import Pack
     from briefcase_tui.tui.pack_controller import PackController
 
@@ -50,6 +53,10 @@ class PackScreenApp(Protocol):
     @property
     def packs(self) -> PackController:
         """The open pack and its changes."""
+
+    @property
+    def corpus_folder(self) -> Path:
+        """The corpus folder in use (its history lives there)."""
 
 
 class PackScreen(Screen[None]):
@@ -142,6 +149,14 @@ class PackScreen(Screen[None]):
             tooltip="Move the entry to another section",
         ),
         Binding(
+            "v",
+            "review_entry",
+            "Review",
+            show=False,
+            id="pack-review-entry",
+            tooltip="Compare the entry's item with how it read when added; record today's",
+        ),
+        Binding(
             "c",
             "settle_conflict",
             "Settle conflict",
@@ -190,7 +205,9 @@ class PackScreen(Screen[None]):
         """The row the cursor is on, or should return to after an edit."""
         self._drawn: tuple[object, ...] = ()
         """What the screen was last drawn from (see `_drawn_from`)."""
-        self.edits = PackEdits(lambda: self.packs.current, lambda: self.briefcase.corpus)
+        self.edits = PackEdits(
+            lambda: self.packs.current, lambda: self.briefcase.corpus, self._history
+        )
 
     @property
     def briefcase(self) -> PackScreenApp:
@@ -201,6 +218,17 @@ class PackScreen(Screen[None]):
     def packs(self) -> PackController:
         """The open pack and its changes."""
         return self.briefcase.packs
+
+    def _history(self) -> dict[str, EarlierReading]:
+        """The corpus's earlier readings, read when a review asks for them."""
+        from briefcase_tui.domain.corpus.history import load_history
+        from briefcase_tui.errors import BriefcaseError
+
+        try:
+            return load_history(self.briefcase.corpus_folder)
+        except BriefcaseError as error:
+            self.packs.tell(f"The corpus history cannot be read: {error}", severity="warning")
+            return {}
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="pack-header", markup=False)
@@ -245,7 +273,9 @@ class PackScreen(Screen[None]):
             return
         self._drawn = self._drawn_from()
         self._show_header(pack)
-        self.query_one(PackOutline).show_pack(pack, self._titles(pack), self.cursor)
+        self.query_one(PackOutline).show_pack(
+            pack, self._titles(pack), self.cursor, self._changed(pack)
+        )
         self._show_row(self.cursor)
 
     def _titles(self, pack: Pack) -> dict[str, str] | None:
@@ -253,6 +283,15 @@ class PackScreen(Screen[None]):
         if corpus is None:
             return None
         return {i: item.title for i in pack.item_ids() if (item := corpus.get(i)) is not None}
+
+    def _changed(self, pack: Pack) -> set[tuple[int, int]]:
+        """Where the entries are whose item changed in the corpus since they were added."""
+        corpus = self.briefcase.corpus
+        if corpus is None:
+            return set()
+        from briefcase_tui.domain.packs.review import statuses
+
+        return {at for at, status in statuses(pack, corpus).items() if status == "changed"}
 
     def _show_header(self, pack: Pack) -> None:
         session = self.packs.session
@@ -358,6 +397,10 @@ class PackScreen(Screen[None]):
     def action_remove(self) -> None:
         """Remove the entry under the cursor, or the section if it is empty (else say why not)."""
         self._carry_out(self.edits.remove(self.cursor))
+
+    def action_review_entry(self) -> None:
+        """Compare the entry's item with how it read when added; record today's reading."""
+        self._carry_out(self.edits.review_entry(self.cursor))
 
     def action_settle_conflict(self) -> None:
         """Keep one side of a merge conflict: the one at the cursor, else the first."""

@@ -17,12 +17,14 @@ from briefcase_tui.domain.packs import conflicts as merge_conflicts
 from briefcase_tui.domain.packs import edit as edits
 from briefcase_tui.domain.packs.models import PRIORITIES, Entry
 from briefcase_tui.tui.dialogs.prompts import ChoiceDialog, TextDialog
+from briefcase_tui.tui.dialogs.review_item import ReviewItemDialog
 from briefcase_tui.tui.widgets.pack_outline import OutlineRow, entry_at
 
 if TYPE_CHECKING:
     from textual.screen import ModalScreen
 
     from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.corpus.history import EarlierReading
     from briefcase_tui.domain.packs.models import Pack
     from briefcase_tui.domain.packs.session import PackEdit
     from briefcase_tui.tui.notices import Severity
@@ -41,6 +43,7 @@ NO_PRIORITY_HERE = "Sections have no priority: move to an entry (↓) to set its
 NO_TAGS_HERE = "Sections have no tags: move to an entry (↓) to edit its tags."
 EMPTY_PACK = "The pack is empty: press s to add a section, or go back (p) and add items with a."
 NO_CONFLICTS = "No merge conflicts in this pack: nothing to settle."
+NO_REVIEW_HERE = "Sections are not reviewed: move to an entry (↓) to compare its item."
 SIDE_LENGTH = 200
 """Characters of a conflict's side shown in the dialog; the rest is cut with …."""
 
@@ -81,10 +84,14 @@ class PackEdits:
     """The pack screen's editing keys as steps; reads the open pack and the corpus when asked."""
 
     def __init__(
-        self, pack: Callable[[], Pack | None], corpus: Callable[[], Corpus | None]
+        self,
+        pack: Callable[[], Pack | None],
+        corpus: Callable[[], Corpus | None],
+        history: Callable[[], dict[str, EarlierReading]] = dict,
     ) -> None:
         self._current = pack
         self._corpus = corpus
+        self._history = history
 
     def _pack(self) -> Pack:
         pack = self._current()
@@ -359,3 +366,52 @@ class PackEdits:
             "Enter keeps the side chosen · Esc decides later",
         )
         return Question(dialog, answered)
+
+    def review_entry(self, cursor: OutlineRow) -> Step:
+        """Compare the entry's item with how it read when added, and record today's reading.
+
+        A changed item opens the comparison; an entry not reviewed yet (from a pack written
+        before readings were recorded) is recorded at once; a current one says so.
+        """
+        from briefcase_tui.domain.packs import review
+
+        here = self._entry_here(cursor)
+        corpus = self._corpus()
+        if here is None:
+            return self.not_on_a_section(NO_REVIEW_HERE)
+        at, entry = here
+        if corpus is None or entry.item is None:
+            return Notice(
+                "A note of your own has no corpus item to review."
+                if entry.item is None
+                else "The corpus is still loading: try again in a moment."
+            )
+        status = review.entry_status(entry, corpus)
+        name = self.name(entry)
+        version = corpus.info.version or "?"
+        accept = PlannedEdit(
+            lambda p: review.accept(p, corpus, [at]),
+            f"review “{name}”",
+            done=f"Reviewed: today's reading of “{name}” recorded (corpus {version}).",
+        )
+        if status == "unreviewed":
+            return accept
+        if status == "current":
+            return Notice(f"“{name}” reads as it did when added or last reviewed.")
+        old = self._history().get(entry.fingerprint)
+        pack = self._pack()
+        rows = review.side_by_side(
+            old.text if old is not None else "(the earlier reading is not kept in the history)",
+            review.item_reading_of(entry.item, corpus) or "(gone from the corpus)",
+        )
+        headings = (
+            f"As added (corpus {(old.version if old else '') or pack.corpus_version or '?'})",
+            f"Today (corpus {version})",
+        )
+        dialog = ReviewItemDialog(
+            f"{name}: {review.STATUS_WORDS[status or 'changed']}",
+            headings,
+            rows,
+            can_accept=status == "changed",
+        )
+        return Question(dialog, lambda answer: accept if answer == "accept" else None)

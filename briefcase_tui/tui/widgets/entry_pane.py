@@ -67,6 +67,7 @@ class EntryPane(Vertical):
                 ", ".join(entry.tags) if entry.tags else "none",
                 ("  Section: ", "bold"),
                 section.title,
+                *review_line(entry, corpus),
                 *conflict_lines(pack, row.section, row.entry),
             )
         )
@@ -74,6 +75,20 @@ class EntryPane(Vertical):
         if not editor.has_focus:
             editor.load_note((row.section, row.entry), entry.note)
         body.update(item_text(entry, corpus))
+
+
+def review_line(entry: Entry, corpus: Corpus | None) -> list[tuple[str, str] | str]:
+    """A line when the entry's item changed in the corpus since it was added."""
+    if corpus is None:
+        return []
+    from briefcase_tui.domain.packs.review import entry_status
+
+    if entry_status(entry, corpus) != "changed":
+        return []
+    return [
+        ("\nΔ Changed", "bold reverse"),
+        (" in the corpus since it was added: v compares and records today's reading", "bold"),
+    ]
 
 
 def conflict_lines(pack: Pack, section: int, entry: int | None) -> list[tuple[str, str] | str]:

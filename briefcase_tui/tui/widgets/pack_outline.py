@@ -6,7 +6,7 @@ anyone are never read as markup. The widget only shows and reports the cursor.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,6 +27,8 @@ NOTE_MARK = "✎"
 """An entry for a corpus item that carries the user's note."""
 OWN_NOTE_MARK = "¶"
 """A note of the user's own, with no corpus item: a paragraph of theirs, not an annotated item."""
+CHANGED_MARK = "Δ changed"
+"""Before an entry whose item changed in the corpus since it was added (v compares)."""
 CONFLICT_MARK = "⚠ conflict"
 """Before a row that a merge left undecided: a symbol and a word, never colour alone."""
 
@@ -114,9 +116,16 @@ class PackOutline(Tree[OutlineRow]):
         self._wanted = OutlineRow(0, 0)
 
     def show_pack(
-        self, pack: Pack, titles: Mapping[str, str] | None, cursor: OutlineRow | None = None
+        self,
+        pack: Pack,
+        titles: Mapping[str, str] | None,
+        cursor: OutlineRow | None = None,
+        changed: Container[tuple[int, int]] = (),
     ) -> None:
-        """Replace the rows with this pack's; put the cursor on `cursor` (or the row nearest)."""
+        """Replace the rows with this pack's; put the cursor on `cursor` (or the row nearest).
+
+        Entries at the places in `changed` are marked: their item changed in the corpus.
+        """
         self.clear()
         for s_index, section in enumerate(pack.sections):
             count = len(section.entries)
@@ -125,7 +134,10 @@ class PackOutline(Tree[OutlineRow]):
                 label = Text.assemble(_conflict_mark(), label)
             branch = self.root.add(label, data=OutlineRow(s_index), expand=True)
             for e_index, entry in enumerate(section.entries):
-                branch.add_leaf(entry_label(entry, titles), data=OutlineRow(s_index, e_index))
+                label = entry_label(entry, titles)
+                if (s_index, e_index) in changed:
+                    label = Text.assemble((CHANGED_MARK, "bold reverse"), " ", label)
+                branch.add_leaf(label, data=OutlineRow(s_index, e_index))
         self.root.expand()
         if cursor is not None:
             self._wanted = cursor
