@@ -114,3 +114,20 @@ def test_an_inferred_fact_rests_on_quotes_of_its_item(corpus: Corpus) -> None:
         for inference in item.inferred:
             assert inference.reasoning.strip().endswith("."), (item.id, inference.field)
             assert all(1 <= n <= len(item.quotes) for n in inference.rests_on), item.id
+
+
+def test_every_export_format_marks_the_inferred_facts_of_a_pack(corpus: Corpus) -> None:
+    from briefcase_tui.domain.export.formats import export_format, format_names
+    from briefcase_tui.domain.packs.codec import decode_pack
+
+    pack = decode_pack(
+        b'format = 1\ntitle = "T"\n\n[[sections]]\ntitle = "S"\n\n'
+        b'[[sections.entries]]\nitem = "event-ai-fringe-british-library-panels"\n\n'
+        b'[[sections.entries]]\nitem = "venue-british-library"\n',
+        "inferred.toml",
+    )
+    for name in format_names():
+        rendered = export_format(name).render(pack, corpus).decode("utf-8")
+        # Calendar lines fold at 75 octets; unfold them before looking.
+        flat = rendered.replace("\r\n ", "")
+        assert "London (inferred)" in flat or '"inferred"' in flat, name

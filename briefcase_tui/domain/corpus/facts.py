@@ -13,7 +13,15 @@ from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.kinds import KIND_OF, FactReading
 from briefcase_tui.domain.corpus.models import Event, Figure, ItemBase, Signatory
 
-__all__ = ["INFERRED_MARK", "format_amount", "format_date", "inferences", "item_facts"]
+__all__ = [
+    "INFERRED_MARK",
+    "format_amount",
+    "format_date",
+    "inference_notes",
+    "inferences",
+    "item_facts",
+    "marked",
+]
 
 INFERRED_MARK = "(inferred)"
 """Follows the value of a fact that no quote of the item states, in every view and export."""
@@ -60,15 +68,29 @@ def item_facts(item: ItemBase, corpus: Corpus) -> list[tuple[str, str]]:
         value = getattr(item, fact.field)
         if value in (None, "", ()) and not fields[fact.field].is_required():
             continue
-        text = _reading(fact.reading, value, item, corpus)
-        if item.inference(fact.field) is not None:
-            text = f"{text} {INFERRED_MARK}"
-        facts.append((fact.label, text))
+        facts.append(
+            (fact.label, marked(item, fact.field, _reading(fact.reading, value, item, corpus)))
+        )
     if item.tags:
         facts.append(
             ("Tags", ", ".join(corpus.tags[t].label if t in corpus.tags else t for t in item.tags))
         )
     return facts
+
+
+def marked(item: ItemBase, field_name: str, text: str) -> str:
+    """A fact's text as every view shows it: followed by `(inferred)` when no quote states it.
+
+    The one place the marker is added, so the app, `brief show` and every export agree.
+    """
+    if text and item.inference(field_name) is not None:
+        return f"{text} {INFERRED_MARK}"
+    return text
+
+
+def inference_notes(item: ItemBase) -> list[str]:
+    """One line per inferred fact with its reasoning, for exports without a list of facts."""
+    return [f"Inferred {label.lower()}: {reason}" for label, reason in inferences(item)]
 
 
 def inferences(item: ItemBase) -> list[tuple[str, str]]:
