@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,8 +15,12 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.search import SearchIndex
 
-SHARED_SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
-"""The source documents beside the repository, where the development and CI machines keep them."""
+SHARED_SOURCES = Path(
+    os.environ.get("BRIEF_TEST_SOURCES")
+    or Path(__file__).resolve().parents[2] / "shared" / "sources"
+)
+"""The source documents beside the repository, where the development and CI machines keep them
+(`BRIEF_TEST_SOURCES` names them for a checkout kept elsewhere, such as a git worktree)."""
 
 
 @pytest.fixture(scope="session")

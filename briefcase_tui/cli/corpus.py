@@ -33,15 +33,29 @@ def check(
             show_default=False,
         ),
     ] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            metavar="FOLDER",
+            help="Also check every quote and locator against the source texts in FOLDER.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Validate a corpus folder and list every problem, not just the first."""
-    from briefcase_tui.domain.corpus.load import check_corpus
+    from briefcase_tui.domain.corpus.load import check_corpus_against
 
     target = folder if folder is not None else state_of(context).folder
-    problems = check_corpus(target)
+    problems, report = check_corpus_against(target, sources)
     for problem in problems:
         output.tell(str(problem))
     if problems:
         output.tell(f"{output.counted(len(problems), 'problem')} in {target}")
         raise typer.Exit(1)
-    print(f"{target}: ok")
+    if report is not None:
+        quotes = output.counted(report.quotes, "quote")
+        locators = output.counted(report.locators, "locator")
+        print(f"{target}: ok ({quotes} and {locators} checked against {sources})")
+    else:
+        print(f"{target}: ok")

@@ -104,7 +104,7 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 
 def render_item(item: ItemBase, corpus: Corpus) -> str:
     """An item as a terminal page: title, kind and id, facts, summary, quotes, caveats, related."""
-    from briefcase_tui.domain.corpus.facts import item_facts
+    from briefcase_tui.domain.corpus.facts import inferences, item_facts
     from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 
     kind = item.kind
@@ -114,6 +114,12 @@ def render_item(item: ItemBase, corpus: Corpus) -> str:
     for label, value in facts:
         lines.extend(wrap(value, indent=" " * label_width, first=f"{label}:".ljust(label_width)))
     if facts:
+        lines.append("")
+    reasons = inferences(item)
+    if reasons:
+        lines.append("Inferred, not stated by a quote")
+        for label, reason in reasons:
+            lines.extend(wrap(f"{label}: {reason}", indent="    ", first="  - "))
         lines.append("")
     lines.extend(wrap(item.summary))
     if item.aliases:

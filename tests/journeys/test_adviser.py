@@ -51,7 +51,7 @@ def add_from_section(app: Terminal, key: str, anchor: str, downs: int, shown: st
 def test_an_adviser_builds_edits_undoes_redoes_previews_and_exports_a_brief(person: Person) -> None:
     path = person.briefs / FILE
     with person.open_app() as app:
-        app.wait_for("289 items")
+        app.wait_for("293 items")
 
         # An empty pack, then straight back to browsing: the keys work at once.
         app.press("N")
@@ -233,7 +233,7 @@ def test_an_adviser_makes_a_pack_from_each_template_and_a_second_of_the_same_tit
     person: Person,
 ) -> None:
     with person.open_app() as app:
-        app.wait_for("289 items")
+        app.wait_for("293 items")
         for template, position, asks in TEMPLATES:
             title = f"{TITLE} ({template})"
             app.press("N")

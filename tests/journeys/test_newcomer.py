@@ -19,7 +19,7 @@ SECTIONS = {
     "2": "Future of Work",
     "3": "TECH7 priorities and recommendations",
     "4": "Signatories (73)",
-    "5": "Figures (22)",
+    "5": "Figures (23)",
     "6": "Kigali Summit",
     "7": "Sources quoted (4)",
 }
@@ -59,7 +59,7 @@ def test_a_newcomer_walks_every_section_follows_a_link_searches_and_the_theme_is
     person: Person,
 ) -> None:
     with person.open_app() as app:
-        app.wait_for("289 items", "Programme", "? for keys")
+        app.wait_for("293 items", "Programme", "? for keys")
 
         for key, anchor in SECTIONS.items():
             app.press(key)
@@ -135,7 +135,7 @@ def test_a_newcomer_walks_every_section_follows_a_link_searches_and_the_theme_is
     assert saved.startswith("briefcase-")
 
     with person.open_app() as again:
-        again.wait_for("289 items")
+        again.wait_for("293 items")
         again.wait_until(
             lambda _s: again.dominant_background() == painted[chosen], f"{chosen} at the restart"
         )

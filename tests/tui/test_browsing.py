@@ -25,7 +25,7 @@ async def test_every_section_key_shows_its_items_and_the_cursor_opens_one(
         "2": ("workstreams", "International Governance"),
         "3": ("recommendations", "TECH7 priorities"),
         "4": ("actors", "Signatories (73)"),
-        "5": ("figures", "Figures (22)"),
+        "5": ("figures", "Figures (23)"),
         "6": ("milestones", "Milestones (4)"),
         "7": ("sources", "Sources quoted (4)"),
     }

@@ -87,6 +87,26 @@ def _check_item(item: ItemBase, corpus: Corpus, report: _Report) -> None:
     for quote in item.quotes:
         if quote.source not in corpus.sources:
             report("quotes", f"{who}: quote cites unknown source {quote.source!r}")
+    fact_fields = {fact.field for fact in KIND_OF[item.kind].facts}
+    seen: set[str] = set()
+    for inference in item.inferred:
+        if inference.field not in fact_fields:
+            known = ", ".join(sorted(fact_fields)) or "none"
+            report(
+                "inferred",
+                f"{who}: inferred fact {inference.field!r} is not a fact of a {item.kind}"
+                f" (its facts: {known})",
+            )
+        if inference.field in seen:
+            report("inferred", f"{who}: fact {inference.field!r} is marked inferred twice")
+        seen.add(inference.field)
+        for number in inference.rests_on:
+            if number > len(item.quotes):
+                report(
+                    "rests_on",
+                    f"{who}: inferred {inference.field!r} rests on quote {number},"
+                    f" but the item has {len(item.quotes)}",
+                )
     for field_name, kind in KIND_OF[item.kind].references.items():
         reference = getattr(item, field_name, None)
         if not isinstance(reference, str):

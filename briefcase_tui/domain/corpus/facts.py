@@ -13,7 +13,18 @@ from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.kinds import KIND_OF, FactReading
 from briefcase_tui.domain.corpus.models import Event, Figure, ItemBase, Signatory
 
-__all__ = ["format_amount", "format_date", "item_facts"]
+__all__ = [
+    "INFERRED_MARK",
+    "format_amount",
+    "format_date",
+    "inference_notes",
+    "inferences",
+    "item_facts",
+    "marked",
+]
+
+INFERRED_MARK = "(inferred)"
+"""Follows the value of a fact that no quote of the item states, in every view and export."""
 
 RANGE_DASH = "\u2013"
 """An en dash, which joins the two ends of a range of times or amounts."""
@@ -57,12 +68,41 @@ def item_facts(item: ItemBase, corpus: Corpus) -> list[tuple[str, str]]:
         value = getattr(item, fact.field)
         if value in (None, "", ()) and not fields[fact.field].is_required():
             continue
-        facts.append((fact.label, _reading(fact.reading, value, item, corpus)))
+        facts.append(
+            (fact.label, marked(item, fact.field, _reading(fact.reading, value, item, corpus)))
+        )
     if item.tags:
         facts.append(
             ("Tags", ", ".join(corpus.tags[t].label if t in corpus.tags else t for t in item.tags))
         )
     return facts
+
+
+def marked(item: ItemBase, field_name: str, text: str) -> str:
+    """A fact's text as every view shows it: followed by `(inferred)` when no quote states it.
+
+    The one place the marker is added, so the app, `brief show` and every export agree.
+    """
+    if text and item.inference(field_name) is not None:
+        return f"{text} {INFERRED_MARK}"
+    return text
+
+
+def inference_notes(item: ItemBase) -> list[str]:
+    """One line per inferred fact with its reasoning, for exports without a list of facts."""
+    return [f"Inferred {label.lower()}: {reason}" for label, reason in inferences(item)]
+
+
+def inferences(item: ItemBase) -> list[tuple[str, str]]:
+    """Each inferred fact's label and why it is inferred: `(Year, "… (from quotes 1, 2)")`."""
+    labels = {fact.field: fact.label for fact in KIND_OF[item.kind].facts}
+    lines = []
+    for inference in item.inferred:
+        numbers = ", ".join(str(n) for n in inference.rests_on)
+        word = "quote" if len(inference.rests_on) == 1 else "quotes"
+        label = labels.get(inference.field, inference.field)
+        lines.append((label, f"{inference.reasoning} (from {word} {numbers})"))
+    return lines
 
 
 def _reading(reading: FactReading, value: Any, item: ItemBase, corpus: Corpus) -> str:

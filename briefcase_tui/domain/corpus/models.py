@@ -67,8 +67,19 @@ class CorpusInfo(Record):
     """This release of the corpus (`2025.1`): packs record it with their entries' fingerprints."""
 
 
+LocatorUnit = Literal["no.", "bullet", "paragraph"]
+"""What a locator may count inside a passage (see `sourcetext.py` and docs/corpus-format.md)."""
+
+
+class SourceSection(Record):
+    """A section of a source's text: its name in locators, and the line of its heading."""
+
+    name: Title
+    line: Annotated[int, Field(strict=True, ge=1)]
+
+
 class Source(Record):
-    """A document the corpus quotes."""
+    """A document the corpus quotes, and how its text is identified and counted."""
 
     id: Ident
     title: Title
@@ -81,6 +92,12 @@ class Source(Record):
     date_note: Text = ""
     file: Text = ""
     """The text file the quotes come from, when the corpus ships with its sources."""
+    sha256: Annotated[str, Field(strict=True), StringConstraints(pattern=r"^([0-9a-f]{64})?$")] = ""
+    """The SHA-256 of that file's bytes: the text the quotes and locators were checked against."""
+    locator_units: tuple[LocatorUnit, ...] = ("no.", "bullet", "paragraph")
+    """What this source's locators count: numbered entries, bullets, paragraphs."""
+    sections: tuple[SourceSection, ...] = ()
+    """The sections a locator may name first, in the order of the text."""
 
     @property
     def kind_label(self) -> str:
@@ -133,6 +150,17 @@ class Caveat(Record):
     sides: tuple[CaveatSide, ...] = Field(min_length=2)
 
 
+class Inference(Record):
+    """A fact of an item that no quote states: the reasoning behind it, and what it rests on."""
+
+    field: Annotated[str, Field(strict=True), StringConstraints(pattern=r"^[a-z_]+$")]
+    """The fact's field (`year`, `dates`, `organiser`, ...)."""
+    reasoning: Title
+    """One sentence: why the value follows from the quotes."""
+    rests_on: tuple[Annotated[int, Field(strict=True, ge=1)], ...] = Field(min_length=1)
+    """The numbers (from 1) of the item's quotes the inference rests on."""
+
+
 class ItemBase(Record):
     """Fields every item has, whatever its kind."""
 
@@ -143,12 +171,18 @@ class ItemBase(Record):
     links: Ids = ()
     aliases: tuple[Title, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    """Facts that no quote states, each marked with its reasoning; every other fact is stated."""
     kind: str
     """Which kind of item it is: each kind's model narrows this to its own name (see kinds.py)."""
 
     def outline_label(self) -> str:
         """Its row in the browser's tree of its section."""
         return self.title
+
+    def inference(self, field_name: str) -> Inference | None:
+        """How a fact was inferred, or None when a quote states it."""
+        return next((i for i in self.inferred if i.field == field_name), None)
 
     def outline_rank(self) -> int:
         """Where its row stands among its kind's; equal ranks keep the corpus's order."""

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from briefcase_tui import __version__
 from briefcase_tui.domain.corpus.corpus import Corpus
+from briefcase_tui.domain.corpus.facts import inference_notes, marked
 from briefcase_tui.domain.corpus.models import Event
 from briefcase_tui.domain.packs.models import Pack
 from briefcase_tui.domain.packs.resolve import resolve_pack
@@ -54,11 +55,12 @@ def render_ics(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) 
             event.add("dtstamp", (stamp or moment).astimezone(dt.UTC))
             event.add("summary", item.title)
             if venue is not None:
-                city = getattr(venue, "city", "")
+                city = marked(venue, "city", getattr(venue, "city", ""))
                 event.add("location", f"{venue.title}, {city}" if city else venue.title)
             description = [item.summary]
             if item.date_note:
                 description.append(f"Timing: {item.date_note}")
+            description.extend(inference_notes(item))
             if entry.entry.note:
                 description.append(f"Author's note: {entry.entry.note}")
             event.add("description", "\n\n".join(description))

@@ -41,7 +41,7 @@ def citation(corpus: Corpus, source_id: str, locator: str) -> Content:
 
 def item_content(item: ItemBase, corpus: Corpus) -> Content:
     """An item as a page: title, kind, facts, summary, aliases, quotes, caveats, sources."""
-    from briefcase_tui.domain.corpus.facts import item_facts
+    from briefcase_tui.domain.corpus.facts import inferences, item_facts
     from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 
     kind: str = item.kind
@@ -52,6 +52,10 @@ def item_content(item: ItemBase, corpus: Corpus) -> Content:
     ]
     for label, value in item_facts(item, corpus):
         lines.append(Content.assemble((f"{label}: ", "bold"), value))
+    reasons = inferences(item)
+    if reasons:
+        lines += [Content(""), Content.styled("Inferred, not stated by a quote", "bold")]
+        lines += [Content(f"  • {label}: {reason}") for label, reason in reasons]
     lines += [Content(""), Content(item.summary)]
     if item.aliases:
         lines += [
