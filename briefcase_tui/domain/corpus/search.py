@@ -362,8 +362,11 @@ class SearchIndex:
                         {t: 1.0 for t in terms if t in self._postings},
                         meaning=expansion.main,
                     )
-                    if number == 0:
-                        for term in expansion.alternatives | {self._stem(w) for w in typed}:
+                    if number == 0 and size == 1:
+                        own = self._stem(typed[0])
+                        if own in self._postings:
+                            slot.terms[own] = 1.0  # the word as typed counts in full
+                        for term in expansion.alternatives:
                             if term in self._postings:
                                 slot.terms.setdefault(term, GLOSSARY_FACTOR)
                     slots.append(slot)
