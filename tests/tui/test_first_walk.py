@@ -18,7 +18,7 @@ from briefcase_tui.tui.app import BriefcaseApp, create_app
 from briefcase_tui.tui.notices import say
 from briefcase_tui.tui.screens.search import SearchDialog
 from briefcase_tui.tui.widgets.item_view import ItemView
-from tests.tui.conftest import MakeApp, loaded
+from tests.tui.conftest import MakeApp, loaded, searched
 from tests.tui.screen_text import screen_text
 
 SIZES = [(80, 24), (120, 40)]
@@ -187,7 +187,7 @@ async def test_ctrl_k_in_the_search_box_narrows_by_kind_then_returns_to_the_resu
         assert query.value == "grand palais", "the query is not cut"
         await pilot.press(*"event", "enter")
         await pilot.pause()
-        await pilot.pause()
+        await searched(pilot)
         assert kind.value == "event"
         results = app.screen.query_one("#results", OptionList)
         assert app.focused is results
