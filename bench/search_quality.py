@@ -100,20 +100,16 @@ def latency(index: SearchIndex, repeat: int) -> tuple[float, float]:
     return statistics.median(samples), cuts[98]
 
 
-def main() -> None:
-    """Print quality, then latency at each size."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="skip the 50,000-item corpus")
-    parser.add_argument("--misses", action="store_true", help="list the queries missed at rank 1")
-    arguments = parser.parse_args()
+def report(quick: bool = False, misses: bool = False) -> None:
+    """Print quality, then latency at each size (benchmark.py calls this too)."""
     corpus = bundled_corpus()
     first, top5, missed = quality(SearchIndex(corpus))
     count = len(load_queries())
     print(f"search quality over {count} queries: rank 1 {first:.0%}, top 5 {top5:.0%}")
-    if arguments.misses:
+    if misses:
         for line in missed:
             print(f"  missed at rank 1: {line}")
-    for size in SIZES[:2] if arguments.quick else SIZES:
+    for size in SIZES[:2] if quick else SIZES:
         grown = grown_corpus(corpus, size)
         start = time.perf_counter()
         index = SearchIndex(grown)
@@ -123,6 +119,15 @@ def main() -> None:
             f"search at {size:,} items: p50 {p50:.2f} ms, p99 {p99:.2f} ms "
             f"(index built in {built:.0f} ms)"
         )
+
+
+def main() -> None:
+    """Read the options, then report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 50,000-item corpus")
+    parser.add_argument("--misses", action="store_true", help="list the queries missed at rank 1")
+    arguments = parser.parse_args()
+    report(arguments.quick, arguments.misses)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from briefcase_tui.cli import (
     corpus,
     export,
     items,
+    now,
     open,
     output,
     pack_edits,
@@ -39,6 +40,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(items.app)
+app.add_typer(now.app)
 app.add_typer(export.app)
 app.add_typer(open.app)
 app.add_typer(
