@@ -325,10 +325,11 @@ class SearchIndex:
         return [(a, b) for a, b, word in word_spans(text) if self._stem(word) in terms]
 
     def query_terms(self, query: str) -> list[str]:
-        """The words of a query that count: stopwords dropped unless nothing else is left."""
+        """The words of a query that count: stopwords dropped; of a query of stopwords only,
+        the last word, which may be the start of the word the user is typing."""
         terms = words(query)
         kept = [t for t in terms if t not in self.settings.stopwords]
-        return kept or terms
+        return kept or terms[-1:]
 
     def _stem(self, word: str) -> str:
         found = self._stems.get(word)
@@ -478,8 +479,11 @@ class SearchIndex:
         phrase = f" {' '.join(query_words)} "
         head: list[tuple[int, tuple[bool, bool, bool, bool, float, int]]] = []
         for key in ranked[:PHRASE_CHECKED]:
-            title, names, _, rest = f" {self._texts[-key[-1]]} ".split(" | ", 3)
-            level = 2 if phrase in f"{title} {names} " else 1 if phrase in f" {rest} " else 0
+            text = f" {self._texts[-key[-1]]} "
+            level = 0
+            if phrase in text:
+                title, names, _, _ = text.split(" | ", 3)
+                level = 2 if phrase in f"{title} {names} " else 1
             head.append((level, key))
         head.sort(
             key=lambda pair: (pair[1][0], pair[0] == 2, *pair[1][1:3], pair[0], *pair[1][3:]),
