@@ -114,10 +114,10 @@ async def test_the_agenda_at_80_columns_keeps_its_markers_and_cuts_titles_after_
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         rows = screen_text(app).splitlines()
-        assert "├ IASEAI… · day 1 of 2 · ⇄ overlaps 1" in rows[9]
-        assert "└ 11:00\N{EN DASH}12:00  techUK pre-summit…" in rows[6]
+        assert any("├ IASEAI… · day 1 of 2 · ⇄ overlaps 1" in row for row in rows)
+        assert any("└ 11:00\N{EN DASH}12:00  techUK pre-summit…" in row for row in rows)
         left = app.browse.query_one("#section-panes").region
-        for row in rows[6:22]:
+        for row in rows[3:22]:  # below the filters: the now panel, then the agenda
             pane = row[: left.width].rstrip(" ▕")
             if "day " in pane and " of " in pane:
                 assert "⇄ overlaps" in pane, f"a marker was cut: {pane!r}"
