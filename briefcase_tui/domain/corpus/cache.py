@@ -51,6 +51,8 @@ CODE_INPUTS: tuple[str, ...] = (
     "domain/corpus/glossary.py",
     "domain/corpus/query.py",
     "domain/corpus/search_fields.py",
+    "domain/corpus/search_postings.py",
+    "domain/corpus/search_types.py",
     "domain/corpus/spelling.py",
 )
 """The package's modules that building the corpus and its index run (a test keeps this

@@ -16,34 +16,24 @@ import bisect
 import datetime as dt
 import heapq
 import itertools
-import math
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.filters import SearchFilters
-from briefcase_tui.domain.corpus.glossary import GLOSSARY_FACTOR, Glossary, GlossaryEntry
-from briefcase_tui.domain.corpus.glossary import read_entries as read_glossary
+from briefcase_tui.domain.corpus.glossary import GLOSSARY_FACTOR, Glossary
 from briefcase_tui.domain.corpus.kinds import KINDS
 from briefcase_tui.domain.corpus.query import FilterVocabulary, dates_in, merged, parse_query
 from briefcase_tui.domain.corpus.search_fields import FIELDS, searchable_fields
+from briefcase_tui.domain.corpus.search_postings import FIELD_WEIGHTS, build_postings
+from briefcase_tui.domain.corpus.search_types import SearchHit, SearchResult, SearchSettings
 from briefcase_tui.domain.corpus.spelling import closest_words
 from briefcase_tui.domain.text import fold, stem, stem_french, word_spans, words
-from briefcase_tui.paths import SEARCH_SETTINGS_FILE
 
-FIELD_WEIGHTS: dict[str, float] = {
-    "title": 4.0,
-    "aliases": 3.0,
-    "names": 2.0,
-    "tags": 1.5,
-    "summary": 1.0,
-    "quotes": 0.6,
-}
-"""How much a word counts by where it stands: a title hit outweighs a passing mention."""
-K1 = 1.2
-B = 0.75
+__all__ = ["SearchHit", "SearchIndex", "SearchResult", "SearchSettings"]
+"""The results and settings live in `search_types`; callers import them from here too."""
+
 PREFIX_FACTOR = 0.7
 """A word that only starts a query word scores less than the word itself."""
 TYPO_FACTOR = 0.6
@@ -60,63 +50,6 @@ items (its best scoring ones, for the terms that stand for it in order of weight
 that never reach the screen."""
 PHRASE_CHECKED = 200
 """How many of the best candidates are checked for holding the query as a phrase."""
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One ranked result, with why it matched."""
-
-    id: str
-    kind: str
-    title: str
-    score: float
-    field: str = "title"
-    """The field its best-scoring word stands in (title, aliases, names, tags, summary,
-    quotes)."""
-    exact: bool = False
-    """The query is the item's title, an alias or its id."""
-    phrase: bool = False
-    """The item holds the query's words side by side."""
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """The hits of a query and what the user should know about it."""
-
-    hits: list[SearchHit]
-    terms: frozenset[str] = frozenset()
-    """The index terms the query stood for: what to highlight in a result."""
-    did_you_mean: str | None = None
-    """The query with its misspelt words corrected, when some were."""
-    problems: tuple[str, ...] = ()
-    """Filters in the query the corpus cannot satisfy."""
-
-
-@dataclass(frozen=True)
-class SearchSettings:
-    """How queries are read: words to ignore, question words, kind weights and the glossary."""
-
-    stopwords: frozenset[str] = frozenset()
-    intents: dict[str, frozenset[str]] = field(default_factory=dict)
-    kind_weights: dict[str, float] = field(default_factory=dict)
-    """Kinds that gather other items (a day) or restate them (a figure) weigh less."""
-    glossary: tuple[GlossaryEntry, ...] = ()
-
-    @classmethod
-    def load(cls, path: Path = SEARCH_SETTINGS_FILE) -> SearchSettings:
-        """Read the settings from their data file."""
-        import tomllib
-
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        return cls(
-            stopwords=frozenset(words(" ".join(data.get("stopwords", [])))),
-            intents={word: frozenset(kinds) for word, kinds in data.get("intents", {}).items()},
-            kind_weights={
-                kind: float(weight) for kind, weight in data.get("kind_weights", {}).items()
-            },
-            glossary=read_glossary(data.get("glossary", [])),
-        )
 
 
 @dataclass
@@ -203,7 +136,9 @@ class SearchIndex:
         self._title_sizes = array("I", (len(w) or 1 for w in title_stems))
         self._years = tuple(sorted({date.year for dates in self._dates for date in dates}))
         """The years the corpus's dates fall in: a query's "11 February" is read in them."""
-        self._postings, self._in_titles, self._frequency = _postings(weighted, lengths, title_stems)
+        self._postings, self._in_titles, self._frequency = build_postings(
+            weighted, lengths, title_stems, POSTINGS_READ
+        )
         self._words = sorted(self._stems)
         """Every word as written (folded), for prefix matching as the user types."""
         self._french: dict[str, str] = {}
@@ -505,43 +440,6 @@ class SearchIndex:
         return filters.admits(
             self._kinds[number], self._tags[number], self._dates[number], self._sources[number]
         )
-
-
-def _postings(
-    weighted: list[dict[str, float]], lengths: list[float], title_stems: list[set[str]]
-) -> tuple[dict[str, tuple[array[int], array[float]]], dict[str, frozenset[int]], dict[str, int]]:
-    """Per term: items and BM25F scores (best first where a query may read only the start of
-    the list); and the items with it in their title."""
-    average = (sum(lengths) / len(lengths)) if lengths else 1.0
-    frequency: dict[str, int] = {}
-    for counts in weighted:
-        for term in counts:
-            frequency[term] = frequency.get(term, 0) + 1
-    total = len(weighted)
-    idf = {
-        term: math.log(1 + (total - count + 0.5) / (count + 0.5)) * (K1 + 1)
-        for term, count in frequency.items()
-    }
-    postings: dict[str, tuple[array[int], array[float]]] = {}
-    titled: dict[str, list[int]] = {}
-    for number, counts in enumerate(weighted):
-        norm = K1 * (1 - B + B * lengths[number] / (average or 1.0))
-        for term, tf in counts.items():
-            found = postings.get(term)
-            if found is None:
-                found = postings[term] = (array("I"), array("d"))
-            found[0].append(number)
-            found[1].append(idf[term] * tf / (tf + norm))
-        for term in title_stems[number]:
-            titled.setdefault(term, []).append(number)
-    for term, (documents, scores) in postings.items():
-        if len(documents) > POSTINGS_READ:
-            order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-            postings[term] = (
-                array("I", [documents[i] for i in order]),
-                array("d", [scores[i] for i in order]),
-            )
-    return postings, {term: frozenset(numbers) for term, numbers in titled.items()}, frequency
 
 
 def _most_matched(matched: dict[int, int], limit: int) -> Iterable[int]:
