@@ -375,6 +375,7 @@ def main() -> None:
         )
         bench_search(big_index, "the generated corpus", max(3, repeat // 4))
     bench_processes(repeat)
+    __import__("search_quality").report(quick=arguments.quick)  # quality, p50/p99 to 50,000
 
 
 if __name__ == "__main__":

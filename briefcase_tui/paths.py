@@ -12,6 +12,8 @@ CACHE_ENV = "BRIEF_CACHE_DIR"
 """Overrides the folder for the validated-corpus cache; `off` disables the cache."""
 BRIEFS_ENV = "BRIEF_DIR"
 """Points at the folder of briefing packs."""
+NOW_ENV = "BRIEF_NOW"
+"""A moment to rehearse the summit at (`2025-02-10T14:00`), for `brief now` and the agenda."""
 LOCAL_BRIEFS_DIR = Path("briefs")
 """A `briefs/` folder in the working directory is used when it exists."""
 

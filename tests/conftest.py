@@ -40,6 +40,7 @@ def isolated_environment(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("BRIEF_CACHE_DIR", str(session_cache))
+    monkeypatch.setenv("BRIEF_NOW", "2025-01-27T09:00")  # a fixed "now", never the clock
     monkeypatch.delenv("BRIEF_CORPUS", raising=False)
     monkeypatch.delenv("BRIEF_DIR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)

@@ -20,6 +20,7 @@ from briefcase_tui.cli import (
     corpus_history,
     export,
     items,
+    now,
     open,
     output,
     pack_edits,
@@ -42,6 +43,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(items.app)
+app.add_typer(now.app)
 app.add_typer(export.app)
 app.add_typer(open.app)
 corpus_app = typer.Typer(

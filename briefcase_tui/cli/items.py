@@ -127,7 +127,12 @@ def search(
     query: Annotated[
         str,
         typer.Argument(
-            metavar="QUERY", help="Words to look for; the last may be the start of a word."
+            metavar="QUERY",
+            help=(
+                "Words to look for, in English or French; the last may be the start of a word. "
+                "Filters may be written in it: kind:person day:2025-02-11 tag:security "
+                'source:statement; "quoted words" must appear side by side.'
+            ),
         ),
     ],
     kind: KindOption = None,
@@ -140,15 +145,33 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search titles, summaries, quotes, names, venues and tags; best matches first."""
+    from briefcase_tui.domain.corpus.explain import explain_hit
+
     state = state_of(context)
     filters = _filters(state, kind, tag, day, source)
-    hits = state.index.search(query, filters, limit=limit)
+    result = state.index.find(query, filters, limit=limit)
+    if result.problems:
+        output.error(result.problems[0])
+        raise typer.Exit(2)
+    if result.did_you_mean:
+        output.tell(f"did you mean: {result.did_you_mean}?")
+    explained = [explain_hit(hit, result, state.index, state.corpus) for hit in result.hits]
     if as_json:
         output.print_json(
-            [{"id": h.id, "kind": h.kind, "title": h.title, "score": h.score} for h in hits]
+            [
+                {
+                    "id": h.id,
+                    "kind": h.kind,
+                    "title": h.title,
+                    "score": h.score,
+                    "matched_in": h.field,
+                    "matched_words": list(words),
+                }
+                for h, (_, words) in zip(result.hits, explained, strict=True)
+            ]
         )
         return
-    if not hits:
+    if not result.hits:
         output.tell(f"no items match {query!r}")
         return
-    print(output.render_hits(hits))
+    print(output.render_hits(result.hits, [line for line, _ in explained]))

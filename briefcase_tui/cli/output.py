@@ -155,26 +155,31 @@ def _citation(corpus: Corpus, source_id: str, locator: str) -> str:
     return f"{source.publisher}, “{source.title}” ({source.kind_label}){where}"
 
 
-def render_rows(rows: list[tuple[str, str, str]]) -> str:
-    """Rows of id and `title (kind)`; titles wrap under themselves, long ids get their own line."""
+def render_rows(rows: list[tuple[str, str, str]], notes: list[str] | None = None) -> str:
+    """Rows of id and `title (kind)`; titles wrap under themselves, long ids get their own line.
+
+    A row's note, when given and not empty, follows it, indented under its title.
+    """
     if not rows:
         return ""
     id_width = min(max(len(r[0]) for r in rows), 34)
     indent = " " * (id_width + 2)
     lines: list[str] = []
-    for item_id, kind, title in rows:
+    for number, (item_id, kind, title) in enumerate(rows):
         if len(item_id) > id_width:
             lines.append(item_id)
             lead = indent
         else:
             lead = f"{item_id:<{id_width}}  "
         lines.extend(wrap(f"{title} ({kind})", indent=indent, first=lead))
+        if notes and notes[number]:
+            lines.extend(wrap(notes[number], indent=indent + "  ", first=indent + "  "))
     return "\n".join(lines)
 
 
-def render_hits(hits: list[SearchHit]) -> str:
-    """Search results as rows, best first."""
-    return render_rows([(h.id, h.kind, h.title) for h in hits])
+def render_hits(hits: list[SearchHit], reasons: list[str] | None = None) -> str:
+    """Search results as rows, best first, each followed by why it matched when known."""
+    return render_rows([(h.id, h.kind, h.title) for h in hits], reasons)
 
 
 def render_pack(pack: Pack, corpus: Corpus) -> str:

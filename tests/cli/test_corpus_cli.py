@@ -109,7 +109,8 @@ def test_the_dump_holds_sources_and_every_item() -> None:
 def test_search_json_lists_hits_best_first_with_scores() -> None:
     result = runner.invoke(app, ["search", "envoy future of work", "--json", "--limit", "3"])
     hits = json.loads(result.stdout)
-    assert [set(h) for h in hits] == [{"id", "kind", "title", "score"}] * len(hits)
+    keys = {"id", "kind", "title", "score", "matched_in", "matched_words"}
+    assert [set(h) for h in hits] == [keys] * len(hits)
     assert hits[0]["id"] == "person-sana-de-courcelles"
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 

@@ -18,7 +18,7 @@ from briefcase_tui.domain.corpus.kinds import (
     Fact,
 )
 from briefcase_tui.domain.corpus.outline import section_outline
-from briefcase_tui.domain.corpus.search import _fields as search_fields
+from briefcase_tui.domain.corpus.search_fields import searchable_fields as search_fields
 
 
 def test_every_kind_has_one_model_named_for_it_in_table_order() -> None:

@@ -307,6 +307,7 @@ def journey_environment(
         COLORTERM="truecolor",
         LANG="C.UTF-8",
         LC_ALL="C.UTF-8",
+        BRIEF_NOW="2025-01-27T09:00",  # the agenda opens on "now": a fixed one, never the clock
     )
     env.update(extra or {})
     return env

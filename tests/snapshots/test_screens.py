@@ -30,6 +30,8 @@ def _then(*keys: str) -> RunBefore:
         await _loaded(pilot)
         await pilot.press(*keys)
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # a search runs in a worker
+        await pilot.pause()
 
     return run
 

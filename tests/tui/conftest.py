@@ -26,6 +26,13 @@ async def loaded(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def searched(pilot: Pilot[None]) -> None:
+    """Wait until the searches typed so far have run in their worker and shown their results."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.fixture
 def settings_file(tmp_path: Path) -> Path:
     """A settings file path of the test's own (the file does not exist yet)."""

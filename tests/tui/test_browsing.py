@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual.content import Content
 from textual.widgets import OptionList, Select
 
 from briefcase_tui.tui.screens.help import binding_rows
 from briefcase_tui.tui.screens.search import SearchDialog
 from briefcase_tui.tui.widgets.item_view import ItemView
 from briefcase_tui.tui.widgets.section_tree import SectionTree
-from tests.tui.conftest import MakeApp, loaded
+from tests.tui.conftest import MakeApp, loaded, searched
 from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
@@ -167,7 +168,7 @@ async def test_typing_a_search_shows_ranked_results_and_enter_opens_the_first(
         await pilot.pause()
         assert isinstance(app.screen, SearchDialog)
         await pilot.press(*"station f")
-        await pilot.pause()
+        await searched(pilot)
         results = app.screen.query_one("#results", OptionList)
         assert results.get_option_at_index(0).id == "venue-station-f"
         await pilot.press("enter")
@@ -185,7 +186,7 @@ async def test_search_can_be_narrowed_to_one_kind_and_a_result_chosen_with_arrow
         await loaded(pilot)
         await pilot.press("slash", *"grand palais")
         app.screen.query_one("#kind", Select).value = "event"
-        await pilot.pause()
+        await searched(pilot)
         results = app.screen.query_one("#results", OptionList)
         ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
         assert ids and all(i is not None and i.startswith("event-") for i in ids)
@@ -238,3 +239,62 @@ async def test_the_keys_screen_lists_bindings_with_their_ids(make_app: MakeApp) 
         await pilot.press("escape", "f1")
         await pilot.pause()
         assert "section-programme" in screen_text(app)
+
+
+async def test_search_in_french_with_a_typo_highlights_and_offers_the_spelling(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"sécurité")
+        await searched(pilot)
+        results = app.screen.query_one("#results", OptionList)
+        first = results.get_option_at_index(0)
+        assert first.id == "ws-security-safety"
+        assert isinstance(first.prompt, Content)
+        stressed = [
+            first.prompt.plain[span.start : span.end]
+            for span in first.prompt.spans
+            if "underline" in str(span.style)
+        ]
+        assert stressed == ["Security"]
+        await pilot.press("ctrl+u", *"enviroment")
+        await searched(pilot)
+        assert results.get_option_at_index(0).id == "event-environment-ministry"
+        assert "did you mean: environment?" in screen_text(app)
+
+
+async def test_a_filter_typed_in_the_search_box_narrows_and_a_bad_one_says_why(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"kind:person security")
+        await searched(pilot)
+        results = app.screen.query_one("#results", OptionList)
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert ids and all(i is not None and i.startswith("person-") for i in ids)
+        await pilot.press("ctrl+u", *"tag:securty envoy")
+        await searched(pilot)
+        assert "unknown tag 'securty' (did you mean tag:security?)" in screen_text(app)
+
+
+async def test_only_the_latest_query_shows_its_results(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        dialog = app.screen
+        assert isinstance(dialog, SearchDialog)
+        index = app.index
+        assert index is not None
+        old = index.find("grand palais")
+        stale = SearchDialog.ResultsFound(0, old, [[] for _ in old.hits])
+        await pilot.press(*"station f")
+        await searched(pilot)
+        dialog.post_message(stale)  # a slow search for an older query arrives late
+        await pilot.pause()
+        results = dialog.query_one("#results", OptionList)
+        assert results.get_option_at_index(0).id == "venue-station-f"

@@ -9,7 +9,7 @@ import pytest
 
 from briefcase_tui.paths import bundled_themes_dir
 from briefcase_tui.tui.screens.search import SearchDialog
-from tests.tui.conftest import MakeApp, loaded
+from tests.tui.conftest import MakeApp, loaded, searched
 from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
@@ -150,7 +150,7 @@ async def test_titles_that_look_like_markup_are_shown_literally_and_do_nothing(
         assert text.count("[bold]x[/] governance") >= 2  # and as the detail pane's title
         await pilot.click("#item-body")
         await pilot.press("slash", *"governance")
-        await pilot.pause()
+        await searched(pilot)
         assert "[bold]x[/] governance" in screen_text(app)  # in search results too
         await pilot.press("escape")
         await pilot.press("down")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.search import SearchIndex
 
-FORMAT = 2
+FORMAT = 3
 """Bump when what the cache holds changes shape."""
 KEEP_DAYS = 30
 """Cache files of other corpus versions are pruned after this long unused."""
@@ -48,6 +48,12 @@ CODE_INPUTS: tuple[str, ...] = (
     "domain/corpus/kinds.py",
     "domain/corpus/models.py",
     "domain/corpus/search.py",
+    "domain/corpus/glossary.py",
+    "domain/corpus/query.py",
+    "domain/corpus/search_fields.py",
+    "domain/corpus/search_postings.py",
+    "domain/corpus/search_types.py",
+    "domain/corpus/spelling.py",
 )
 """The package's modules that building the corpus and its index run (a test keeps this
 complete): changing any of them, text folding and the table of kinds among them, changes

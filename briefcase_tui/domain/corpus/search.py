@@ -1,11 +1,13 @@
 """Ranked full-text search over the corpus, built once per corpus.
 
 BM25F-style scoring over weighted fields (title, aliases, names, tags, summary, quotes),
-case- and accent-insensitive, with light stemming (`investing` finds `investment`) and
-prefix matching so results can follow each keystroke. Items whose title holds every query
-word come first, the closest titles first among them; a question word puts the kind it
-asks for first ("who" people, "how many" figures). Scores per (term, item) are computed
-when the index is built, so a query only adds numbers up.
+case- and accent-insensitive, with Snowball stems (`regulating` finds `regulation`), a
+French/English glossary (`sécurité` finds security), typo tolerance (`enviroment`) and prefix
+matching so results follow each keystroke. The order says what the query meant: an exact
+title, alias or id first, then items holding the query as a phrase, then items whose title
+holds every query word, then the rest by score; a question word puts the kind it asks for
+first. Scores per (term, item) are computed when the index is built, so a query only adds
+numbers up.
 """
 
 from __future__ import annotations
@@ -13,80 +15,62 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
-import math
-import re
+import itertools
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.filters import SearchFilters
-from briefcase_tui.domain.corpus.kinds import KIND_OF
-from briefcase_tui.domain.corpus.models import ItemBase
-from briefcase_tui.domain.text import stem, words
-from briefcase_tui.paths import SEARCH_SETTINGS_FILE
+from briefcase_tui.domain.corpus.glossary import GLOSSARY_FACTOR, Glossary
+from briefcase_tui.domain.corpus.kinds import KINDS
+from briefcase_tui.domain.corpus.query import FilterVocabulary, dates_in, merged, parse_query
+from briefcase_tui.domain.corpus.search_fields import FIELDS, searchable_fields
+from briefcase_tui.domain.corpus.search_postings import FIELD_WEIGHTS, build_postings
+from briefcase_tui.domain.corpus.search_types import SearchHit, SearchResult, SearchSettings
+from briefcase_tui.domain.corpus.spelling import closest_words
+from briefcase_tui.domain.text import fold, stem, stem_french, word_spans, words
 
-FIELD_WEIGHTS: dict[str, float] = {
-    "title": 4.0,
-    "aliases": 3.0,
-    "names": 2.0,
-    "tags": 1.5,
-    "summary": 1.0,
-    "quotes": 0.6,
-}
-"""How much a word counts by where it stands: a title hit outweighs a passing mention."""
-K1 = 1.2
-B = 0.75
+__all__ = ["SearchHit", "SearchIndex", "SearchResult", "SearchSettings"]
+"""The results and settings live in `search_types`; callers import them from here too."""
+
 PREFIX_FACTOR = 0.7
 """A word that only starts a query word scores less than the word itself."""
+TYPO_FACTOR = 0.6
+"""A word found by correcting a typo scores less than one typed right."""
 MAX_EXPANSIONS = {1: 8, 2: 24}
 """A short prefix matches many words; keep the most common ones so a keystroke stays cheap."""
 DEFAULT_EXPANSIONS = 48
 TITLE_COVERAGE_BOOST = 1.0
 """An item whose title is mostly query words gains up to this much of its score again."""
+POSTINGS_READ = 1000
+"""When only the best few results are wanted, a query word is read in at most this many
+items (its best scoring ones, for the terms that stand for it in order of weight): on a
+50,000-item corpus a common word would otherwise cost milliseconds per keystroke for items
+that never reach the screen."""
+PHRASE_CHECKED = 200
+"""How many of the best candidates are checked for holding the query as a phrase."""
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    """One ranked result."""
+@dataclass
+class _Slot:
+    """One query word (or glossary phrase) and the index terms that may stand for it."""
 
-    id: str
-    kind: str
-    title: str
-    score: float
-
-
-@dataclass(frozen=True)
-class SearchSettings:
-    """How queries are read: words to ignore and question words that hint at a kind."""
-
-    stopwords: frozenset[str] = frozenset()
-    intents: dict[str, frozenset[str]] = field(default_factory=dict)
-    kind_weights: dict[str, float] = field(default_factory=dict)
-    """Kinds that gather other items (a day) or restate them (a figure) weigh less."""
-
-    @classmethod
-    def load(cls, path: Path = SEARCH_SETTINGS_FILE) -> SearchSettings:
-        """Read the settings from their data file."""
-        import tomllib
-
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        return cls(
-            stopwords=frozenset(words(" ".join(data.get("stopwords", [])))),
-            intents={word: frozenset(kinds) for word, kinds in data.get("intents", {}).items()},
-            kind_weights={
-                kind: float(weight) for kind, weight in data.get("kind_weights", {}).items()
-            },
-        )
+    typed: str
+    terms: dict[str, float]
+    corrected: str | None = None
+    partial: set[str] = field(default_factory=set)
+    """Terms of words the typed word only begins: they count as half a title match."""
+    meaning: str = ""
+    """The words it stands for in English: the typed word, or its glossary entry's main form."""
 
 
 class SearchIndex:
-    """An inverted index of one corpus; build once, query many times."""
+    """An inverted index of one corpus; build once, query many times (and pickle)."""
 
     def __init__(self, corpus: Corpus, settings: SearchSettings | None = None) -> None:
         self.settings = SearchSettings.load() if settings is None else settings
+        stopwords = self.settings.stopwords
         items = corpus.items
         self._ids = [item.id for item in items]
         self._kinds = [item.kind for item in items]
@@ -102,57 +86,67 @@ class SearchIndex:
         }
         """A query word naming a source (`statement`, `tech7`, `commentary`) puts that source's
         items first."""
+        self._vocabulary = FilterVocabulary(
+            frozenset(KINDS),
+            {
+                **{fold(t.label).replace("-", " "): t.id for t in corpus.tags.values()},
+                **{t.replace("-", " "): t for t in corpus.tags},
+            },
+            frozenset(corpus.sources),
+        )
         self._kind_weight = array(
             "d", (self.settings.kind_weights.get(k, 1.0) for k in self._kinds)
         )
+        self._stems: dict[str, str] = {}
+        """Folded word → English stem, for every word of the corpus: a query rarely needs the
+        stemmer (whose import costs 35 ms) at all."""
         weighted: list[dict[str, float]] = []
         lengths: list[float] = []
         title_stems: list[set[str]] = []
-        surface: dict[str, str] = {}
-        for item in items:
-            fields = _fields(item, corpus)
+        exact: dict[str, list[int]] = {}
+        texts: list[str] = []
+        for number, item in enumerate(items):
+            fields = searchable_fields(item, corpus)
             counts: dict[str, float] = {}
             length = 0.0
-            for name, text in fields.items():
+            folded: list[str] = []
+            for name in FIELDS:
                 weight = FIELD_WEIGHTS[name]
-                for word in words(text):
-                    term = surface.get(word)
-                    if term is None:
-                        term = surface[word] = stem(word)
+                found = words(fields[name])
+                folded.append(" ".join(found))
+                for word in found:
+                    term = self._stem(word)
                     counts[term] = counts.get(term, 0.0) + weight
                     length += weight
             weighted.append(counts)
             lengths.append(length)
-            title_stems.append({stem(w) for w in words(fields["title"] + " " + fields["aliases"])})
+            texts.append(" | ".join(folded))
+            title_stems.append(
+                {self._stem(w) for w in (folded[0] + " " + folded[1]).split()} - stopwords
+            )
+            for name in (item.title, item.title.split(" (")[0], *item.aliases, item.id):
+                exact.setdefault(" ".join(words(name)), []).append(number)
+        for tag in corpus.tags.values():
+            titled_as_tag = exact.get(" ".join(words(tag.label)), [])
+            exact.setdefault(" ".join(words(tag.id)), []).extend(titled_as_tag)
+        """A tag's id stands for the item titled with its label (`work`: Future of Work)."""
+        self._texts = texts
+        """Each item's folded words by field, to check a phrase."""
+        self._exact = {key: tuple(numbers) for key, numbers in exact.items() if key}
         self._title_sizes = array("I", (len(w) or 1 for w in title_stems))
         self._years = tuple(sorted({date.year for dates in self._dates for date in dates}))
         """The years the corpus's dates fall in: a query's "11 February" is read in them."""
-        average = (sum(lengths) / len(lengths)) if lengths else 1.0
-        frequency: dict[str, int] = {}
-        for counts in weighted:
-            for term in counts:
-                frequency[term] = frequency.get(term, 0) + 1
-        total = len(weighted)
-        postings: dict[str, tuple[array[int], array[float]]] = {}
-        in_titles: dict[str, array[int]] = {}
-        for number, counts in enumerate(weighted):
-            norm = K1 * (1 - B + B * lengths[number] / (average or 1.0))
-            for term, tf in counts.items():
-                idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
-                documents, scores = postings.setdefault(term, (array("I"), array("d")))
-                documents.append(number)
-                scores.append(idf * tf * (K1 + 1) / (tf + norm))
-                if term in title_stems[number]:
-                    in_titles.setdefault(term, array("I")).append(number)
-        self._postings = postings
-        """Stem → (item numbers, precomputed BM25F scores): compact arrays, quick to cache and
-        read."""
-        self._in_titles = in_titles
-        """Stem → numbers of the items whose title or aliases hold it."""
-        self._words = sorted(surface)
+        self._postings, self._in_titles, self._frequency = build_postings(
+            weighted, lengths, title_stems, POSTINGS_READ
+        )
+        self._words = sorted(self._stems)
         """Every word as written (folded), for prefix matching as the user types."""
-        self._stem_of = surface
-        self._frequency = frequency
+        self._french: dict[str, str] = {}
+        self._glossary = Glossary(self.settings.glossary, stopwords, self._stem, self._stem_fr)
+        self._spellings = sorted(set(self._words) | self._glossary.words)
+        """The words a typo is corrected towards: the corpus's and the glossary's."""
+        for word in self._words:
+            self._stem_fr(word)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -161,79 +155,196 @@ class SearchIndex:
         self, query: str, filters: SearchFilters | None = None, limit: int | None = 20
     ) -> list[SearchHit]:
         """Items matching the query, best first; ties keep corpus order."""
-        all_words = words(query)
-        tokens = self.query_terms(query)
-        if not tokens:
-            return []
+        return self.find(query, filters, limit).hits
+
+    def find(
+        self, query: str, filters: SearchFilters | None = None, limit: int | None = 20
+    ) -> SearchResult:
+        """The hits of a query, with the terms to highlight, a correction and filter problems."""
+        parsed = parse_query(query, self._vocabulary)
+        chosen = merged(filters, parsed.filters)
+        all_words = words(parsed.text)
+        slots = self._slots(self.query_terms(parsed.text))
+        terms = frozenset(t for slot in slots for t in slot.terms)
+        corrected = [s for s in slots if s.corrected]
+        did_you_mean = None
+        if corrected:
+            replaced = {s.typed: s.corrected for s in corrected}
+            did_you_mean = " ".join(replaced.get(w, w) or w for w in all_words)
+        if not slots or not terms:
+            only_filters = not all_words and chosen != SearchFilters()
+            hits = self._filtered(chosen, limit) if only_filters else []
+            return SearchResult(hits, terms, did_you_mean, parsed.problems)
         hinted = frozenset().union(*(self.settings.intents.get(w, frozenset()) for w in all_words))
-        scores: dict[int, float] = {}
-        matched: dict[int, int] = {}
-        title_matches: dict[int, int] = {}
-        for position, token in enumerate(tokens):
-            best: dict[int, float] = {}
-            title_hit: set[int] = set()
-            for term, factor in self._expand(token, prefix=position == len(tokens) - 1):
-                documents, term_scores = self._postings[term]
-                for number, score in zip(documents, term_scores, strict=True):
-                    value = score * factor
-                    if value > best.get(number, 0.0):
-                        best[number] = value
-                title_hit.update(self._in_titles.get(term, ()))
-            for number, value in best.items():
-                scores[number] = scores.get(number, 0.0) + value
-                matched[number] = matched.get(number, 0) + 1
-            for number in title_hit:
-                title_matches[number] = title_matches.get(number, 0) + 1
-        wanted = len(tokens)
-
-        dates = _dates_in(query, self._years)
-        named_sources = {self._source_words[w] for w in all_words if w in self._source_words}
-
-        def ranking(number: int) -> tuple[bool, bool, bool, float, int]:
-            in_title = title_matches.get(number, 0)
-            score = scores[number] * matched[number] / wanted
-            score *= 1 + TITLE_COVERAGE_BOOST * min(1.0, in_title / self._title_sizes[number])
-            score *= self._kind_weight[number]
-            wanted_kind = (not hinted or self._kinds[number] in hinted) and (
-                not named_sources or self._primary_source[number] in named_sources
-            )
-            on_the_day = (
-                bool(dates) and self._kinds[number] == "day" and bool(self._dates[number] & dates)
-            )
-            return (on_the_day, in_title >= wanted and wanted_kind, wanted_kind, score, -number)
-
-        candidates = (ranking(n) for n in scores if self._passes(n, filters))
-        ranked = (
-            heapq.nlargest(limit, candidates)
-            if limit is not None
-            else sorted(candidates, reverse=True)
+        scores, matched, in_title = self._score(slots, limit)
+        query_key = " ".join(all_words)
+        meant = " ".join(dict.fromkeys(slot.meaning for slot in slots))
+        exact = {*self._exact.get(query_key, ()), *self._exact.get(meant, ())}
+        dates = dates_in(parsed.text, self._years)
+        named = {self._source_words[w] for w in all_words if w in self._source_words}
+        numbers: Iterable[int] = scores
+        if limit is not None and len(slots) > 1:
+            numbers = _most_matched(matched, limit)
+        if chosen != SearchFilters():
+            numbers = [n for n in numbers if self._passes(n, chosen)]
+        for phrase in (" ".join(p) for p in parsed.phrases):
+            numbers = [n for n in numbers if phrase in self._texts[n]]
+        keys = self._keys(numbers, scores, matched, in_title, len(slots), exact, hinted, named)
+        if dates:
+            keys = [(k[0], self._on_the_day(-k[-1], dates), *k[2:]) for k in keys]
+        ranked = self._phrases_first(
+            sorted(keys, reverse=True)
+            if limit is None
+            else heapq.nlargest(max(limit, PHRASE_CHECKED), keys),
+            meant.split() if meant != query_key else all_words,
         )
-        return [
+        if limit is not None:
+            ranked = ranked[:limit]
+        hits = [
             SearchHit(
-                self._ids[-negated], self._kinds[-negated], self._titles[-negated], round(score, 4)
+                self._ids[-key[-1]],
+                self._kinds[-key[-1]],
+                self._titles[-key[-1]],
+                round(key[-2], 4),
+                self._field_of(-key[-1], terms),
+                key[0],
+                phrase,
             )
-            for _, _, _, score, negated in ranked
+            for phrase, key in ranked
         ]
+        return SearchResult(hits, terms, did_you_mean, parsed.problems)
+
+    def _keys(
+        self,
+        numbers: Iterable[int],
+        scores: dict[int, float],
+        matched: dict[int, int],
+        in_title: dict[int, float],
+        wanted: int,
+        exact: set[int],
+        hinted: frozenset[str],
+        named: set[str],
+    ) -> list[tuple[bool, bool, bool, bool, float, int]]:
+        """Sort keys: exact match, the day a date names (filled in later), every word in the
+        title (of the kind asked for), the kind asked for, then score; ties keep corpus order.
+        Written for speed: it runs for every match."""
+        sizes, weights, kinds, sources = (
+            self._title_sizes, self._kind_weight, self._kinds, self._primary_source,
+        )  # fmt: skip
+        keys = []
+        for number in numbers:
+            title = in_title.get(number, 0.0)
+            coverage = title / sizes[number]
+            score = scores[number] * matched[number] / wanted * weights[number]
+            score *= 1 + TITLE_COVERAGE_BOOST * (coverage if coverage < 1 else 1.0)
+            kind_ok = (not hinted or kinds[number] in hinted) and (
+                not named or sources[number] in named
+            )
+            titled = kind_ok and title >= wanted - 0.01
+            keys.append((number in exact, False, titled, kind_ok, score, -number))
+        return keys
+
+    def _on_the_day(self, number: int, dates: frozenset[dt.date]) -> bool:
+        """A query naming a date puts that date's day first."""
+        return self._kinds[number] == "day" and bool(self._dates[number] & dates)
+
+    def _field_of(self, number: int, terms: frozenset[str]) -> str:
+        """The weightiest field holding a word the query matched: where to say it matched."""
+        for name, text in zip(FIELDS, self._texts[number].split(" | "), strict=False):
+            if any(self._stems.get(word) in terms for word in text.split()):
+                return name
+        return FIELDS[0]
+
+    def highlights(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+        """Where the words of a text that the query matched stand: (start, end) pairs."""
+        return [(a, b) for a, b, word in word_spans(text) if self._stem(word) in terms]
 
     def query_terms(self, query: str) -> list[str]:
-        """The words of a query that count: stopwords dropped unless nothing else is left."""
+        """The words of a query that count: stopwords dropped; of a query of stopwords only,
+        the last word, which may be the start of the word the user is typing."""
         terms = words(query)
         kept = [t for t in terms if t not in self.settings.stopwords]
-        return kept or terms
+        return kept or terms[-1:]
 
-    def _expand(self, token: str, prefix: bool) -> Iterable[tuple[str, float]]:
-        """The indexed stems a query word stands for: its own, and those of words it begins."""
-        own = stem(token)
-        if own in self._postings:
-            yield own, 1.0
-        if not prefix and own in self._postings:
-            return
+    def _stem(self, word: str) -> str:
+        found = self._stems.get(word)
+        if found is None:
+            found = self._stems[word] = stem(word)
+        return found
+
+    def _stem_fr(self, word: str) -> str:
+        found = self._french.get(word)
+        if found is None:
+            found = self._french[word] = stem_french(word)
+        return found
+
+    def _slots(self, tokens: list[str], correct: bool = True) -> list[_Slot]:
+        """Each query word, or glossary phrase, with the index terms that stand for it."""
+        slots: list[_Slot] = []
+        position = 0
+        while position < len(tokens):
+            rest = tokens[position:]
+            last = position == len(tokens) - 1
+            found = self._glossary.match(
+                [self._stems.get(w) or stem(w) for w in rest[: self._glossary.longest]],
+                [self._french.get(w) or stem_french(w) for w in rest[: self._glossary.longest]],
+            )
+            if found is not None:
+                size, expansion = found
+                typed = rest[:size]
+                for number, terms in enumerate(expansion.slots):
+                    slot = _Slot(
+                        " ".join(typed),
+                        {t: 1.0 for t in terms if t in self._postings},
+                        meaning=expansion.main,
+                    )
+                    if number == 0 and size == 1:
+                        own = self._stem(typed[0])
+                        if own in self._postings:
+                            slot.terms[own] = 1.0  # the word as typed counts in full
+                        for term in expansion.alternatives:
+                            if term in self._postings:
+                                slot.terms.setdefault(term, GLOSSARY_FACTOR)
+                    slots.append(slot)
+                if last and size == 1:  # still being typed: the words it begins count too
+                    for term, factor in self._prefixed(rest[0], self._stem(rest[0])):
+                        if term not in slots[-1].terms:
+                            slots[-1].terms[term] = factor
+                            slots[-1].partial.add(term)
+                position += size
+                continue
+            slots.append(self._word_slot(rest[0], last, correct))
+            position += 1
+        return slots
+
+    def _word_slot(self, word: str, last: bool, correct: bool) -> _Slot:
+        """A word not in the glossary: its stem, the words it begins, or its correction."""
+        own = self._stem(word)
+        slot = _Slot(word, {own: 1.0} if own in self._postings else {}, meaning=word)
+        if last or not slot.terms:
+            for term, factor in self._prefixed(word, own):
+                if term not in slot.terms:
+                    slot.terms[term] = factor
+                    slot.partial.add(term)
+        if slot.terms or not correct:
+            return slot
+        for correction in closest_words(word, self._spellings):
+            fixed = self._slots([correction], correct=False)
+            for term, factor in fixed[0].terms.items() if len(fixed) == 1 else ():
+                slot.terms.setdefault(term, factor * TYPO_FACTOR)
+            if slot.terms and slot.corrected is None:
+                slot.corrected = correction
+                slot.meaning = fixed[0].meaning if len(fixed) == 1 else correction
+        return slot
+
+    def _prefixed(self, token: str, own: str) -> Iterable[tuple[str, float]]:
+        """The stems of the words a query word begins, the most common ones when there are many."""
         start = bisect.bisect_left(self._words, token)
         candidates: dict[str, None] = {}
         for word in self._words[start:]:
             if not word.startswith(token):
                 break
-            term = self._stem_of[word]
+            term = self._stems[word]
             if term != own:
                 candidates[term] = None
         most = MAX_EXPANSIONS.get(len(token), DEFAULT_EXPANSIONS)
@@ -243,84 +354,100 @@ class SearchIndex:
         for term in chosen:
             yield term, PREFIX_FACTOR
 
-    def _passes(self, number: int, filters: SearchFilters | None) -> bool:
-        return filters is None or filters.admits(
+    def _score(
+        self, slots: list[_Slot], limit: int | None
+    ) -> tuple[dict[int, float], dict[int, int], dict[int, float]]:
+        """Per item: summed score, query words matched, and title words matched."""
+        scores: dict[int, float] = {}
+        matched: dict[int, int] = {}
+        in_title: dict[int, float] = {}
+        for slot in slots:
+            best: dict[int, float] = {}
+            budget = POSTINGS_READ if limit is not None else len(self._ids)
+            read_terms: list[str] = []
+            for term, factor in sorted(slot.terms.items(), key=lambda pair: -pair[1]):
+                if budget <= 0:
+                    break
+                read_terms.append(term)
+                documents, term_scores = self._postings[term]
+                read = min(budget, len(documents))
+                budget -= read
+                if not best:
+                    best = dict(
+                        zip(documents[:read], map(factor.__mul__, term_scores[:read]), strict=True)
+                    )
+                    continue
+                get = best.get
+                for number, score in zip(documents[:read], term_scores[:read], strict=True):
+                    value = score * factor
+                    if value > get(number, 0.0):
+                        best[number] = value
+            if not scores:
+                scores, matched = best, dict.fromkeys(best, 1)
+            else:
+                for number, value in best.items():
+                    scores[number] = scores.get(number, 0.0) + value
+                    matched[number] = matched.get(number, 0) + 1
+            title_hit: dict[int, float] = {}
+            for term in read_terms:
+                weight = 0.5 if term in slot.partial else 1.0
+                titled = self._in_titles.get(term)
+                if titled is None:
+                    continue
+                for number in titled.intersection(best):
+                    if weight > title_hit.get(number, 0.0):
+                        title_hit[number] = weight
+            for number, weight in title_hit.items():
+                in_title[number] = in_title.get(number, 0.0) + weight
+        return scores, matched, in_title
+
+    def _phrases_first(
+        self, ranked: list[tuple[bool, bool, bool, bool, float, int]], query_words: list[str]
+    ) -> list[tuple[bool, tuple[bool, bool, bool, bool, float, int]]]:
+        """The ranking, with the best candidates that hold the query as a phrase moved up.
+
+        A phrase in the title or another name comes right after an exact match; a phrase in
+        the text comes after the items whose title holds every word, before the rest.
+        """
+        if len(query_words) < 2:
+            return [(False, key) for key in ranked]
+        phrase = f" {' '.join(query_words)} "
+        head: list[tuple[int, tuple[bool, bool, bool, bool, float, int]]] = []
+        for key in ranked[:PHRASE_CHECKED]:
+            text = f" {self._texts[-key[-1]]} "
+            level = 0
+            if phrase in text:
+                title, names, _, _ = text.split(" | ", 3)
+                level = 2 if phrase in f"{title} {names} " else 1
+            head.append((level, key))
+        head.sort(
+            key=lambda pair: (pair[1][0], pair[0] == 2, *pair[1][1:3], pair[0], *pair[1][3:]),
+            reverse=True,
+        )
+        return [(level > 0, key) for level, key in head] + [
+            (False, key) for key in ranked[PHRASE_CHECKED:]
+        ]
+
+    def _filtered(self, filters: SearchFilters, limit: int | None) -> list[SearchHit]:
+        """Every item the filters admit, in corpus order: a query of filters only."""
+        numbers = (n for n in range(len(self._ids)) if self._passes(n, filters))
+        return [
+            SearchHit(self._ids[n], self._kinds[n], self._titles[n], 0.0)
+            for n in itertools.islice(numbers, limit)
+        ]
+
+    def _passes(self, number: int, filters: SearchFilters) -> bool:
+        return filters.admits(
             self._kinds[number], self._tags[number], self._dates[number], self._sources[number]
         )
 
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
-_DAY_MONTH = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\b|\b([a-z]{3,9})\s+(\d{1,2})\b"
-)
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+def _most_matched(matched: dict[int, int], limit: int) -> Iterable[int]:
+    """The items matching the most query words, when there are enough of them to fill a page.
 
-
-def _dates_in(query: str, years: tuple[int, ...]) -> frozenset[dt.date]:
-    """Dates a query names (`11 February`, `Feb 11`, `2025-02-11`), so that day comes first.
-
-    A date without a year is taken in each year the corpus's own dates fall in.
+    An item missing a word scores at most a fraction of one that has them all, so with a
+    page's worth of complete matches the rest cannot reach the page: skip ranking them.
     """
-    text = query.casefold()
-    found: set[dt.date] = set()
-    for match in _ISO_DATE.finditer(text):
-        try:
-            found.add(dt.date(int(match[1]), int(match[2]), int(match[3])))
-        except ValueError:
-            pass
-    for match in _DAY_MONTH.finditer(text):
-        day, month = (match[1], match[2]) if match[1] else (match[4], match[3])
-        number = next((n for name, n in _MONTHS.items() if name.startswith(month)), None)
-        if number is not None:
-            for year in years:
-                try:
-                    found.add(dt.date(year, number, int(day)))
-                except ValueError:
-                    pass
-    return frozenset(found)
-
-
-def _fields(item: ItemBase, corpus: Corpus) -> dict[str, str]:
-    """The searchable text of an item by field."""
-    names: list[str] = [item.kind]
-    kind = KIND_OF[item.kind]
-    for name in kind.searched:
-        value = getattr(item, name)
-        if name in kind.references:
-            linked = corpus.get(value) if isinstance(value, str) else None
-            value = linked.title if linked is not None else None
-        if isinstance(value, str):
-            names.append(value)
-    for date in corpus.dates_of(item):
-        names.append(f"{date:%B} {date.day} {date.isoformat()}")
-    if item.set_id in corpus.sets:
-        names.append(corpus.sets[item.set_id].title)
-    names.extend(source.id.replace("-", " ") for source in corpus.sources_of(item))
-    tag_labels = [corpus.tags[t].label if t in corpus.tags else t for t in item.tags]
-    return {
-        "title": item.title,
-        "aliases": " ".join(item.aliases),
-        "names": " ".join(names),
-        "tags": " ".join(tag_labels),
-        "summary": item.summary,
-        "quotes": " ".join(q.text for q in item.quotes),
-    }
+    most = max(matched.values(), default=0)
+    best = [n for n, count in matched.items() if count == most]
+    return best if len(best) >= limit else matched

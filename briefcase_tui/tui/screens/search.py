@@ -1,26 +1,35 @@
-"""Search dialog: ranked results from the whole corpus as you type; Enter opens one."""
+"""Search dialog: ranked results from the whole corpus as you type; Enter opens one.
+
+The query runs in a worker thread, so typing never waits for search on a large corpus; each
+keystroke starts a new search and only the latest one's results are shown.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from briefcase_tui.domain.corpus.filters import SearchFilters
 from briefcase_tui.domain.corpus.kinds import KIND_LABELS, KINDS
+from briefcase_tui.domain.corpus.search_fields import FIELD_LABELS
 
 if TYPE_CHECKING:
-    from briefcase_tui.domain.corpus.search import SearchIndex
+    from briefcase_tui.domain.corpus.search import SearchIndex, SearchResult
 
 RESULT_LIMIT = 50
+HIGHLIGHT = "bold underline"
+"""How the words a query matched stand out in a result's title."""
 
 
 class SearchDialogApp(Protocol):
@@ -62,9 +71,19 @@ class SearchDialog(ModalScreen[str | None]):
         ),
     ]
 
+    @dataclass
+    class ResultsFound(Message):
+        """A search finished in its worker: its results, with the highlights of each title."""
+
+        generation: int
+        result: SearchResult
+        highlights: list[list[tuple[int, int]]]
+
     def __init__(self, query: str = "") -> None:
         super().__init__(id="search")
         self.initial_query = query
+        self._generation = 0
+        """Counts the searches started; results of any but the latest are dropped."""
 
     @property
     def briefcase(self) -> SearchDialogApp:
@@ -95,36 +114,59 @@ class SearchDialog(ModalScreen[str | None]):
         self.watch(self.query_one("#kind", Select), "expanded", self._kind_list_toggled, init=False)
 
     def refresh_results(self) -> None:
-        """Run the query against the index; says so while the index is still loading."""
+        """Start searching for the query; says so while the index is still loading."""
+        self._generation += 1
         query = self.query_one("#query", Input).value
         status = self.query_one("#search-status", Static)
-        results = self.query_one("#results", OptionList)
-        results.clear_options()
         index = self.briefcase.index
         if index is None:
+            self.query_one("#results", OptionList).clear_options()
             status.update(Content("Building the search index…"))
             return
         if not query.strip():
-            status.update(Content("Type to search the whole corpus · ctrl+k narrows to one kind"))
+            self.query_one("#results", OptionList).clear_options()
+            status.update(
+                Content(
+                    "Type to search the whole corpus, in English or French · "
+                    "kind:person tag:security day:2025-02-11 · ctrl+k narrows to one kind"
+                )
+            )
             return
         kind = self.query_one("#kind", Select).value
         filters = SearchFilters(kinds=frozenset({kind})) if isinstance(kind, str) else None
-        hits = index.search(query, filters, limit=RESULT_LIMIT)
+        self._search(self._generation, index, query, filters)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(
+        self, generation: int, index: SearchIndex, query: str, filters: SearchFilters | None
+    ) -> None:
+        """Run one query off the UI thread and send its results back."""
+        result = index.find(query, filters, limit=RESULT_LIMIT)
+        highlights = [index.highlights(hit.title, result.terms) for hit in result.hits]
+        self.post_message(self.ResultsFound(generation, result, highlights))
+
+    @on(ResultsFound)
+    def _show_results(self, message: ResultsFound) -> None:
+        """Show a search's results, unless the query changed since it started."""
+        if message.generation != self._generation:
+            return
+        result = message.result
+        hits = result.hits
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
         results.add_options(
-            Option(
-                Content.assemble(hit.title, (f"  {KIND_LABELS.get(hit.kind, hit.kind)}", "dim")),
-                id=hit.id,
-            )
-            for hit in hits
+            Option(_label(hit.title, spans, hit.kind, hit.field), id=hit.id)
+            for hit, spans in zip(hits, message.highlights, strict=True)
         )
         if hits:
             results.highlighted = 0
         count = f"{len(hits)}{'+' if len(hits) == RESULT_LIMIT else ''}"
-        status.update(
-            Content(
-                f"{count} result{'s' if len(hits) != 1 else ''} · "
-                "Enter opens · ↓ to choose · ctrl+k kind"
-            )
+        notes = [*result.problems]
+        if result.did_you_mean:
+            notes.append(f"did you mean: {result.did_you_mean}?")
+        notes.append(f"{count} result{'s' if len(hits) != 1 else ''}")
+        self.query_one("#search-status", Static).update(
+            Content(" · ".join([*notes, "Enter opens · ↓ to choose · ctrl+k kind"]))
         )
 
     @on(Input.Changed, "#query")
@@ -177,3 +219,13 @@ class SearchDialog(ModalScreen[str | None]):
         if action == "results":
             return isinstance(self.focused, Input)
         return True
+
+
+def _label(title: str, spans: list[tuple[int, int]], kind: str, field: str) -> Content:
+    """A result's line: its title with the matched words stressed, its kind, and where it
+    matched when that is not the title."""
+    shown = Content(title)
+    for start, end in spans:
+        shown = shown.stylize(HIGHLIGHT, start, end)
+    where = "" if field == "title" else f" · {FIELD_LABELS[field]}"
+    return Content.assemble(shown, (f"  {KIND_LABELS.get(kind, kind)}{where}", "dim"))

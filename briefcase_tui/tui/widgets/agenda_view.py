@@ -15,8 +15,11 @@ from briefcase_tui.domain.text import cell_width, cut_at_word
 from briefcase_tui.tui.widgets.section_tree import SectionTree, cut_row
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from briefcase_tui.domain.corpus.agenda import AgendaEntry, AgendaFilter
     from briefcase_tui.domain.corpus.corpus import Corpus
+    from briefcase_tui.domain.corpus.now import NowAndNext
     from briefcase_tui.domain.corpus.outline import OutlineNode
 
 OVERLAP_MARK = "⇄ overlaps"
@@ -113,6 +116,9 @@ class AgendaView(Vertical):
         self.agenda_filter: AgendaFilter | None = None
         """None until the corpus arrives (the agenda module is imported only then)."""
         self._entries: dict[tuple[str, str | None], AgendaEntry] = {}
+        self.now: NowAndNext | None = None
+        """Where the summit stands at the moment the corpus arrived."""
+        self._day_ids: dict[dt.date, str] = {}
 
     def compose(self) -> ComposeResult:
         yield SectionTree("Programme", id="tree-programme", fit=self._fit_row)
@@ -159,9 +165,32 @@ class AgendaView(Vertical):
                 compact=True,
             ),
         ]
+        from briefcase_tui.tui.widgets.now_panel import NowPanel, now_lines, summit_now
+
+        self._day_ids = {d.date: d.day.id for d in days if d.day is not None}
+        self.now, problem = summit_now(corpus)
+        lines = now_lines(self.now) + ([problem] if problem else [])
         if not self.query(Select):
             self.mount(*filters, before=self.query_one(SectionTree))
+            self.mount(NowPanel(lines, id="agenda-now"), before=self.query_one(SectionTree))
         self.redraw()
+        self._open_on_now()
+
+    def _open_on_now(self) -> None:
+        """During the summit, put the cursor on what is on now (or next) today, else on the
+        day; before or after it, the first or last day is the one shown."""
+        now = self.now
+        if now is None:
+            return
+        tree = self.query_one(SectionTree)
+        if now.phase == "during":
+            today = [e for v in now.venues for e in v.now] + [
+                v.next.entry for v in now.venues if v.next and v.next.day == now.day
+            ]
+            targets = [e.event.id for e in today] + [self._day_ids.get(now.day, "")]
+            any(tree.select_item(target) for target in targets if target)
+        elif now.phase == "after" and now.day in self._day_ids:
+            tree.select_item(self._day_ids[now.day])
 
     def redraw(self) -> None:
         """Rebuild the tree for the current filter."""
@@ -170,6 +199,8 @@ class AgendaView(Vertical):
         if self.corpus is None or self.agenda_filter is None:
             return
         filtered = self.agenda_filter != AgendaFilter()
+        for panel in self.query("#agenda-now"):
+            panel.display = not filtered  # "now" is about the whole programme
         rows, self._entries = agenda_outline(self.corpus, self.agenda_filter)
         self.query_one(SectionTree).set_outline(rows, 1 if not filtered else 2)
 

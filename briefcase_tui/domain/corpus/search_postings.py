@@ -1,0 +1,63 @@
+"""BM25F scores per (term, item), computed once when the index is built.
+
+Each item's words are weighted by the field they stand in, and scored against the whole
+corpus (how rare the word, how long the item); a query then only adds these numbers up.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+
+FIELD_WEIGHTS: dict[str, float] = {
+    "title": 4.0,
+    "aliases": 3.0,
+    "names": 2.0,
+    "tags": 1.5,
+    "summary": 1.0,
+    "quotes": 0.6,
+}
+"""How much a word counts by where it stands: a title hit outweighs a passing mention."""
+K1 = 1.2
+B = 0.75
+
+
+def build_postings(
+    weighted: list[dict[str, float]],
+    lengths: list[float],
+    title_stems: list[set[str]],
+    read: int,
+) -> tuple[dict[str, tuple[array[int], array[float]]], dict[str, frozenset[int]], dict[str, int]]:
+    """Per term: items and BM25F scores, best first for a term in more than `read` items (a
+    query reads only the start of its list); the items with it in their title; and how many
+    items hold it."""
+    average = (sum(lengths) / len(lengths)) if lengths else 1.0
+    frequency: dict[str, int] = {}
+    for counts in weighted:
+        for term in counts:
+            frequency[term] = frequency.get(term, 0) + 1
+    total = len(weighted)
+    idf = {
+        term: math.log(1 + (total - count + 0.5) / (count + 0.5)) * (K1 + 1)
+        for term, count in frequency.items()
+    }
+    postings: dict[str, tuple[array[int], array[float]]] = {}
+    titled: dict[str, list[int]] = {}
+    for number, counts in enumerate(weighted):
+        norm = K1 * (1 - B + B * lengths[number] / (average or 1.0))
+        for term, tf in counts.items():
+            found = postings.get(term)
+            if found is None:
+                found = postings[term] = (array("I"), array("d"))
+            found[0].append(number)
+            found[1].append(idf[term] * tf / (tf + norm))
+        for term in title_stems[number]:
+            titled.setdefault(term, []).append(number)
+    for term, (documents, scores) in postings.items():
+        if len(documents) > read:
+            order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+            postings[term] = (
+                array("I", [documents[i] for i in order]),
+                array("d", [scores[i] for i in order]),
+            )
+    return postings, {term: frozenset(numbers) for term, numbers in titled.items()}, frequency
