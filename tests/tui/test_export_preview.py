@@ -572,31 +572,59 @@ async def test_the_preview_shows_an_edit_not_yet_saved(settings_file: Path, tmp_
         assert b"Renamed just now" in app.screen.rendered("markdown")
 
 
-async def test_a_binary_format_previews_as_a_note_and_writes_its_exact_bytes(
+async def test_a_binary_format_without_an_outline_previews_as_a_note_and_writes_its_bytes(
     make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A format that is bytes (a Word file, say) is never decoded as text by the preview."""
+    """A format that is bytes is never decoded as text by the preview."""
     from briefcase_tui.domain.export import formats
     from briefcase_tui.tui.screens import export_preview
 
     data = b"PK\x03\x04\xff\xfe not text"
     binary = formats.ExportFormat(
-        "docx", "Word", ".docx", "binary", "application/zip", lambda pack, corpus, stamp: data
+        "blob", "Blob", ".blob", "binary", "application/zip", lambda pack, corpus, stamp: data
     )
     registry = (*formats.EXPORT_FORMATS, binary)
     monkeypatch.setattr(formats, "EXPORT_FORMATS", registry)
-    monkeypatch.setattr(formats, "_BY_NAME", {**formats._BY_NAME, "docx": binary})
+    monkeypatch.setattr(formats, "_BY_NAME", {**formats._BY_NAME, "blob": binary})
     monkeypatch.setattr(export_preview, "EXPORT_FORMATS", registry)
     packfile = pack_in(tmp_path, SUMMIT)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_preview(pilot, packfile)
-        await pilot.press(*["f"] * 4)
+        screen.query_one(Select).value = "blob"
         await pilot.pause()
-        assert screen.format == "docx"
+        assert screen.format == "blob"
         assert "written as bytes, not text" in screen.query_one(TextArea).text
         await pilot.press("w")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert (packfile.path.parent / "summit.docx").read_bytes() == data
+        assert (packfile.path.parent / "summit.blob").read_bytes() == data
+
+
+async def test_the_word_format_previews_its_outline_and_writes_what_the_cli_writes(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    import docx
+
+    packfile = pack_in(tmp_path, SUMMIT)
+    folder = packfile.path.parent
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_preview(pilot, packfile)
+        await pilot.press(*["f"] * 4)
+        await pilot.pause()
+        assert screen.format == "docx" and screen.query_one(Select).value == "docx"
+        outline = screen.query_one(TextArea).text.splitlines()
+        assert outline[0].startswith("Word document: 7 headings, 1 table")
+        assert outline[2:5] == ["Summit day", "  Contents", "  Context"]
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportWriteDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        written = (folder / "summit.docx").read_bytes()
+        assert written == brief_export(folder, "summit", tmp_path / "cli.docx", "-F", "docx")
+        document = docx.Document(io.BytesIO(written))
+        assert document.paragraphs[0].text == "Summit day"
+        assert ("information", f"Wrote {folder / 'summit.docx'}") in notifications(app)
