@@ -32,6 +32,11 @@ TEMPLATE_PARAMETERS = {
     "day-sheet": {"day": "2025-02-10"},
     "workstream-brief": {"workstream": "ws-international-governance"},
     "tech7-vs-statement": {},
+    "meeting-brief": {
+        "workstream": "ws-security-safety",
+        "counterpart": "person-guillaume-poupard",
+        "day": "2025-02-10",
+    },
 }
 
 
