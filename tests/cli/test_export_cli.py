@@ -498,3 +498,28 @@ def test_a_real_markdown_export_never_imports_the_word_libraries(
     )
     assert result.stderr.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "s.md").exists()
+
+
+def test_without_python_docx_a_word_export_says_exactly_what_to_install(
+    briefs: Path, tmp_path: Path
+) -> None:
+    script = (
+        "import sys\n"
+        "sys.modules['docx'] = None\n"
+        f"sys.argv = ['brief', 'export', 'summit', '-o', {str(tmp_path / 's.docx')!r}]\n"
+        "from briefcase_tui.cli.launch import main\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=_environment(briefs),
+        check=False,
+    )
+    assert result.returncode == 1
+    assert one_error_line(result.stderr) == (
+        "brief: the Word export needs python-docx, which is not installed: "
+        "pip install 'python-docx>=1.2,<2'\n"
+    )
+    assert not (tmp_path / "s.docx").exists()

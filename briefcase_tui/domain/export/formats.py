@@ -104,17 +104,36 @@ def _ics(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
     return render_ics(pack, corpus, stamp=stamp).decode(TEXT_ENCODING)
 
 
+WORD_LIBRARY = "python-docx>=1.2,<2"
+"""What the Word export needs: a core dependency, named in the error if it was left out."""
+
+
 def _docx(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> bytes:
     """Word; python-docx is imported only now, never for the other formats."""
+    _need_word_library()
     from briefcase_tui.domain.export.docx import render_docx
 
     return render_docx(pack, corpus, stamp=stamp)
 
 
 def _docx_outline(data: bytes) -> str:
+    _need_word_library()
     from briefcase_tui.domain.export.docx import docx_outline
 
     return docx_outline(data)
+
+
+def _need_word_library() -> None:
+    """Raise BriefcaseError saying what to install when python-docx is missing."""
+    from importlib.util import find_spec
+
+    if find_spec("docx") is None or find_spec("lxml") is None:
+        from briefcase_tui.errors import BriefcaseError
+
+        raise BriefcaseError(
+            f"the Word export needs python-docx, which is not installed: "
+            f"pip install '{WORD_LIBRARY}'"
+        )
 
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
