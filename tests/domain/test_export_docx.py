@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -173,3 +174,29 @@ def test_word_is_a_binary_format_whose_preview_is_its_outline(corpus: Corpus) ->
         "  Sources",
         "  About this brief",
     ]
+
+
+def word_texts(document: Document) -> list[str]:
+    """Every paragraph and table cell of a Word document with text, in reading order."""
+    from docx.table import Table
+
+    texts = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            texts += [cell.text for row in block.rows for cell in row.cells]
+        else:
+            texts.append(block.text)
+    return [" ".join(text.split()) for text in texts if text.strip()]
+
+
+@pytest.mark.parametrize("path", [*EXAMPLE_PACKS, HOSTILE_PACK], ids=lambda p: p.stem)
+def test_the_word_document_says_what_the_html_says_in_the_same_order(
+    corpus: Corpus, path: Path
+) -> None:
+    pack = pack_at(path)
+    html = [text for _, text in text_blocks(render_html(pack, corpus))]
+    sources_at = len(html) - html[::-1].index("Sources")
+    texts = word_texts(word(pack, corpus))
+    assert texts[:sources_at] == html[:sources_at]
+    # Word numbers the sources in their text; HTML's ordered list numbers them itself.
+    assert [re.sub(r"^\d+\. ", "", text) for text in texts[sources_at:]] == html[sources_at:]
