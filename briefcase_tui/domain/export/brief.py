@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.facts import format_date, item_facts
 from briefcase_tui.domain.corpus.kinds import KIND_LABELS
-from briefcase_tui.domain.corpus.models import Caveat, Source
+from briefcase_tui.domain.corpus.models import Caveat, ItemBase, Source
 from briefcase_tui.domain.export.markdown_text import Anchors
 from briefcase_tui.domain.export.provenance import Provenance, provenance_of
 from briefcase_tui.domain.packs.models import Pack
@@ -37,15 +38,18 @@ _SPACES = re.compile(r"[ \t]+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
+@lru_cache(maxsize=16384)
 def one_line(text: str) -> str:
     """Text on one line: newlines and runs of spaces or tabs become one space, ends trimmed."""
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
+@lru_cache(maxsize=8192)
 def paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
     """Free text as paragraphs of lines: blank lines part paragraphs, single newlines break lines.
 
     Every renderer keeps a note's line structure this way, and drops lines with no text.
+    Cached: a brief repeats corpus text (summaries, quotes, caveats) many times.
     """
     result = []
     for chunk in _BLANK_LINES.split(text.strip()):
@@ -281,7 +285,7 @@ def _entry(
             resolved.number, heading, anchor, NOT_IN_CORPUS, entry.item or "", (), (), (), (),
             (), priority, tags, note, ITEM_NOTE_LABEL,
         )  # fmt: skip
-    facts = [Fact(label, value) for label, value in item_facts(item, corpus)]
+    facts = _facts(item, corpus)
     return BriefEntry(
         number=resolved.number,
         heading=heading,
@@ -300,6 +304,10 @@ def _entry(
         note=note,
         note_label=ITEM_NOTE_LABEL,
     )
+
+
+def _facts(item: ItemBase, corpus: Corpus) -> list[Fact]:
+    return [Fact(label, one_line(value)) for label, value in item_facts(item, corpus)]
 
 
 def _disagreement(caveat: Caveat, corpus: Corpus, citations: _Citations) -> Disagreement:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from html import escape
+from functools import lru_cache
+from html import escape as _html_escape
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.export.brief import (
@@ -33,6 +34,15 @@ from briefcase_tui.domain.packs.models import Pack
 from briefcase_tui.paths import EXPORT_STYLE_FILE
 
 Paragraphs = tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=16384)
+def escape(text: str) -> str:
+    """Text as HTML text or attribute value: `&`, `<`, `>` and both quotes become entities.
+
+    Cached: a brief repeats corpus text (facts, sources, caveats) many times.
+    """
+    return _html_escape(text, quote=True)
 
 
 def render_html(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> str:

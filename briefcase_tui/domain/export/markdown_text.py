@@ -61,6 +61,7 @@ class Anchors:
         return candidate
 
 
+@lru_cache(maxsize=8192)
 def heading_slug(heading: str) -> str:
     """Lower-case, keep letters, digits, spaces, hyphens and underscores, spaces become hyphens."""
     kept = "".join(
