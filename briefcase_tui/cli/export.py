@@ -116,6 +116,12 @@ def export(
         raise typer.BadParameter(
             f"{format_name} contradicts {error}", param_hint="--format"
         ) from None
+    if chosen.kind == "binary" and folder is None and target is None and sys.stdout.isatty():
+        raise typer.BadParameter(
+            f"a {chosen.label} export is binary, not for a terminal: write it to a file "
+            f"with -o NAME{chosen.extension}, or redirect standard output",
+            param_hint="-o",
+        )
     loaded, problems = _load(state, references, all_packs)
     plan = plan_export(loaded, state.corpus, chosen, folder=folder, target=target)
     for planned in plan.with_missing():

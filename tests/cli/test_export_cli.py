@@ -99,6 +99,7 @@ def test_export_to_a_file_in_each_format(briefs: Path, tmp_path: Path, corpus: C
         ("html", "s.html"),
         ("json", "s.json"),
         ("ics", "s.ics"),
+        ("docx", "s.docx"),
     ):
         code, out, err = run(briefs, "summit", "-o", str(tmp_path / name), "--format", format)
         assert code == 0, err
@@ -418,3 +419,107 @@ def test_a_real_calendar_export_escapes_the_pack_title_in_the_calendar_name(
     assert result.returncode == 0, result.stderr
     calendar = (tmp_path / "odd.ics").read_bytes()
     assert b"\r\nX-WR-CALNAME:Paris\\; AI\\, Summit \\\\ notes\r\n" in calendar
+
+
+def test_a_real_export_to_a_docx_file_writes_a_word_document_python_docx_reads(
+    briefs: Path, tmp_path: Path
+) -> None:
+    import io
+
+    import docx
+
+    result = _real_export(briefs, "summit", "-o", str(tmp_path / "brief.docx"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{tmp_path / 'brief.docx'}\n" and result.stderr == ""
+    data = (tmp_path / "brief.docx").read_bytes()
+    document = docx.Document(io.BytesIO(data))
+    styles = [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
+    assert styles[0] == ("Title", "Summit day")
+    assert ("Heading 1", "Context") in styles
+    assert any(text == "Author's note: Ask about *the* observatory" for _, text in styles)
+    again = _real_export(briefs, "summit", "-o", str(tmp_path / "again.docx"))
+    assert again.returncode == 0 and (tmp_path / "again.docx").read_bytes() == data
+
+
+def test_export_all_as_word_writes_a_docx_per_pack(briefs: Path, tmp_path: Path) -> None:
+    code, out, err = run(briefs, "--all", "-F", "word", "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    assert out.splitlines() == [str(tmp_path / "out" / n) for n in ("other.docx", "summit.docx")]
+    assert all(p.read_bytes()[:4] == b"PK\x03\x04" for p in (tmp_path / "out").iterdir())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_a_word_export_to_a_terminal_is_a_usage_error_and_piped_it_is_the_file(
+    briefs: Path, tmp_path: Path, corpus: Corpus
+) -> None:
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "briefcase_tui", "export", "summit", "-F", "docx"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            env=_environment(briefs),
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+    os.close(controller)
+    assert result.returncode == 2
+    assert b"write it to a file with -o NAME.docx" in result.stderr
+    assert b"Traceback" not in result.stderr
+    piped = subprocess.run(
+        [sys.executable, "-m", "briefcase_tui", "export", "summit", "-F", "docx"],
+        capture_output=True,
+        env=_environment(briefs),
+        check=False,
+    )
+    assert piped.returncode == 0
+    assert piped.stdout == expected(corpus, briefs / "summit.toml", "docx")
+
+
+def test_a_real_markdown_export_never_imports_the_word_libraries(
+    briefs: Path, tmp_path: Path
+) -> None:
+    script = (
+        "import sys\n"
+        f"sys.argv = ['brief', 'export', 'summit', '-o', {str(tmp_path / 's.md')!r}]\n"
+        "from briefcase_tui.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('docx', 'lxml') if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=_environment(briefs),
+        check=False,
+    )
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "s.md").exists()
+
+
+def test_without_python_docx_a_word_export_says_exactly_what_to_install(
+    briefs: Path, tmp_path: Path
+) -> None:
+    script = (
+        "import sys\n"
+        "sys.modules['docx'] = None\n"
+        f"sys.argv = ['brief', 'export', 'summit', '-o', {str(tmp_path / 's.docx')!r}]\n"
+        "from briefcase_tui.cli.launch import main\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=_environment(briefs),
+        check=False,
+    )
+    assert result.returncode == 1
+    assert one_error_line(result.stderr) == (
+        "brief: the Word export needs python-docx, which is not installed: "
+        "pip install 'python-docx>=1.2,<2'\n"
+    )
+    assert not (tmp_path / "s.docx").exists()

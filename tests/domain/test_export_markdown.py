@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from briefcase_tui.domain.export import render_pack
-from briefcase_tui.domain.export.html import markdown_to_html
 from briefcase_tui.domain.export.markdown import render_markdown
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.text import one_line
@@ -23,6 +22,11 @@ if TYPE_CHECKING:
 
 PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 """HTML switched on here so that any raw HTML slipping through shows up as an html token."""
+
+
+def markdown_to_html(markdown: str) -> str:
+    """The Markdown as a wiki renders it: CommonMark, GFM tables, raw HTML off."""
+    return str(MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown))
 
 
 def headings(markdown: str) -> list[tuple[str, str]]:
@@ -96,6 +100,7 @@ def test_a_pack_exports_its_title_sections_items_and_sources_as_headings(corpus:
         ("h2", "Asks"),
         ("h3", corpus.item("tech7-p2").title),
         ("h2", "Sources"),
+        ("h2", "About this brief"),
     ]
     assert raw_html_tokens(markdown) == []
 
@@ -108,8 +113,8 @@ def test_an_event_entry_shows_its_kind_date_and_venue_and_quotes_with_numbered_c
         sections=(Section(title="S", entries=(Entry(item="event-grand-palais-main-summit"),)),),
     )
     markdown = render_markdown(pack, corpus)
-    assert "**Event** · Mon 10 February 2025 · Grand Palais" in markdown
-    assert "> — \\[1\\]" in markdown
+    assert "**Kind:** Event · Mon 10 February 2025 · Grand Palais" in markdown
+    assert "\n\n— \\[1\\]" in markdown
     source = corpus.sources[corpus.item("event-grand-palais-main-summit").quotes[0].source]
     assert f"1. **{source.title}**" in markdown
     assert f"*{source.kind_label.capitalize()}.*" in markdown
@@ -179,9 +184,10 @@ def test_hostile_text_cannot_add_structure_html_or_links(corpus: Corpus) -> None
         assert [h for h in headings(markdown)] == [
             ("h1", re.sub(r"[ \t]+", " ", one_line(text))),
             ("h2", "Contents"),
-            ("h2", re.sub(r"[ \t]+", " ", one_line(text))),
+            ("h2", re.sub(r"[ \t]+", " ", one_line(text)) + " (2)"),
             ("h3", corpus.item("tech7-p2").title),
             ("h2", "Sources"),
+            ("h2", "About this brief"),
         ], text
         assert all(href.startswith("#") for href in links(markdown)), text
         assert "<script>" not in markdown_to_html(markdown), text
@@ -196,9 +202,11 @@ def test_heading_anchors_are_unique_and_the_contents_links_resolve(corpus: Corpu
         ),
     )
     markdown = render_markdown(pack, corpus)
-    html = markdown_to_html(markdown)
+    html = render_pack(pack, corpus, "html").decode()
     ids = [part.split('"')[0] for part in html.split(' id="')[1:]]
     assert len(ids) == len(set(ids))
+    html_links = [part.split('"')[0] for part in html.split(' href="')[1:]]
+    assert html_links == links(markdown)
     for href in links(markdown):
         assert href[1:] in ids, href
 
@@ -222,7 +230,9 @@ def test_stamp_adds_the_export_time_only_when_asked(corpus: Corpus) -> None:
     pack = Pack(title="P")
     stamp = dt.datetime(2025, 2, 9, 18, 30, tzinfo=dt.UTC)
     assert "Exported" not in render_markdown(pack, corpus)
-    assert "- **Exported:** 2025-02-09 18:30 UTC" in render_markdown(pack, corpus, stamp=stamp)
+    stamped = render_markdown(pack, corpus, stamp=stamp)
+    about = stamped.split("## About this brief")[1]
+    assert "- **Exported:** 2025-02-09 18:30 UTC" in about
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -241,8 +251,9 @@ def test_any_title_and_note_give_exactly_the_expected_headings_and_no_raw_html(
     assert headings(markdown) == [
         ("h1", expected),
         ("h2", "Contents"),
-        ("h2", expected),
+        ("h2", f"{expected} (2)"),
         ("h3", corpus.item("tech7-p2").title),
         ("h2", "Sources"),
+        ("h2", "About this brief"),
     ]
     assert raw_html_tokens(markdown) == []

@@ -192,7 +192,13 @@ def test_an_adviser_builds_edits_undoes_redoes_previews_and_exports_a_brief(pers
         # The preview in every format, then the export written beside the pack.
         app.press("e")
         app.wait_for("Export preview", "Markdown")
-        for shows in ("<!DOCTYPE html>", '"title":', "BEGIN:VCALENDAR", "Markdown"):
+        for shows in (
+            "<!DOCTYPE html>",
+            '"title":',
+            "BEGIN:VCALENDAR",
+            "Word document:",
+            "Markdown",
+        ):
             app.press("f")
             app.wait_for(shows)
         app.press("w")

@@ -49,6 +49,8 @@ class ExportFormat:
     """Other names `--format` accepts for it: `md`."""
     other_extensions: tuple[str, ...] = ()
     """Further extensions that name this format in a file name, lower case: `.markdown`."""
+    outline: Callable[[bytes], str] | None = None
+    """For a binary format, what a preview shows instead of its bytes (a Word file's outline)."""
 
     @property
     def extensions(self) -> tuple[str, ...]:
@@ -69,6 +71,12 @@ class ExportFormat:
     def text(self, data: bytes) -> str | None:
         """Rendered bytes as text for a preview; None for a binary format, which has no text."""
         return data.decode(TEXT_ENCODING) if self.kind == "text" else None
+
+    def preview(self, data: bytes) -> str | None:
+        """What a preview shows of rendered bytes: the text, a binary format's outline, or None."""
+        if self.kind == "text":
+            return data.decode(TEXT_ENCODING)
+        return self.outline(data) if self.outline is not None else None
 
 
 def _markdown(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
@@ -96,6 +104,40 @@ def _ics(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
     return render_ics(pack, corpus, stamp=stamp).decode(TEXT_ENCODING)
 
 
+WORD_LIBRARY = "python-docx>=1.2,<2"
+"""What the Word export needs: a core dependency, named in the error if it was left out."""
+
+
+def _docx(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> bytes:
+    """Word; python-docx is imported only now, never for the other formats."""
+    _need_word_library()
+    from briefcase_tui.domain.export.docx import render_docx
+
+    return render_docx(pack, corpus, stamp=stamp)
+
+
+def _docx_outline(data: bytes) -> str:
+    _need_word_library()
+    from briefcase_tui.domain.export.docx import docx_outline
+
+    return docx_outline(data)
+
+
+def _need_word_library() -> None:
+    """Raise BriefcaseError saying what to install when python-docx is missing."""
+    from importlib.util import find_spec
+
+    if find_spec("docx") is None or find_spec("lxml") is None:
+        from briefcase_tui.errors import BriefcaseError
+
+        raise BriefcaseError(
+            f"the Word export needs python-docx, which is not installed: "
+            f"pip install '{WORD_LIBRARY}'"
+        )
+
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         "markdown", "Markdown", ".md", "text", "text/markdown", _markdown, ("md",), (".markdown",)
@@ -103,6 +145,9 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("html", "HTML", ".html", "text", "text/html", _html, (), (".htm",)),
     ExportFormat("json", "JSON", ".json", "text", "application/json", _json),
     ExportFormat("ics", "iCalendar", ".ics", "text", "text/calendar", _ics, ("ical",)),
+    ExportFormat(
+        "docx", "Word", ".docx", "binary", DOCX_MEDIA_TYPE, _docx, ("word",), (), _docx_outline
+    ),
 )
 """Every export format, in the order commands list them and the app cycles through them."""
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.serialize import item_data, plain
+from briefcase_tui.domain.export.provenance import Provenance, provenance_of
 from briefcase_tui.domain.packs.models import FORMAT_VERSION, Pack
 from briefcase_tui.domain.packs.resolve import resolve_pack
 
@@ -48,6 +49,7 @@ def pack_data(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -
         "sections": sections,
         "missing": list(resolved.missing),
         "sources": [plain(corpus.sources[s]) for s in cited if s in corpus.sources],
+        "provenance": provenance_data(provenance_of(corpus, stamp)),
     }
     if stamp is not None:
         data["exported"] = stamp.isoformat()
@@ -57,3 +59,15 @@ def pack_data(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -
 def render_json(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> str:
     """The resolved pack as indented JSON ending in a newline."""
     return json.dumps(pack_data(pack, corpus, stamp=stamp), ensure_ascii=False, indent=2) + "\n"
+
+
+def provenance_data(provenance: Provenance) -> dict[str, Any]:
+    """Where the export's content comes from, as the other formats' end matter says it."""
+    return {
+        "corpus": provenance.corpus_title,
+        "corpus_version": provenance.corpus_version,
+        "sources": [
+            {"title": s.title, "publisher": s.publisher, "date": s.date} for s in provenance.sources
+        ],
+        "generator": provenance.generator,
+    }

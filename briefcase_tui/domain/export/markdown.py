@@ -1,251 +1,213 @@
 """A pack as a Markdown briefing: CommonMark plus GFM tables, the same bytes for the same input.
 
-This is the one renderer behind `brief export`, the HTML export (which renders this
-Markdown) and the app's preview. Every piece of corpus or user text passes through
-`markdown_text` escaping; only the structure written here is Markdown.
+It spells the document `brief.build_brief` lays out, and passes markdownlint's default
+rules (line length aside): one title, unique headings, compact tables, labels rather than
+emphasis standing in for headings, and a citation line between two block quotes so no
+renderer can merge them. Every piece of corpus or user text passes through `markdown_text`
+escaping; only the structure written here is Markdown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.facts import format_date, item_facts
-from briefcase_tui.domain.corpus.kinds import KIND_LABELS
-from briefcase_tui.domain.corpus.models import Caveat, Source
-from briefcase_tui.domain.export.markdown_text import (
-    Anchors,
-    escape_block,
-    escape_inline,
-    table_cell,
+from briefcase_tui.domain.export.brief import (
+    CONTENTS,
+    GLANCE_COLUMNS,
+    Brief,
+    BriefEntry,
+    Disagreement,
+    Fact,
+    Quote,
+    build_brief,
+    fact_text,
+    source_parts,
 )
+from briefcase_tui.domain.export.markdown_text import escape_inline
 from briefcase_tui.domain.packs.models import Pack
-from briefcase_tui.domain.packs.resolve import ResolvedEntry, ResolvedPack, resolve_pack
 
-HEADLINE_FACTS = ("When", "Date", "Time", "Venue")
-"""Facts shown on the entry's first line rather than in its list of facts."""
-PRIORITY_LABELS = {"must": "Must read", "should": "Should read", "optional": "Optional"}
-
-
-@dataclass
-class _Citations:
-    """Numbers sources in the order the document first cites them."""
-
-    corpus: Corpus
-    order: dict[str, int] = field(default_factory=dict)
-
-    def number(self, source_id: str) -> int:
-        if source_id not in self.order:
-            self.order[source_id] = len(self.order) + 1
-        return self.order[source_id]
-
-    def sources(self) -> list[tuple[int, str, Source | None]]:
-        return [(n, sid, self.corpus.sources.get(sid)) for sid, n in self.order.items()]
+Paragraphs = tuple[tuple[str, ...], ...]
 
 
 def render_markdown(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> str:
     """The whole briefing as Markdown text ending in one newline."""
-    resolved = resolve_pack(pack, corpus)
-    anchors = Anchors()
-    citations = _Citations(corpus)
-    anchors.add(pack.title)
-    if resolved.sections:
-        anchors.add("Contents")
-    entry_anchors: dict[int, str] = {}
-    section_anchors: list[str] = []
-    for section in resolved.sections:
-        section_anchors.append(anchors.add(section.section.title))
-        for entry in section.entries:
-            if not entry.entry.is_note:
-                entry_anchors[entry.number] = anchors.add(_entry_heading(entry))
-    sources_anchor = anchors.add("Sources")
+    return brief_markdown(build_brief(pack, corpus, stamp=stamp))
 
-    blocks: list[str] = [f"# {escape_inline(pack.title)}"]
-    blocks += _title_block(pack, corpus, stamp)
-    if resolved.missing:
+
+def brief_markdown(brief: Brief) -> str:
+    """A laid-out brief as Markdown."""
+    blocks: list[str] = [f"# {escape_inline(brief.title)}"]
+    if brief.details:
+        blocks.append("\n".join(f"- {_fact(fact)}" for fact in brief.details))
+    blocks += _paragraphs(brief.summary)
+    if brief.missing:
         blocks.append(
             "**Not in the corpus:** "
-            + ", ".join(f"`{_code(i)}`" for i in resolved.missing)
+            + ", ".join(f"`{_code(i)}`" for i in brief.missing)
             + ". The pack keeps these entries, but the corpus no longer has the items they name."
         )
-    if resolved.sections:
-        blocks.append("## Contents")
-        blocks.append(_contents(resolved, section_anchors, entry_anchors, sources_anchor))
-        at_a_glance = _at_a_glance(resolved, corpus, entry_anchors)
-        if at_a_glance:
-            blocks.append(at_a_glance)
-    for section in resolved.sections:
-        blocks.append(f"## {escape_inline(section.section.title)}")
-        blocks += escape_block(section.section.intro)
+    if brief.sections:
+        blocks.append(f"## {CONTENTS}")
+        blocks.append(_contents(brief))
+        if brief.glance:
+            blocks.append(_at_a_glance(brief))
+    for section in brief.sections:
+        blocks.append(f"## {escape_inline(section.heading)}")
+        blocks += _paragraphs(section.intro)
         if not section.entries:
             blocks.append("*This section is empty.*")
         for entry in section.entries:
-            blocks += _entry_blocks(entry, corpus, citations)
-    blocks.append("## Sources")
-    blocks += _sources_blocks(citations)
+            blocks += _entry_blocks(entry)
+    blocks.append(f"## {escape_inline(brief.sources_heading)}")
+    blocks += _sources_blocks(brief)
+    blocks.append(f"## {escape_inline(brief.about_heading)}")
+    blocks.append(
+        "\n".join(
+            f"- **{escape_inline(label)}:** {escape_inline(value)}"
+            for label, value in brief.provenance.lines()
+        )
+    )
     return "\n\n".join(blocks) + "\n"
 
 
-def _title_block(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> list[str]:
-    details = [
-        ("Meeting", pack.meeting),
-        ("Date", format_date(pack.date) if pack.date else ""),
-        ("Audience", pack.audience),
-        ("Prepared by", pack.author),
-        ("Corpus", corpus.info.title),
-    ]
-    if stamp is not None:
-        details.append(("Exported", stamp.strftime("%Y-%m-%d %H:%M %Z").strip()))
-    lines = [f"- **{label}:** {escape_inline(value)}" for label, value in details if value]
-    blocks = ["\n".join(lines)]
-    blocks += escape_block(pack.summary)
-    return blocks
+def _fact(fact: Fact) -> str:
+    """A labelled fact: `**Venue:** Grand Palais`. Every fact of a brief is written here."""
+    return f"**{escape_inline(fact.label)}:** {escape_inline(fact_text(fact))}"
 
 
-def _entry_heading(entry: ResolvedEntry) -> str:
-    if entry.item is not None:
-        return entry.item.title
-    return entry.entry.item or "Note"
+def _paragraphs(paragraphs: Paragraphs) -> list[str]:
+    """Paragraphs of escaped lines; lines end in a backslash hard break, as the text had them."""
+    return ["\\\n".join(escape_inline(line) for line in lines) for lines in paragraphs]
 
 
-def _contents(
-    resolved: ResolvedPack,
-    section_anchors: list[str],
-    entry_anchors: dict[int, str],
-    sources_anchor: str,
-) -> str:
+def _link(text: str, anchor: str) -> str:
+    return f"[{escape_inline(text)}](#{anchor})"
+
+
+def _contents(brief: Brief) -> str:
     lines = []
-    for section, anchor in zip(resolved.sections, section_anchors, strict=True):
-        lines.append(f"- [{escape_inline(section.section.title)}](#{anchor})")
-        for entry in section.entries:
-            if entry.number in entry_anchors:
-                lines.append(
-                    f"  - [{escape_inline(_entry_heading(entry))}](#{entry_anchors[entry.number]})"
-                )
-    lines.append(f"- [Sources](#{sources_anchor})")
+    for section in brief.sections:
+        lines.append(f"- {_link(section.heading, section.anchor)}")
+        lines += [
+            f"  - {_link(entry.heading, entry.anchor)}"
+            for entry in section.entries
+            if not entry.is_note
+        ]
+    lines.append(f"- {_link(brief.sources_heading, brief.sources_anchor)}")
+    lines.append(f"- {_link(brief.about_heading, brief.about_anchor)}")
     return "\n".join(lines)
 
 
-def _at_a_glance(resolved: ResolvedPack, corpus: Corpus, entry_anchors: dict[int, str]) -> str:
+def _row(cells: Iterable[str]) -> str:
+    """A compact GFM table row: one space either side of each cell, one for an empty cell."""
+    return "|" + "|".join(f" {cell} " if cell else " " for cell in cells) + "|"
+
+
+def _at_a_glance(brief: Brief) -> str:
     """A table of every item: what it is, when and where, and how much it matters."""
-    rows = []
-    for entry in resolved.entries():
-        if entry.entry.is_note:
-            continue
-        facts = dict(item_facts(entry.item, corpus)) if entry.item is not None else {}
-        kind = KIND_LABELS[entry.item.kind] if entry.item is not None else "Not in the corpus"
-        when = " ".join(
-            v for v in (facts.get("When") or facts.get("Date", ""), facts.get("Time", "")) if v
+    rows = [_row(GLANCE_COLUMNS), "| --: | --- | --- | --- | --- | --- |"]
+    rows += [
+        _row(
+            (
+                str(row.number),
+                _link(row.heading, row.anchor),
+                escape_inline(row.kind),
+                escape_inline(row.when),
+                escape_inline(row.where),
+                escape_inline(row.priority),
+            )
         )
-        link = f"[{escape_inline(_entry_heading(entry))}](#{entry_anchors[entry.number]})"
-        priority = PRIORITY_LABELS.get(entry.entry.priority or "", "")
-        rows.append(
-            f"| {entry.number} | {link} | {table_cell(kind)} | {table_cell(when)} | "
-            f"{table_cell(facts.get('Venue', ''))} | {table_cell(priority)} |"
-        )
-    if not rows:
-        return ""
-    header = "| # | Item | Kind | When | Where | Priority |\n| ---: | --- | --- | --- | --- | --- |"
-    return header + "\n" + "\n".join(rows)
+        for row in brief.glance
+    ]
+    return "\n".join(rows)
 
 
-def _entry_blocks(entry: ResolvedEntry, corpus: Corpus, citations: _Citations) -> list[str]:
-    if entry.entry.is_note:
-        return _note_blocks(entry, "Note from the author")
-    blocks = [f"### {escape_inline(_entry_heading(entry))}"]
-    item = entry.item
-    if item is None:
+def _entry_blocks(entry: BriefEntry) -> list[str]:
+    if entry.is_note:
+        return [*_note_blocks(entry), *_marks(entry)]
+    blocks = [f"### {escape_inline(entry.heading)}"]
+    if entry.missing_id:
         blocks.append(
-            f"**Not in the corpus:** the id `{_code(entry.entry.item or '')}` names no item of "
+            f"**Not in the corpus:** the id `{_code(entry.missing_id)}` names no item of "
             "this corpus; it may have been renamed or removed."
         )
-        blocks += _marks(entry)
-        blocks += _note_blocks(entry, "Author's note")
-        return blocks
-    facts = item_facts(item, corpus)
-    headline = [f"**{KIND_LABELS.get(item.kind, item.kind)}**"]
-    headline += [escape_inline(value) for label, value in facts if label in HEADLINE_FACTS]
-    blocks.append(" · ".join(headline))
-    blocks += escape_block(item.summary)
-    other = [
-        f"- **{escape_inline(label)}:** {escape_inline(value)}"
-        for label, value in facts
-        if label not in HEADLINE_FACTS
-    ]
-    if other:
-        blocks.append("\n".join(other))
-    for quote in item.quotes:
-        blocks.append(_quote(quote.text, quote.source, quote.locator, citations))
-    for caveat in corpus.caveats_for(item.id):
-        blocks += _caveat_blocks(caveat, corpus, citations)
-    blocks += _marks(entry)
-    blocks += _note_blocks(entry, "Author's note")
-    return blocks
+        return [*blocks, *_marks(entry), *_note_blocks(entry)]
+    blocks.append(" · ".join([_fact(Fact("Kind", entry.kind)), *map(_headline, entry.headline)]))
+    blocks += _paragraphs(entry.summary)
+    if entry.facts:
+        blocks.append("\n".join(f"- {_fact(fact)}" for fact in entry.facts))
+    for quote in entry.quotes:
+        blocks += _quote(quote)
+    for disagreement in entry.disagreements:
+        blocks += _disagreement_blocks(disagreement)
+    return [*blocks, *_marks(entry), *_note_blocks(entry)]
 
 
-def _marks(entry: ResolvedEntry) -> list[str]:
+def _headline(fact: Fact) -> str:
+    """A fact on the entry's first line, where its value speaks for itself (a date, a venue)."""
+    return escape_inline(fact_text(fact))
+
+
+def _marks(entry: BriefEntry) -> list[str]:
     """The author's priority and tags for an entry, on one line."""
     parts = []
-    if entry.entry.priority:
-        parts.append(f"**Priority:** {PRIORITY_LABELS[entry.entry.priority]}")
-    if entry.entry.tags:
-        parts.append("**Tags:** " + ", ".join(escape_inline(t) for t in entry.entry.tags))
+    if entry.priority:
+        parts.append(f"**Priority:** {escape_inline(entry.priority)}")
+    if entry.tags:
+        parts.append("**Tags:** " + ", ".join(escape_inline(t) for t in entry.tags))
     return [" · ".join(parts)] if parts else []
 
 
-def _note_blocks(entry: ResolvedEntry, label: str) -> list[str]:
-    paragraphs = escape_block(entry.entry.note)
+def _note_blocks(entry: BriefEntry) -> list[str]:
+    paragraphs = _paragraphs(entry.note)
     if not paragraphs:
         return []
-    marks = _marks(entry) if entry.entry.is_note else []
-    return [f"**{label}:** {paragraphs[0]}", *paragraphs[1:], *marks]
+    return [f"**{escape_inline(entry.note_label)}:** {paragraphs[0]}", *paragraphs[1:]]
 
 
-def _quote(text: str, source_id: str, locator: str, citations: _Citations) -> str:
-    """A verbatim quote as a block quote, its citation number pointing at the Sources list."""
-    number = citations.number(source_id)
-    lines = [f"> {line}" if line else ">" for line in "\n>\n".join(escape_block(text)).split("\n")]
-    cite = f"> — \\[{number}\\]"
-    if locator:
-        cite += f" {escape_inline(locator)}"
-    return "\n".join([*lines, ">", cite])
+def _quote(quote: Quote) -> list[str]:
+    """A verbatim quote as a block quote, then its citation, which points at the Sources list.
+
+    The citation line stands between two quotes, so no renderer can run them together.
+    """
+    lines = "\n>\n".join(_paragraphs(quote.text)).split("\n")
+    cite = f"— \\[{quote.number}\\]"
+    if quote.locator:
+        cite += f" {escape_inline(quote.locator)}"
+    return ["\n".join(f"> {line}" if line != ">" else ">" for line in lines), cite]
 
 
-def _caveat_blocks(caveat: Caveat, corpus: Corpus, citations: _Citations) -> list[str]:
+def _disagreement_blocks(disagreement: Disagreement) -> list[str]:
     blocks = [
-        f"**⚠ Sources disagree: {escape_inline(caveat.topic)}.** {escape_inline(caveat.summary)}"
+        f"**⚠ Sources disagree: {escape_inline(disagreement.topic)}.** "
+        f"{escape_inline(disagreement.summary)}"
     ]
-    for side in caveat.sides:
-        source = corpus.sources.get(side.source)
-        name = source.title if source else side.source
-        kind = f" ({escape_inline(source.kind_label)})" if source else ""
+    for side in disagreement.sides:
+        kind = f" ({escape_inline(side.source_kind)})" if side.source_kind else ""
         claim = f" {escape_inline(side.claim)}" if side.claim else ""
-        blocks.append(f"- *{escape_inline(name)}{kind}:*{claim}")
-        blocks.append(_quote(side.text, side.source, side.locator, citations))
+        blocks.append(f"- *{escape_inline(side.source)}{kind}:*{claim}")
+        blocks += _quote(side.quote)
     return blocks
 
 
-def _sources_blocks(citations: _Citations) -> list[str]:
-    cited = citations.sources()
-    if not cited:
+def _sources_blocks(brief: Brief) -> list[str]:
+    if not brief.sources:
         return ["*This pack quotes no source.*"]
     lines = []
-    for number, source_id, source in cited:
-        if source is None:
-            lines.append(f"{number}. {escape_inline(source_id)}")
+    for cited in brief.sources:
+        if cited.source is None:
+            lines.append(f"{cited.number}. {escape_inline(cited.source_id)}")
             continue
-        parts = [f"**{escape_inline(source.title)}**", escape_inline(source.publisher)]
-        if source.date:
-            parts.append(escape_inline(source.date))
-        entry = (
-            f"{number}. "
-            + ", ".join(p for p in parts if p)
-            + f". *{escape_inline(source.kind_label.capitalize())}.*"
-        )
-        if source.reliability:
-            entry += f" {escape_inline(source.reliability)}"
-        lines.append(entry)
+        title, middle, kind, reliability = source_parts(cited.source)
+        line = f"{cited.number}. **{escape_inline(title)}**"
+        if middle:
+            line += f", {escape_inline(middle)}"
+        line += f". *{escape_inline(kind)}.*"
+        if reliability:
+            line += f" {escape_inline(reliability)}"
+        lines.append(line)
     return ["\n".join(lines)]
 
 

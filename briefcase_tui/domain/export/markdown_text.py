@@ -15,7 +15,6 @@ from functools import lru_cache
 _INLINE_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|~&!{}"})
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
 _SPACES = re.compile(r"[ \t]+")
-_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 @lru_cache(maxsize=8192)
@@ -28,22 +27,6 @@ def escape_inline(text: str) -> str:
     return _escape_line_start(line.translate(_INLINE_SPECIAL))
 
 
-def escape_block(text: str) -> list[str]:
-    """Free text as Markdown paragraphs: blank lines part paragraphs, single newlines stay breaks.
-
-    Returns one string per paragraph; lines within a paragraph end in a backslash hard break
-    so a note's line structure survives, and each line is escaped so it cannot start a list,
-    heading, quote, table or fence.
-    """
-    paragraphs = []
-    for chunk in _BLANK_LINES.split(text.strip()):
-        lines = [escape_inline(line) for line in chunk.split("\n")]
-        lines = [line for line in lines if line]
-        if lines:
-            paragraphs.append("\\\n".join(lines))
-    return paragraphs
-
-
 def _escape_line_start(line: str) -> str:
     """Escape what would turn a line into a list item, setext underline, quote or numbered item."""
     ordered = _ORDERED_MARKER.match(line)
@@ -52,11 +35,6 @@ def _escape_line_start(line: str) -> str:
     if line[:1] in ("-", "+", "="):
         return "\\" + line
     return line
-
-
-def table_cell(text: str) -> str:
-    """Text for a GFM table cell: one line, escaped (a `|` cannot end the cell early)."""
-    return escape_inline(text) or " "
 
 
 class Anchors:
@@ -83,6 +61,7 @@ class Anchors:
         return candidate
 
 
+@lru_cache(maxsize=8192)
 def heading_slug(heading: str) -> str:
     """Lower-case, keep letters, digits, spaces, hyphens and underscores, spaces become hyphens."""
     kept = "".join(

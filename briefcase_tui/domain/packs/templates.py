@@ -37,7 +37,14 @@ class ParameterSpec(_Spec):
     kind: Literal["day", "item"]
     """`day`: a programme date (YYYY-MM-DD); `item`: the id or title of an item of `item_kind`."""
     item_kind: str = ""
+    item_kinds: tuple[str, ...] = ()
+    """Instead of one `item_kind`, any of these kinds: a person or an organisation."""
     prompt: str
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of item this parameter accepts; empty for any."""
+        return self.item_kinds or ((self.item_kind,) if self.item_kind else ())
 
 
 class EntrySpec(_Spec):
@@ -59,8 +66,8 @@ class SelectSpec(_Spec):
     """Items with at least one of these corpus tags."""
     on_day: str | None = None
     """A `day` parameter: items dated that day."""
-    related_to: str | None = None
-    """An `item` parameter: items linked to or from it."""
+    related_to: str | tuple[str, ...] | None = None
+    """An `item` parameter, or several: items linked to or from any of them."""
     shares_tags_with: str | None = None
     """An `item` parameter: items with at least one of its tags."""
     related_to_section: str | None = None
@@ -83,6 +90,8 @@ class SectionSpec(_Spec):
     per_shared_tag: bool = False
     """Make one section per corpus tag that every set in `select.sets` has items for."""
     skip_if_empty: bool = False
+    closing_note: str = ""
+    """A note for the author to fill in, after the items: the section's own words to come."""
 
 
 class Template(_Spec):
@@ -185,7 +194,7 @@ def _parameter_value(name: str, spec: ParameterSpec, raw: str, corpus: Corpus) -
         if raw not in days:
             raise BriefcaseError(f"{name} {raw!r} is not a programme day (days: {', '.join(days)})")
         return _Value(format_date(days[raw].date), days[raw].id, days[raw].date)
-    candidates = corpus.of_kind(spec.item_kind) if spec.item_kind else list(corpus)
+    candidates = corpus.of_kind(*spec.kinds) if spec.kinds else list(corpus)
     for item in candidates:
         if raw == item.id or fold(raw) == fold(item.title):
             return _Value(item.title, item.id)
@@ -199,7 +208,8 @@ def _parameter_value(name: str, spec: ParameterSpec, raw: str, corpus: Corpus) -
         if close
         else f" (one of: {', '.join(ids)})"
     )
-    raise BriefcaseError(f"{name} {raw!r} is not a {spec.item_kind or 'corpus item'}{hint}")
+    kinds = " or ".join(spec.kinds) or "corpus item"
+    raise BriefcaseError(f"{name} {raw!r} is not a {kinds}{hint}")
 
 
 def _fill(text: str, values: dict[str, _Value]) -> str:
@@ -225,15 +235,17 @@ def _expand(
     ]
     fixed = [e for e in fixed if e.item is None or e.item not in placed]
     if spec.select is None:
-        yield _fill(spec.title, values), _fill(spec.intro, values), fixed
+        closing = [Entry(note=_fill(spec.closing_note, values))] if spec.closing_note else []
+        yield _fill(spec.title, values), _fill(spec.intro, values), fixed + closing
         return
     chosen = _select(spec.select, corpus, values, placed, by_title)
     if not spec.per_shared_tag:
         fixed_ids = {e.item for e in fixed}
+        closing = [Entry(note=_fill(spec.closing_note, values))] if spec.closing_note else []
         yield (
             _fill(spec.title, values),
             _fill(spec.intro, values),
-            fixed + [_entry(i, spec.select) for i in chosen if i.id not in fixed_ids],
+            fixed + [_entry(i, spec.select) for i in chosen if i.id not in fixed_ids] + closing,
         )
         return
     taken: set[str] = set()
@@ -275,7 +287,8 @@ def _select(
         day = values[select.on_day].date
         items = [i for i in items if day in corpus.dates_of(i)]
     if select.related_to:
-        related = {r.id for r in corpus.related(values[select.related_to].id)}
+        names = (select.related_to,) if isinstance(select.related_to, str) else select.related_to
+        related = {r.id for name in names for r in corpus.related(values[name].id)}
         items = [i for i in items if i.id in related]
     if select.shares_tags_with:
         tags = set(corpus.item(values[select.shares_tags_with].id).tags)

@@ -4,7 +4,8 @@ Every byte shown and written comes from the export format registry (`domain/expo
 the one `brief export` renders with, and the file is checked and written by the same export plan
 (`domain/export/plan.py`), so what the adviser reads here is what lands in the file.
 Markdown is shown rendered by Rich in one widget (links shown as their text, never opened)
-or as raw text; the other formats as raw, read-only text. Nothing from the pack or the
+or as raw text; the other text formats as raw, read-only text; a Word file as its outline
+(its headings, read back from the very bytes that are written). Nothing from the pack or the
 corpus is ever parsed as Textual or Rich markup.
 """
 
@@ -37,6 +38,7 @@ RAW_VIEW = "export-raw"
 NO_TEXT_PREVIEW = (
     "This format is written as bytes, not text: w writes it; there is nothing to read here."
 )
+"""Shown for a binary format that has no outline to preview."""
 
 
 def missing_warning(missing: tuple[str, ...]) -> str:
@@ -77,7 +79,8 @@ class ExportPreviewScreen(Screen[None]):
             "next_format",
             "Format",
             id="export-next-format",
-            tooltip="Preview the next format: Markdown, HTML, JSON, iCalendar",
+            tooltip="Preview the next format: "
+            + ", ".join(shown.label for shown in EXPORT_FORMATS),
         ),
         Binding(
             "r",
@@ -136,8 +139,11 @@ class ExportPreviewScreen(Screen[None]):
         return PreviewMarkdown(self.text_of("markdown"), dark=self.app.current_theme.dark)
 
     def text_of(self, format_name: str) -> str:
-        """The export as the text a person reads; a binary format says it has none to show."""
-        text = export_format(format_name).text(self.rendered(format_name))
+        """The export as the text a person reads: a Word file's outline, read back from its bytes.
+
+        A binary format without an outline says it has nothing to show.
+        """
+        text = export_format(format_name).preview(self.rendered(format_name))
         return NO_TEXT_PREVIEW if text is None else text
 
     def on_mount(self) -> None:

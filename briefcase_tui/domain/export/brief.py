@@ -1,0 +1,355 @@
+"""A pack laid out as a briefing document, once, for every renderer (Markdown, HTML, Word).
+
+The renderers only spell this layout in their own syntax: what the document says, in which
+order, under which headings, with which citation numbers, is decided here. So the formats
+cannot drift apart, and each stays a short walk over the same tree.
+
+Text here is plain and unescaped; each renderer escapes it for its own syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefcase_tui.domain.corpus.corpus import Corpus
+from briefcase_tui.domain.corpus.facts import format_date, item_facts
+from briefcase_tui.domain.corpus.kinds import KIND_LABELS
+from briefcase_tui.domain.corpus.models import Caveat, ItemBase, Source
+from briefcase_tui.domain.export.markdown_text import Anchors
+from briefcase_tui.domain.export.provenance import Provenance, provenance_of
+from briefcase_tui.domain.packs.models import Pack
+from briefcase_tui.domain.packs.resolve import ResolvedEntry, resolve_pack
+
+HEADLINE_FACTS = ("When", "Date", "Time", "Venue")
+"""Facts shown on the entry's first line, after its kind, rather than in its list of facts."""
+PRIORITY_LABELS = {"must": "Must read", "should": "Should read", "optional": "Optional"}
+NOT_IN_CORPUS = "Not in the corpus"
+CONTENTS = "Contents"
+SOURCES = "Sources"
+ABOUT = "About this brief"
+ITEM_NOTE_LABEL = "Author's note"
+FREE_NOTE_LABEL = "Note from the author"
+GLANCE_COLUMNS = ("#", "Item", "Kind", "When", "Where", "Priority")
+
+_SPACES = re.compile(r"[ \t]+")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+@lru_cache(maxsize=16384)
+def one_line(text: str) -> str:
+    """Text on one line: newlines and runs of spaces or tabs become one space, ends trimmed."""
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+@lru_cache(maxsize=8192)
+def paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
+    """Free text as paragraphs of lines: blank lines part paragraphs, single newlines break lines.
+
+    Every renderer keeps a note's line structure this way, and drops lines with no text.
+    Cached: a brief repeats corpus text (summaries, quotes, caveats) many times.
+    """
+    result = []
+    for chunk in _BLANK_LINES.split(text.strip()):
+        lines = tuple(line for line in (one_line(raw) for raw in chunk.split("\n")) if line)
+        if lines:
+            result.append(lines)
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One labelled fact of an item, as every renderer shows it."""
+
+    label: str
+    value: str
+
+
+def fact_text(fact: Fact) -> str:
+    """The words a fact's value is shown in: the one place every renderer reads a fact from.
+
+    A mark on a fact (such as "inferred") belongs here, so all formats show it alike.
+    """
+    return fact.value
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim quote and its citation: the number of its source in `Sources`, and where."""
+
+    text: tuple[tuple[str, ...], ...]
+    number: int
+    locator: str
+
+
+@dataclass(frozen=True)
+class Side:
+    """One source's side of a disagreement."""
+
+    source: str
+    source_kind: str
+    claim: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A place where the sources disagree about an item, with every side."""
+
+    topic: str
+    summary: str
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True)
+class BriefEntry:
+    """An entry: a corpus item with the author's marks and note, or a note on its own."""
+
+    number: int
+    heading: str
+    """Unique in the document; empty for a note on its own, which has no heading."""
+    anchor: str
+    kind: str
+    """The item's kind in words; `Not in the corpus` for an id the corpus lacks."""
+    missing_id: str
+    """The id the corpus lacks, or empty."""
+    headline: tuple[Fact, ...]
+    summary: tuple[tuple[str, ...], ...]
+    facts: tuple[Fact, ...]
+    quotes: tuple[Quote, ...]
+    disagreements: tuple[Disagreement, ...]
+    priority: str
+    """The priority in words (`Must read`), or empty."""
+    tags: tuple[str, ...]
+    note: tuple[tuple[str, ...], ...]
+    note_label: str
+
+    @property
+    def is_note(self) -> bool:
+        """A note on its own, not about a corpus item."""
+        return not self.heading
+
+
+@dataclass(frozen=True)
+class BriefSection:
+    """A section of the pack with its entries."""
+
+    heading: str
+    anchor: str
+    intro: tuple[tuple[str, ...], ...]
+    entries: tuple[BriefEntry, ...]
+
+
+@dataclass(frozen=True)
+class GlanceRow:
+    """One row of the at-a-glance table: an item, what it is, when, where, how much it matters."""
+
+    number: int
+    heading: str
+    anchor: str
+    kind: str
+    when: str
+    where: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A source in the order the document first cites it."""
+
+    number: int
+    source_id: str
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The whole document, in reading order."""
+
+    title: str
+    title_anchor: str
+    details: tuple[Fact, ...]
+    """Meeting, date, audience, author, corpus: the title block."""
+    summary: tuple[tuple[str, ...], ...]
+    missing: tuple[str, ...]
+    contents_anchor: str
+    """Empty when the pack has no sections (then there are no contents)."""
+    glance: tuple[GlanceRow, ...]
+    sections: tuple[BriefSection, ...]
+    sources_heading: str
+    sources_anchor: str
+    sources: tuple[CitedSource, ...]
+    about_heading: str
+    about_anchor: str
+    provenance: Provenance
+
+
+@dataclass
+class _Headings:
+    """Headings unique in the document, and their anchors.
+
+    Two headings with the same words (two sections both called `Contents`) would confuse
+    a table of contents and a reader alike: the second becomes `Contents (2)`.
+    """
+
+    anchors: Anchors = field(default_factory=Anchors)
+    seen: set[str] = field(default_factory=set)
+
+    def add(self, text: str) -> tuple[str, str]:
+        heading = one_line(text)
+        count = 1
+        unique = heading
+        while unique in self.seen:
+            count += 1
+            unique = f"{heading} ({count})"
+        self.seen.add(unique)
+        return unique, self.anchors.add(unique)
+
+
+@dataclass
+class _Citations:
+    """Numbers sources in the order the document first cites them."""
+
+    corpus: Corpus
+    order: dict[str, int] = field(default_factory=dict)
+
+    def quote(self, text: str, source_id: str, locator: str) -> Quote:
+        number = self.order.setdefault(source_id, len(self.order) + 1)
+        return Quote(paragraphs(text), number, one_line(locator))
+
+    def sources(self) -> tuple[CitedSource, ...]:
+        return tuple(
+            CitedSource(n, sid, self.corpus.sources.get(sid)) for sid, n in self.order.items()
+        )
+
+
+def build_brief(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> Brief:
+    """The pack read against the corpus and laid out as a document."""
+    resolved = resolve_pack(pack, corpus)
+    headings = _Headings()
+    citations = _Citations(corpus)
+    title, title_anchor = headings.add(pack.title)
+    contents_anchor = headings.add(CONTENTS)[1] if resolved.sections else ""
+    sections = []
+    glance = []
+    for section in resolved.sections:
+        heading, anchor = headings.add(section.section.title)
+        entries = tuple(_entry(entry, corpus, headings, citations) for entry in section.entries)
+        glance += [_glance_row(entry) for entry in entries]
+        sections.append(BriefSection(heading, anchor, paragraphs(section.section.intro), entries))
+    sources_heading, sources_anchor = headings.add(SOURCES)
+    about_heading, about_anchor = headings.add(ABOUT)
+    details = [
+        Fact("Meeting", one_line(pack.meeting)),
+        Fact("Date", format_date(pack.date) if pack.date else ""),
+        Fact("Audience", one_line(pack.audience)),
+        Fact("Prepared by", one_line(pack.author)),
+        Fact("Corpus", one_line(corpus.info.title)),
+    ]
+    return Brief(
+        title=title,
+        title_anchor=title_anchor,
+        details=tuple(d for d in details if d.value),
+        summary=paragraphs(pack.summary),
+        missing=resolved.missing,
+        contents_anchor=contents_anchor,
+        glance=tuple(row for row in glance if row is not None),
+        sections=tuple(sections),
+        sources_heading=sources_heading,
+        sources_anchor=sources_anchor,
+        sources=citations.sources(),
+        about_heading=about_heading,
+        about_anchor=about_anchor,
+        provenance=provenance_of(corpus, stamp),
+    )
+
+
+def _entry(
+    resolved: ResolvedEntry, corpus: Corpus, headings: _Headings, citations: _Citations
+) -> BriefEntry:
+    entry = resolved.entry
+    item = resolved.item
+    priority = PRIORITY_LABELS.get(entry.priority or "", "")
+    tags = tuple(one_line(tag) for tag in entry.tags)
+    note = paragraphs(entry.note)
+    if entry.is_note:
+        return BriefEntry(
+            resolved.number, "", "", "", "", (), (), (), (), (), priority, tags, note,
+            FREE_NOTE_LABEL,
+        )  # fmt: skip
+    heading, anchor = headings.add(item.title if item is not None else entry.item or "Note")
+    if item is None:
+        return BriefEntry(
+            resolved.number, heading, anchor, NOT_IN_CORPUS, entry.item or "", (), (), (), (),
+            (), priority, tags, note, ITEM_NOTE_LABEL,
+        )  # fmt: skip
+    facts = _facts(item, corpus)
+    return BriefEntry(
+        number=resolved.number,
+        heading=heading,
+        anchor=anchor,
+        kind=KIND_LABELS.get(item.kind, item.kind),
+        missing_id="",
+        headline=tuple(f for f in facts if f.label in HEADLINE_FACTS),
+        summary=paragraphs(item.summary),
+        facts=tuple(f for f in facts if f.label not in HEADLINE_FACTS),
+        quotes=tuple(citations.quote(q.text, q.source, q.locator) for q in item.quotes),
+        disagreements=tuple(
+            _disagreement(caveat, corpus, citations) for caveat in corpus.caveats_for(item.id)
+        ),
+        priority=priority,
+        tags=tags,
+        note=note,
+        note_label=ITEM_NOTE_LABEL,
+    )
+
+
+def _facts(item: ItemBase, corpus: Corpus) -> list[Fact]:
+    return [Fact(label, one_line(value)) for label, value in item_facts(item, corpus)]
+
+
+def _disagreement(caveat: Caveat, corpus: Corpus, citations: _Citations) -> Disagreement:
+    sides = []
+    for side in caveat.sides:
+        source = corpus.sources.get(side.source)
+        sides.append(
+            Side(
+                source=one_line(source.title if source else side.source),
+                source_kind=source.kind_label if source else "",
+                claim=one_line(side.claim),
+                quote=citations.quote(side.text, side.source, side.locator),
+            )
+        )
+    return Disagreement(one_line(caveat.topic), one_line(caveat.summary), tuple(sides))
+
+
+def _glance_row(entry: BriefEntry) -> GlanceRow | None:
+    if entry.is_note:
+        return None
+    facts = {fact.label: fact_text(fact) for fact in entry.headline}
+    when = " ".join(
+        v for v in (facts.get("When") or facts.get("Date", ""), facts.get("Time", "")) if v
+    )
+    return GlanceRow(
+        entry.number,
+        entry.heading,
+        entry.anchor,
+        entry.kind,
+        one_line(when),
+        one_line(facts.get("Venue", "")),
+        entry.priority,
+    )
+
+
+def source_parts(source: Source) -> tuple[str, str, str, str]:
+    """A cited source as every format lists it: title, `publisher, date`, kind, reliability."""
+    date = str(source.date) if source.date else ""
+    middle = ", ".join(p for p in (one_line(source.publisher), date) if p)
+    return (
+        one_line(source.title),
+        middle,
+        source.kind_label.capitalize(),
+        one_line(source.reliability),
+    )
