@@ -85,7 +85,7 @@ def test_the_meeting_is_named_dated_and_the_counterparts_circle_listed_with_role
     items = [corpus.item(e.item) for e in who.entries if e.item]
     assert {"org-bitkom", "org-techuk", "person-henri-verdier"} <= {i.id for i in items}
     envoy = dict(item_facts(corpus.item("person-henri-verdier"), corpus))
-    assert envoy["Role"] == "Thematic envoy for International Governance"
+    assert envoy["Role"] == "Thematic envoy for International Governance (inferred)"
     markdown = render_markdown(pack, corpus)
     assert "- **Role:** Thematic envoy for International Governance" in markdown
 
