@@ -140,3 +140,29 @@ def test_a_damaged_fingerprint_is_one_line_naming_file_line_and_column(tmp_path:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
     assert "p.toml:6:1:" in result.stderr and "16 hexadecimal digits" in result.stderr
+
+
+def test_every_export_marks_an_entry_whose_item_changed_since_it_was_added(
+    tmp_path: Path, releases: tuple[Path, Path]
+) -> None:
+    import docx
+
+    old, new = releases
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    brief(briefs, old, "pack", "new", "Paris")
+    brief(briefs, old, "pack", "add", "paris", "tech7-p2", "tech7-p3")
+    for fmt in ("md", "html"):
+        code, out, err = brief(briefs, new, "export", "paris", "--format", fmt)
+        assert code == 0, err
+        assert out.count("Changed since added:") == 1, fmt
+        assert "reads differently from when it was added to the pack (corpus 2025.1)" in out
+    code, out, _ = brief(briefs, new, "export", "paris", "--format", "json")
+    assert code == 0 and out.count('"review": "changed"') == 1
+    assert out.count('"review": "current"') == 1
+    target = tmp_path / "paris.docx"
+    assert brief(briefs, new, "export", "paris", "-o", str(target))[0] == 0
+    paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert sum(p.startswith("Changed since added:") for p in paragraphs) == 1
+    unchanged = brief(briefs, old, "export", "paris", "--format", "md")[1]
+    assert "Changed since added" not in unchanged

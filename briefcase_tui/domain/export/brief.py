@@ -20,8 +20,9 @@ from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 from briefcase_tui.domain.corpus.models import Caveat, ItemBase, Source
 from briefcase_tui.domain.export.markdown_text import Anchors
 from briefcase_tui.domain.export.provenance import Provenance, provenance_of
-from briefcase_tui.domain.packs.models import Pack
+from briefcase_tui.domain.packs.models import Entry, Pack
 from briefcase_tui.domain.packs.resolve import ResolvedEntry, resolve_pack
+from briefcase_tui.domain.packs.review import entry_status
 
 HEADLINE_FACTS = ("When", "Date", "Time", "Venue")
 """Facts shown on the entry's first line, after its kind, rather than in its list of facts."""
@@ -125,6 +126,8 @@ class BriefEntry:
     tags: tuple[str, ...]
     note: tuple[tuple[str, ...], ...]
     note_label: str
+    changed: str = ""
+    """When the item reads differently from when it was added: the sentence that says so."""
 
     @property
     def is_note(self) -> bool:
@@ -236,7 +239,10 @@ def build_brief(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None)
     glance = []
     for section in resolved.sections:
         heading, anchor = headings.add(section.section.title)
-        entries = tuple(_entry(entry, corpus, headings, citations) for entry in section.entries)
+        entries = tuple(
+            _entry(entry, corpus, headings, citations, pack.corpus_version)
+            for entry in section.entries
+        )
         glance += [_glance_row(entry) for entry in entries]
         sections.append(BriefSection(heading, anchor, paragraphs(section.section.intro), entries))
     sources_heading, sources_anchor = headings.add(SOURCES)
@@ -267,7 +273,11 @@ def build_brief(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None)
 
 
 def _entry(
-    resolved: ResolvedEntry, corpus: Corpus, headings: _Headings, citations: _Citations
+    resolved: ResolvedEntry,
+    corpus: Corpus,
+    headings: _Headings,
+    citations: _Citations,
+    pack_version: str,
 ) -> BriefEntry:
     entry = resolved.entry
     item = resolved.item
@@ -303,6 +313,18 @@ def _entry(
         tags=tags,
         note=note,
         note_label=ITEM_NOTE_LABEL,
+        changed=_changed_since(entry, corpus, pack_version),
+    )
+
+
+def _changed_since(entry: Entry, corpus: Corpus, pack_version: str) -> str:
+    """What a reader must know when the item changed in the corpus after the author chose it."""
+    if entry_status(entry, corpus) != "changed":
+        return ""
+    since = f" (corpus {pack_version})" if pack_version else ""
+    return (
+        f"this item reads differently from when it was added to the pack{since}; "
+        "the author has not reviewed it since (brief pack review)."
     )
 
 

@@ -286,6 +286,10 @@ class _Writer:
                 "renamed or removed.",
             )
         else:
+            if entry.changed:
+                paragraph = self.paragraph()
+                self.text(paragraph, "Changed since added: ", bold=True)
+                self.text(paragraph, entry.changed)
             headline = self.paragraph()
             self.fact(headline, Fact("Kind", entry.kind))
             for fact in entry.headline:

@@ -180,6 +180,11 @@ def _entry(out: list[str], entry: BriefEntry) -> None:
             "been renamed or removed.</p>\n"
         )
     else:
+        if entry.changed:
+            out.append(
+                f'<p class="changed"><strong>Changed since added:</strong> '
+                f"{escape(entry.changed)}</p>\n"
+            )
         headline = [_fact(Fact("Kind", entry.kind))]
         headline += [escape(fact_text(fact)) for fact in entry.headline]
         out.append(f'<p class="headline">{" · ".join(headline)}</p>\n')

@@ -11,6 +11,7 @@ from briefcase_tui.domain.corpus.serialize import item_data, plain
 from briefcase_tui.domain.export.provenance import Provenance, provenance_of
 from briefcase_tui.domain.packs.models import FORMAT_VERSION, Pack
 from briefcase_tui.domain.packs.resolve import resolve_pack
+from briefcase_tui.domain.packs.review import entry_status
 
 
 def pack_data(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> dict[str, Any]:
@@ -28,6 +29,7 @@ def pack_data(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -
                     "number": entry.number,
                     "item": entry.entry.item,
                     "in_corpus": None if entry.entry.is_note else not entry.missing,
+                    "review": entry_status(entry.entry, corpus),
                     "note": entry.entry.note,
                     "priority": entry.entry.priority,
                     "tags": list(entry.entry.tags),

@@ -134,6 +134,8 @@ def _entry_blocks(entry: BriefEntry) -> list[str]:
             "this corpus; it may have been renamed or removed."
         )
         return [*blocks, *_marks(entry), *_note_blocks(entry)]
+    if entry.changed:
+        blocks.append(f"**Changed since added:** {escape_inline(entry.changed)}")
     blocks.append(" · ".join([_fact(Fact("Kind", entry.kind)), *map(_headline, entry.headline)]))
     blocks += _paragraphs(entry.summary)
     if entry.facts:
