@@ -112,8 +112,9 @@ def test_a_pack_written_before_fingerprints_loads_unchanged_and_counts_as_not_re
 ) -> None:
     briefs = tmp_path / "briefs"
     briefs.mkdir()
-    example = ROOT / "briefs" / "day-sheet-11-february.toml"
-    shutil.copy(example, briefs / "day.toml")
+    example = (ROOT / "briefs" / "day-sheet-11-february.toml").read_text(encoding="utf-8")
+    legacy = re.sub(r'(?m)^(fingerprint|corpus_version) = ".*"\n', "", example)
+    (briefs / "day.toml").write_text(legacy, encoding="utf-8")
     before = (briefs / "day.toml").read_bytes()
     assert b"fingerprint" not in before
     code, out, _ = brief(
