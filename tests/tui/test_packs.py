@@ -422,6 +422,45 @@ async def test_a_new_pack_from_the_day_sheet_template_is_made_and_opened(
         assert "Tuesday in Paris · tuesday-in-paris.toml" in screen_text(app)
 
 
+async def test_a_meeting_brief_is_made_from_three_lists_and_a_missing_choice_is_named(
+    settings_file: Path, briefs: Path
+) -> None:
+    from textual.widgets import Select
+
+    from briefcase_tui.tui.dialogs.new_pack import NewPackDialog
+
+    app = pack_app(settings_file, briefs)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("N")
+        dialog = app.screen
+        assert isinstance(dialog, NewPackDialog)
+        await pilot.press(*"Meeting TECH7")
+        dialog.query_one("#new-pack-template", Select).value = "meeting-brief"
+        await pilot.pause()
+        lists = [
+            dialog.query_one(f"#{name}", Select)
+            for name in ("new-pack-parameter", "new-pack-parameter-2", "new-pack-parameter-3")
+        ]
+        assert all(each.display for each in lists)
+        assert "Choose the person or organisation" in screen_text(app)
+        lists[0].value = "ws-international-governance"
+        lists[2].value = "2025-02-11"
+        await pilot.pause()
+        await pilot.click("#new-pack-create")
+        await pilot.pause()
+        assert "Choose a person or organisation" in screen_text(app)
+        assert isinstance(app.screen, NewPackDialog), "the dialog stays open for the choice"
+        lists[1].value = "org-tech7"
+        await pilot.pause()
+        await pilot.click("#new-pack-create")
+        await saved(pilot)
+        pack = pack_on_disk(briefs, "meeting-tech7")
+        assert str(pack.date) == "2025-02-11"
+        assert {"org-tech7", "ws-international-governance"} <= set(pack.item_ids())
+        assert all(e.fingerprint for s in pack.sections for e in s.entries if e.item)
+
+
 async def test_a_new_pack_needs_a_title(settings_file: Path, briefs: Path) -> None:
     app = pack_app(settings_file, briefs)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,4 +1,4 @@
-"""The new-pack dialog: a title, and maybe a template with its one parameter.
+"""The new-pack dialog: a title, and maybe a template with its parameters, each from a list.
 
 It is given what to offer (templates, parameter choices, the titles taken) and returns
 what was asked for; making the pack is the pack controller's job.
@@ -26,31 +26,46 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
 
 
+MAX_PARAMETERS = 3
+"""The most parameters a template offered here takes (the meeting brief: workstream, who, day)."""
+
+
 @dataclass(frozen=True)
-class TemplateChoice:
-    """A template offered in the new-pack dialog, with the values its one parameter may take."""
+class ParameterChoice:
+    """One parameter of a template, with the values it may take."""
 
     name: str
-    description: str
-    parameter: str | None = None
-    """The name of its parameter (`day`, `workstream`), if it takes one."""
-    prompt: str = ""
+    """`day`, `workstream`, `counterpart`."""
     values: list[tuple[str, str]] = field(default_factory=list)
-    """(label, value) pairs: programme days, workstreams."""
+    """(label, value) pairs: programme days, workstreams, people and organisations."""
     noun: str = ""
     """What the parameter is, in words: `programme day`, `workstream`."""
 
     @property
+    def prompt(self) -> str:
+        """The list's prompt: `Choose the programme day`."""
+        return f"Choose the {self.noun or self.name}"
+
+    @property
     def missing(self) -> str:
-        """What the dialog says when the parameter was not chosen: `Choose a programme day`."""
-        noun = self.noun or self.parameter or "value"
+        """What the dialog says when nothing was chosen: `Choose a programme day`."""
+        noun = self.noun or self.name
         return f"Choose {'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
-def template_choices(corpus: Corpus | None) -> list[TemplateChoice]:
-    """The templates the dialog can fill: those with at most one parameter, once the corpus is here.
+@dataclass(frozen=True)
+class TemplateChoice:
+    """A template offered in the new-pack dialog, with its parameters' values."""
 
-    A day parameter lists the programme days; an item parameter lists the items of its kind.
+    name: str
+    description: str
+    parameters: list[ParameterChoice] = field(default_factory=list)
+
+
+def template_choices(corpus: Corpus | None) -> list[TemplateChoice]:
+    """The templates the dialog can fill, once the corpus is here.
+
+    A day parameter lists the programme days; an item parameter lists the items of its kinds.
     """
     from briefcase_tui.domain.corpus.facts import format_date
     from briefcase_tui.domain.packs.templates import load_templates
@@ -58,30 +73,34 @@ def template_choices(corpus: Corpus | None) -> list[TemplateChoice]:
     if corpus is None:
         return []
     choices: list[TemplateChoice] = []
+    from briefcase_tui.domain.corpus.kinds import KIND_LABELS
+
     for template in load_templates().values():
-        if not template.parameters:
-            choices.append(TemplateChoice(template.name, template.description))
+        if len(template.parameters) > MAX_PARAMETERS:
             continue
-        if len(template.parameters) > 1:
-            continue
-        name, spec = next(iter(template.parameters.items()))
-        if spec.kind == "day":
-            values = [(format_date(day.date), day.date.isoformat()) for day in corpus.days()]
-            noun = "programme day"
-        else:
-            values = [(item.title, item.id) for item in corpus.of_kind(spec.item_kind)]
-            noun = spec.item_kind or name
-        choices.append(
-            TemplateChoice(
-                template.name, template.description, name, f"Choose the {noun}", values, noun
-            )
-        )
+        parameters = []
+        for name, spec in template.parameters.items():
+            if spec.kind == "day":
+                values = [(format_date(day.date), day.date.isoformat()) for day in corpus.days()]
+                noun = "programme day"
+            elif len(spec.kinds) == 1:
+                values = [(item.title, item.id) for item in corpus.of_kind(spec.kinds[0])]
+                noun = spec.kinds[0]
+            else:
+                values = [
+                    (f"{item.title} ({KIND_LABELS.get(kind, kind).lower()})", item.id)
+                    for kind in spec.kinds
+                    for item in corpus.of_kind(kind)
+                ]
+                noun = " or ".join(KIND_LABELS.get(k, k).lower() for k in spec.kinds) or name
+            parameters.append(ParameterChoice(name, values, noun))
+        choices.append(TemplateChoice(template.name, template.description, parameters))
     return choices
 
 
 @dataclass(frozen=True)
 class NewPackRequest:
-    """What the user asked for: a title, and a template with its parameter, if any."""
+    """What the user asked for: a title, and a template with its parameters, if any."""
 
     title: str
     template: str | None = None
@@ -128,7 +147,7 @@ class ChosenSelect(Select[str]):
 
 
 class NewPackDialog(ModalScreen[NewPackRequest | None]):
-    """A title, then optionally a template and its parameter (a day or a workstream) from a list.
+    """A title, then optionally a template and its parameters (a day, a workstream…) from lists.
 
     Enter makes the pack from the title or from a list with a choice made; a title another
     pack already has, or a template's choice not made, is said under the fields and the
@@ -155,7 +174,8 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
                 prompt="No template (an empty pack)",
                 id="new-pack-template",
             )
-            yield ChosenSelect((), prompt="Choose…", id="new-pack-parameter")
+            for number in range(MAX_PARAMETERS):
+                yield ChosenSelect((), prompt="Choose…", id=_parameter_id(number))
             yield Static(Content(""), id="new-pack-problem", markup=False)
             yield Button(Content("Create"), id="new-pack-create", variant="primary")
             yield Static(
@@ -164,23 +184,28 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
                 markup=False,
             )
 
+    def _lists(self) -> list[Select[str]]:
+        return [self.query_one(f"#{_parameter_id(n)}", Select) for n in range(MAX_PARAMETERS)]
+
     def on_mount(self) -> None:
-        """Start in the title; the parameter list shows only for a template that takes one."""
-        self.query_one("#new-pack-parameter", Select).display = False
+        """Start in the title; parameter lists show only for a template that takes them."""
+        for parameter in self._lists():
+            parameter.display = False
         self.query_one("#new-pack-title", Input).focus()
 
     @on(Select.Changed, "#new-pack-template")
     def _template_changed(self, event: Select.Changed) -> None:
-        parameter = self.query_one("#new-pack-parameter", Select)
         template = self.templates.get(event.value) if isinstance(event.value, str) else None
-        if template is None or template.parameter is None:
-            parameter.display = False
-            return
-        parameter.set_options((Text(label), value) for label, value in template.values)
-        parameter.prompt = template.prompt or f"Choose the {template.parameter}"
-        parameter.display = True
-        if event.select.has_focus_within:  # chosen by the user, not set by a test or a default
-            self.call_after_refresh(parameter.focus)  # the next thing to choose
+        wanted = template.parameters if template is not None else []
+        lists = self._lists()
+        for number, parameter in enumerate(lists):
+            parameter.display = number < len(wanted)
+            if number < len(wanted):
+                choice = wanted[number]
+                parameter.set_options((Text(label), value) for label, value in choice.values)
+                parameter.prompt = choice.prompt
+        if wanted and event.select.has_focus_within:  # chosen by the user, not by a test
+            self.call_after_refresh(lists[0].focus)  # the next thing to choose
 
     @on(Input.Submitted, "#new-pack-title")
     @on(Button.Pressed, "#new-pack-create")
@@ -202,15 +227,20 @@ class NewPackDialog(ModalScreen[NewPackRequest | None]):
             self.dismiss(NewPackRequest(title))
             return
         params: dict[str, str] = {}
-        if template.parameter is not None:
-            value = self.query_one("#new-pack-parameter", Select).value
+        for choice, parameter in zip(template.parameters, self._lists(), strict=False):
+            value = parameter.value
             if not isinstance(value, str):
-                problem.update(Content(f"✗ {template.missing}."))
-                self.query_one("#new-pack-parameter", Select).focus()
+                problem.update(Content(f"✗ {choice.missing}."))
+                parameter.focus()
                 return
-            params[template.parameter] = value
+            params[choice.name] = value
         self.dismiss(NewPackRequest(title, template.name, params))
 
     def action_cancel(self) -> None:
         """Close without making a pack."""
         self.dismiss(None)
+
+
+def _parameter_id(number: int) -> str:
+    """The id of the list for a template's parameter, counted from 0."""
+    return "new-pack-parameter" if number == 0 else f"new-pack-parameter-{number + 1}"
