@@ -221,8 +221,8 @@ def test_an_adviser_builds_edits_undoes_redoes_previews_and_exports_a_brief(pers
 
 TEMPLATES = (
     ("day-sheet", 1, True),
-    ("tech7-vs-statement", 2, False),
-    ("workstream-brief", 3, True),
+    ("tech7-vs-statement", 3, False),
+    ("workstream-brief", 4, True),
 )
 """Each template, how far down the template list it stands, and whether it asks for a choice."""
 

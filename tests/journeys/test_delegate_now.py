@@ -12,7 +12,7 @@ def test_a_delegate_on_the_main_day_sees_what_is_on_now_and_searches_in_french(
 ) -> None:
     env = {**person.env, "BRIEF_NOW": "2025-02-10T14:00"}
     with running([str(BRIEF)], env=env, cwd=person.home, size=person.size) as app:
-        app.wait_for("289 items", "summit day 7 of 8", "Grand Palais: now")
+        app.wait_for("293 items", "summit day 7 of 8", "Grand Palais: now")
         # The cursor is on what is on now: a move away and back shows it.
         app.wait_highlighted("Main summit", "Business")
         app.press("up")
@@ -35,7 +35,7 @@ def test_after_the_summit_the_agenda_says_when_it_ended_and_opens_its_last_day(
 ) -> None:
     env = {**person.env, "BRIEF_NOW": "2026-03-01T10:00"}
     with running([str(BRIEF)], env=env, cwd=person.home, size=person.size) as app:
-        app.wait_for("289 items", "summit ended on")
+        app.wait_for("293 items", "summit ended on")
         app.wait_highlighted("Tue 11 February 2025", "Mon 10 February 2025")  # the last day
 
 
