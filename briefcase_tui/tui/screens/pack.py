@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from briefcase_tui.tui import bench_hooks
 from briefcase_tui.tui.messages import CorpusArrived, PackChanged
 from briefcase_tui.tui.screens.pack_edits import (
     NO_NOTE_HERE,
@@ -208,6 +209,7 @@ class PackScreen(Screen[None]):
             self.cursor = OutlineRow(self.packs.section, 0)
         self._redraw()
         self.query_one(PackOutline).focus()
+        bench_hooks.exit_when_pack_shown(self.app)
         if session is not None and session.pending is None and session.changed_on_disk():
             self.packs.ask_about_conflict(pending=False)
 
