@@ -121,12 +121,14 @@ class CorpusCache:
 
         path = self.folder / f"index-{key}.pickle" if self.folder else None
         if path is not None:
-            cached = _read(path)
+            cached = read_pickle(path)
             if isinstance(cached, SearchIndex):
                 return cached
         built = SearchIndex(corpus())
         if path is not None:
-            _write(path, lambda stream: pickle.dump(built, stream, pickle.HIGHEST_PROTOCOL))
+            write_atomically(
+                path, lambda stream: pickle.dump(built, stream, pickle.HIGHEST_PROTOCOL)
+            )
         return built
 
     def _corpus_of(
@@ -141,7 +143,7 @@ class CorpusCache:
             if self.folder is not None:
                 from briefcase_tui.domain.corpus.stored import write_corpus
 
-                _write(self._corpus_path(key), lambda stream: write_corpus(stream, built))
+                write_atomically(self._corpus_path(key), lambda stream: write_corpus(stream, built))
         return self._corpus[key]
 
     def _open(self, key: str, fallback: Callable[[], Corpus]) -> Corpus | None:
@@ -178,7 +180,9 @@ class CorpusCache:
 
     def _remember_key(self, stamp: str, key: str) -> None:
         assert self.folder is not None
-        _write(self.folder / f"stamp-{stamp}.key", lambda stream: stream.write(key.encode()))
+        write_atomically(
+            self.folder / f"stamp-{stamp}.key", lambda stream: stream.write(key.encode())
+        )
 
 
 def load_indexed_corpus(
@@ -245,7 +249,8 @@ def _build_corpus(contents: dict[Path, bytes]) -> Corpus:
     return corpus
 
 
-def _read(path: Path) -> Any:
+def read_pickle(path: Path) -> Any:
+    """What a cache file holds, or None when it is missing or damaged (the caller rebuilds)."""
     try:
         with path.open("rb") as handle, collector_paused():
             return pickle.load(handle)
@@ -253,7 +258,7 @@ def _read(path: Path) -> Any:
         return None
 
 
-def _write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write a cache file atomically through `write`; a failure leaves no file and no error."""
     import tempfile
 

@@ -41,17 +41,25 @@ MAGIC = b"BRIEFCORPUS2\n"
 CHUNK = 64
 """Items per chunk: one lookup unpickles this many, and a full walk this many per call."""
 _LENGTH = 8
+LOOKUPS_BEFORE_DICT = 256
+"""Ids looked up by bisection before a dictionary of them all is built."""
 
 
 @contextmanager
 def collector_paused() -> Generator[None]:
-    """Pause the garbage collector while unpickling: it would scan the new objects again and
-    again as they arrive, for nothing (none of them is garbage), doubling the cost."""
+    """Pause the garbage collector while unpickling, and keep what was read out of its sight.
+
+    While paused it does not scan the new objects again and again as they arrive (none of
+    them is garbage: that doubled the cost); afterwards they are frozen (`gc.freeze`), so no
+    later collection walks the whole corpus either. Frozen objects are never collected: a
+    corpus or a pack read this way lives as long as the process anyway.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -166,6 +174,10 @@ class _Store:
         self.caveat_count: int = head["caveats"]
         self._positions: list[int] = head["sorted"]
         """Positions of the items in the order of their ids, for `position`."""
+        self._lookups = 0
+        self._position_of: dict[str, int] | None = None
+        """Built once many ids are looked up (an export of a big pack): then one dict beats
+        thousands of bisections."""
         self._chunks: dict[int, list[tuple[ItemBase, tuple[str, ...], tuple[int, ...]]]] = {}
         self._caveat_chunks: dict[int, list[Caveat]] = {}
         self._lock = threading.Lock()
@@ -183,6 +195,12 @@ class _Store:
         dictionary of 50,000 ids would cost more to build than a command's lookups)."""
         if not isinstance(item_id, str):
             return None
+        if self._position_of is not None:
+            return self._position_of.get(item_id)
+        self._lookups += 1
+        if self._lookups > LOOKUPS_BEFORE_DICT:
+            self._position_of = {i: number for number, i in enumerate(self.ids)}
+            return self._position_of.get(item_id)
         positions, ids = self._positions, self.ids
         found = bisect.bisect_left(positions, item_id, key=ids.__getitem__)
         if found < len(positions) and ids[positions[found]] == item_id:
