@@ -2,14 +2,14 @@
 
     python bench/probe_load.py FOLDER
 
-Prints one JSON object: the milliseconds `load_corpus` took (imports included, as a command
-pays them), the memory the process holds once loaded and its peak, in MiB.
+Prints one JSON object: the milliseconds the imports a load needs took, then `load_corpus`
+itself, then reading every item (as `list`, search and the app do); the memory held once
+loaded, once every item is read, and the peak, in MiB.
 """
 
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -18,10 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def resident_mib() -> float:
-    """The memory this process holds now (VmRSS), in MiB."""
+def memory_mib(field: str) -> float:
+    """A memory figure of this process from /proc (VmRSS now, VmHWM its peak), in MiB.
+
+    Not `ru_maxrss`, which counts the peak of the benchmark this process was started from.
+    """
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -29,18 +32,26 @@ def resident_mib() -> float:
 def main() -> None:
     folder = Path(sys.argv[1])
     start = time.perf_counter()
+    from briefcase_tui.domain.corpus import cache, corpus, models  # noqa: F401  # what a load imports
     from briefcase_tui.domain.corpus.load import load_corpus
 
-    corpus = load_corpus(folder)
-    loaded = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    imported = time.perf_counter()
+    loaded_corpus = load_corpus(folder)
+    loaded = time.perf_counter()
+    rss_loaded = memory_mib("VmRSS")
+    for _ in loaded_corpus:  # what `list`, search and the app do: every item read
+        pass
+    walked = time.perf_counter()
     print(
         json.dumps(
             {
-                "items": len(corpus),
-                "load_ms": loaded * 1000,
-                "rss_mib": resident_mib(),
-                "peak_mib": peak,
+                "items": len(loaded_corpus),
+                "load_ms": (loaded - imported) * 1000,
+                "imports_ms": (imported - start) * 1000,
+                "walk_ms": (walked - loaded) * 1000,
+                "rss_loaded_mib": rss_loaded,
+                "rss_mib": memory_mib("VmRSS"),
+                "peak_mib": memory_mib("VmHWM"),
             }
         )
     )

@@ -8,6 +8,7 @@ follows the entry it moved, so an adviser can press J five times and watch one e
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from textual import on
@@ -39,6 +40,25 @@ if TYPE_CHECKING:
 
 MOVE_KEYS = Binding.Group("Move", compact=True)
 """J and K share one footer label: at 80 columns every cell counts."""
+
+
+class _CorpusTitles(Mapping[str, str]):
+    """The corpus's titles by item id, read on demand."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+
+    def __getitem__(self, item_id: str) -> str:
+        item = self._corpus.get(item_id)
+        if item is None:
+            raise KeyError(item_id)
+        return item.title
+
+    def __iter__(self) -> Iterator[str]:
+        return (item.id for item in self._corpus)
+
+    def __len__(self) -> int:
+        return len(self._corpus)
 
 
 class PackScreenApp(Protocol):
@@ -242,11 +262,10 @@ class PackScreen(Screen[None]):
         self.query_one(PackOutline).show_pack(pack, self._titles(pack), self.cursor)
         self._show_row(self.cursor)
 
-    def _titles(self, pack: Pack) -> dict[str, str] | None:
+    def _titles(self, pack: Pack) -> Mapping[str, str] | None:
+        """Item titles by id, looked up as rows are drawn (not all 10,000 of a big pack first)."""
         corpus = self.briefcase.corpus
-        if corpus is None:
-            return None
-        return {i: item.title for i in pack.item_ids() if (item := corpus.get(i)) is not None}
+        return None if corpus is None else _CorpusTitles(corpus)
 
     def _show_header(self, pack: Pack) -> None:
         session = self.packs.session

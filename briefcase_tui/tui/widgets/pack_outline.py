@@ -17,7 +17,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 if TYPE_CHECKING:
-    from briefcase_tui.domain.packs.models import Entry, Pack
+    from briefcase_tui.domain.packs.models import Entry, Pack, Section
 
 PRIORITY_MARKS = {"must": "●", "should": "◐", "optional": "○"}
 """One character per priority, most to least; the entry pane spells the word."""
@@ -27,6 +27,10 @@ NOTE_MARK = "✎"
 """An entry for a corpus item that carries the user's note."""
 OWN_NOTE_MARK = "¶"
 """A note of the user's own, with no corpus item: a paragraph of theirs, not an annotated item."""
+
+
+PATCHED_MOST = 4
+"""Sections an update patches at most (an edit changes one or two); more are drawn afresh."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,11 @@ def entry_label(entry: Entry, titles: Mapping[str, str] | None) -> Text:
     return Text.assemble(mark, noted, title)
 
 
+def section_label(section: Section) -> Text:
+    """A section's row: its title in bold and how many entries it holds."""
+    return Text.assemble((section.title, "bold"), (f"  {len(section.entries)}", "dim"))
+
+
 class PackOutline(Tree[OutlineRow]):
     """Sections and entries of one pack; the cursor row is reported as `RowHighlighted`."""
 
@@ -100,22 +109,59 @@ class PackOutline(Tree[OutlineRow]):
         self.guide_depth = 2
         self.auto_expand = False
         self._wanted = OutlineRow(0, 0)
+        self._shown: tuple[Pack, bool] | None = None
+        """The pack the rows show, and whether they show titles (the corpus had arrived)."""
 
     def show_pack(
         self, pack: Pack, titles: Mapping[str, str] | None, cursor: OutlineRow | None = None
     ) -> None:
-        """Replace the rows with this pack's; put the cursor on `cursor` (or the row nearest)."""
-        self.clear()
-        for s_index, section in enumerate(pack.sections):
-            count = len(section.entries)
-            label = Text.assemble((section.title, "bold"), (f"  {count}", "dim"))
-            branch = self.root.add(label, data=OutlineRow(s_index), expand=True)
-            for e_index, entry in enumerate(section.entries):
-                branch.add_leaf(entry_label(entry, titles), data=OutlineRow(s_index, e_index))
-        self.root.expand()
+        """Show this pack's rows; put the cursor on `cursor` (or the row nearest).
+
+        After an edit only the rows of the sections that changed are touched (edits keep the
+        sections and entries they leave alone), so a key on a pack of 10,000 entries redraws
+        a row or two, not the whole outline; a new pack, a section added or removed, or the
+        titles arriving rebuild it all.
+        """
+        shown = self._shown
+        if (
+            shown is not None
+            and len(shown[0].sections) == len(pack.sections) == len(self.root.children)
+            and shown[1] == (titles is not None)
+            and sum(a is not b for a, b in zip(shown[0].sections, pack.sections, strict=True))
+            <= PATCHED_MOST
+        ):
+            self._patch(shown[0], pack, titles)
+        else:
+            self._rebuild(pack, titles)
+        self._shown = (pack, titles is not None)
         if cursor is not None:
             self._wanted = cursor
             self.call_after_refresh(self._move_to_wanted)
+
+    def _rebuild(self, pack: Pack, titles: Mapping[str, str] | None) -> None:
+        self.clear()
+        for s_index, section in enumerate(pack.sections):
+            branch = self.root.add(section_label(section), data=OutlineRow(s_index), expand=True)
+            for e_index, entry in enumerate(section.entries):
+                branch.add_leaf(entry_label(entry, titles), data=OutlineRow(s_index, e_index))
+        self.root.expand()
+
+    def _patch(self, before: Pack, after: Pack, titles: Mapping[str, str] | None) -> None:
+        """Relabel or refill the sections that differ between two versions of a pack."""
+        for s_index, (old, new) in enumerate(zip(before.sections, after.sections, strict=True)):
+            if old is new:
+                continue
+            branch = self.root.children[s_index]
+            if old.title != new.title or len(old.entries) != len(new.entries):
+                branch.set_label(section_label(new))
+            if len(old.entries) == len(new.entries) == len(branch.children):
+                for leaf, was, now in zip(branch.children, old.entries, new.entries, strict=True):
+                    if was is not now:
+                        leaf.set_label(entry_label(now, titles))
+                continue
+            branch.remove_children()
+            for e_index, entry in enumerate(new.entries):
+                branch.add_leaf(entry_label(entry, titles), data=OutlineRow(s_index, e_index))
 
     def _move_to_wanted(self) -> None:
         """Move to the row the latest `show_pack` asked for.
