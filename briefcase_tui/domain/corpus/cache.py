@@ -273,8 +273,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-    except OSError:
-        pass  # a read-only or full cache folder costs speed, never correctness
+    except Exception:  # a read-only or full folder, or a value that cannot be pickled:
+        pass  # the cache costs speed then, never correctness
 
 
 def _prune(folder: Path) -> None:
