@@ -68,9 +68,11 @@ def data_dir() -> Path:
 
 CONFIG_ENV = "XDG_CONFIG_HOME"
 BENCH_EXIT_ENV = "BRIEF_BENCH_EXIT_ON_PAINT"
+"""A file path: the app writes a marker there once the first screen is painted, and exits."""
 BENCH_READY_ENV = "BRIEF_BENCH_EXIT_WHEN_READY"
 """A file path: the app writes a marker there once the corpus and index are loaded, and exits."""
-"""A file path: the app writes a marker there once the first screen is painted, and exits."""
+BENCH_PACK_ENV = "BRIEF_BENCH_EXIT_WHEN_PACK_SHOWN"
+"""A file path: the app writes a marker there once the pack screen shows the pack, and exits."""
 BUNDLED_THEMES_PACKAGE = "briefcase_tui.bundled_themes"
 """The themes shipped with Briefcase: the top-level `themes/` folder, installed as this package."""
 

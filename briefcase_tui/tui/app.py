@@ -249,6 +249,8 @@ class BriefcaseApp(App[None]):
             from briefcase_tui.domain.corpus.cache import load_indexed_corpus
 
             corpus, index_loader = load_indexed_corpus(self.corpus_folder)
+            for _ in corpus:  # read every stored item here, not on the UI thread as screens walk
+                pass
             self.post_message(self.CorpusLoaded(corpus))
             self.post_message(self.IndexLoaded(index_loader()))
         except BriefcaseError as error:

@@ -2,8 +2,9 @@
 
 With BRIEF_BENCH_EXIT_ON_PAINT set to a file path, the app writes "painted" there once its
 first screen is drawn and exits; with BRIEF_BENCH_EXIT_WHEN_READY, it writes "ready" once
-the corpus and its index are in (for the peak memory of a loaded app) and exits. Without
-them these do nothing.
+the corpus and its index are in (for the peak memory of a loaded app) and exits; with
+BRIEF_BENCH_EXIT_WHEN_PACK_SHOWN, it writes "pack" once the pack screen has drawn the open
+pack and exits. Without them these do nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from textual.app import App
 
-from briefcase_tui.paths import BENCH_EXIT_ENV, BENCH_READY_ENV
+from briefcase_tui.paths import BENCH_EXIT_ENV, BENCH_PACK_ENV, BENCH_READY_ENV
 
 
 def exit_after_first_paint(app: App[Any]) -> None:
@@ -25,6 +26,11 @@ def exit_after_first_paint(app: App[Any]) -> None:
 def exit_when_ready(app: App[Any]) -> None:
     """If the benchmark asked, mark that the corpus and index are in and leave."""
     _mark_and_exit(app, BENCH_READY_ENV, "ready")
+
+
+def exit_when_pack_shown(app: App[Any]) -> None:
+    """If the benchmark asked, mark that the pack screen shows the open pack and leave."""
+    _mark_and_exit(app, BENCH_PACK_ENV, "pack")
 
 
 def _mark_and_exit(app: App[Any], variable: str, mark: str) -> None:

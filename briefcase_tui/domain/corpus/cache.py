@@ -18,10 +18,12 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from briefcase_tui.domain.corpus.files import read_corpus_files
-from briefcase_tui.errors import CorpusError
+from briefcase_tui.domain.corpus.files import corpus_files, read_corpus_files
+from briefcase_tui.domain.corpus.stored import collector_paused
+from briefcase_tui.domain.tomlio import MAX_TOML_BYTES
+from briefcase_tui.errors import BriefcaseError, CorpusError
 from briefcase_tui.paths import SEARCH_SETTINGS_FILE, cache_dir
 
 if TYPE_CHECKING:
@@ -54,6 +56,8 @@ CODE_INPUTS: tuple[str, ...] = (
     "domain/corpus/search_postings.py",
     "domain/corpus/search_types.py",
     "domain/corpus/spelling.py",
+    "domain/corpus/cache.py",
+    "domain/corpus/stored.py",
 )
 """The package's modules that building the corpus and its index run (a test keeps this
 complete): changing any of them, text folding and the table of kinds among them, changes
@@ -64,8 +68,6 @@ KEY_INPUTS: tuple[Path, ...] = (
 )
 """Every file besides the corpus's own that the key covers: the code, and the stopwords,
 question words and kind weights the index is built with."""
-
-T = TypeVar("T")
 
 
 class CorpusCache:
@@ -81,23 +83,91 @@ class CorpusCache:
         """The cache in the user's cache folder, or none when switched off."""
         return cls(cache_dir())
 
+    def load(self, folder: Path) -> tuple[Corpus, Callable[[], SearchIndex]]:
+        """The corpus of a folder and a function giving its index, as cheaply as the cache allows.
+
+        When every file (the corpus's and the code's) has the size, time and inode it had when
+        a run last hashed them, that run's key is used again without reading a byte: a
+        command then reads only the stored corpus's head and the items it touches. Otherwise
+        the files are read, hashed and (on a miss) validated, and the key is remembered.
+        """
+        files = corpus_files(folder)
+        if not files:
+            raise BriefcaseError("corpus folder has no .toml files", folder)
+        before = _stamp(files) if self.folder is not None else None
+        key = self._known_key(before) if before is not None else None
+        if key is not None:
+            corpus = self._open(key, lambda: _build_corpus(read_corpus_files(folder)))
+            if corpus is not None:
+                return corpus, self._index_loader(key)
+        contents = read_corpus_files(folder)
+        key = self._key_of(contents)
+        corpus = self._corpus_of(key, contents, lambda: _build_corpus(read_corpus_files(folder)))
+        if before is not None and _stamp(files) == before:
+            self._remember_key(before, key)
+        del contents  # the bytes are hashed and validated: keep none of them alive
+        self._keys.clear()
+        return corpus, self._index_loader(key)
+
     def corpus(self, contents: dict[Path, bytes]) -> Corpus:
         """The validated corpus for these file contents; any problem raises CorpusError."""
-        key = self._key_of(contents)
-        if key not in self._corpus:
-            self._corpus[key] = self._through_file(f"corpus-{key}", lambda: _build_corpus(contents))
-        return self._corpus[key]
+        return self._corpus_of(self._key_of(contents), contents, lambda: _build_corpus(contents))
 
     def index(self, contents: dict[Path, bytes]) -> SearchIndex:
         """The search index of the corpus for these file contents."""
         key = self._key_of(contents)
+        return self._index(key, lambda: self.corpus(contents))
 
-        def build() -> SearchIndex:
-            from briefcase_tui.domain.corpus.search import SearchIndex
+    def _index_loader(self, key: str) -> Callable[[], SearchIndex]:
+        """The index of the corpus under `key`, which this cache already holds."""
+        return lambda: self._index(key, lambda: self._corpus[key])
 
-            return SearchIndex(self.corpus(contents))
+    def _index(self, key: str, corpus: Callable[[], Corpus]) -> SearchIndex:
+        from briefcase_tui.domain.corpus.search import SearchIndex
 
-        return self._through_file(f"index-{key}", build)
+        path = self.folder / f"index-{key}.pickle" if self.folder else None
+        if path is not None:
+            cached = read_pickle(path)
+            if isinstance(cached, SearchIndex):
+                return cached
+        built = SearchIndex(corpus())
+        if path is not None:
+            write_atomically(
+                path, lambda stream: pickle.dump(built, stream, pickle.HIGHEST_PROTOCOL)
+            )
+        return built
+
+    def _corpus_of(
+        self, key: str, contents: dict[Path, bytes], rebuild: Callable[[], Corpus]
+    ) -> Corpus:
+        """The corpus under `key`: held, stored (with `rebuild` for a damaged store) or built."""
+        if key not in self._corpus:
+            opened = self._open(key, rebuild)
+            if opened is not None:
+                return opened
+            built = self._corpus[key] = _build_corpus(contents)
+            if self.folder is not None:
+                from briefcase_tui.domain.corpus.stored import write_corpus
+
+                write_atomically(self._corpus_path(key), lambda stream: write_corpus(stream, built))
+        return self._corpus[key]
+
+    def _open(self, key: str, fallback: Callable[[], Corpus]) -> Corpus | None:
+        """The stored corpus under `key`, or None when it is not there or not readable."""
+        if key in self._corpus:
+            return self._corpus[key]
+        if self.folder is None:
+            return None
+        from briefcase_tui.domain.corpus.stored import open_corpus
+
+        corpus = open_corpus(self._corpus_path(key), fallback)
+        if corpus is not None:
+            self._corpus[key] = corpus
+        return corpus
+
+    def _corpus_path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / f"corpus-{key}.pickle"
 
     def _key_of(self, contents: dict[Path, bytes]) -> str:
         """The contents' key, hashed once however often corpus and index are asked for."""
@@ -106,25 +176,50 @@ class CorpusCache:
             known = self._keys[id(contents)] = (contents, cache_key(contents))
         return known[1]
 
-    def _through_file(self, name: str, build: Callable[[], T]) -> T:
-        path = self.folder / f"{name}.pickle" if self.folder else None
-        if path is not None:
-            cached = _read(path)
-            if cached is not None:
-                return cached  # type: ignore[no-any-return]  # what build() stored under this key
-        built = build()
-        if path is not None:
-            _write(path, built)
-        return built
+    def _known_key(self, stamp: str) -> str | None:
+        assert self.folder is not None
+        try:
+            key = (self.folder / f"stamp-{stamp}.key").read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return key if len(key) == 32 and all(c in "0123456789abcdef" for c in key) else None
+
+    def _remember_key(self, stamp: str, key: str) -> None:
+        assert self.folder is not None
+        write_atomically(
+            self.folder / f"stamp-{stamp}.key", lambda stream: stream.write(key.encode())
+        )
 
 
 def load_indexed_corpus(
     folder: Path, use_cache: bool = True
 ) -> tuple[Corpus, Callable[[], SearchIndex]]:
-    """The corpus of a folder, its files read once, and a function giving its index on demand."""
-    contents = read_corpus_files(folder)
+    """The corpus of a folder and a function giving its index on demand."""
     cache = CorpusCache.default() if use_cache else CorpusCache(None)
-    return cache.corpus(contents), lambda: cache.index(contents)
+    return cache.load(folder)
+
+
+def _stamp(files: list[Path]) -> str | None:
+    """A digest of the size, time and inode of every input; None when one cannot be read.
+
+    A file over the size limit has no stamp: reading it is what refuses it.
+    """
+    from pydantic.version import VERSION as PYDANTIC_VERSION
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{FORMAT}:{sys.version_info[:2]}:{PYDANTIC_VERSION}".encode())
+    for number, path in enumerate((*KEY_INPUTS, *files)):
+        try:
+            status = path.stat()
+        except OSError:
+            return None
+        if number >= len(KEY_INPUTS) and status.st_size > MAX_TOML_BYTES:
+            return None
+        name = os.path.abspath(path).encode("utf-8", "surrogateescape")
+        numbers = (status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
+        digest.update(len(name).to_bytes(8, "little") + name)
+        digest.update(":".join(map(str, numbers)).encode() + b";")
+    return digest.hexdigest()
 
 
 def cache_key(contents: dict[Path, bytes], inputs: Iterable[Path] | None = None) -> str:
@@ -160,15 +255,17 @@ def _build_corpus(contents: dict[Path, bytes]) -> Corpus:
     return corpus
 
 
-def _read(path: Path) -> Any:
+def read_pickle(path: Path) -> Any:
+    """What a cache file holds, or None when it is missing or damaged (the caller rebuilds)."""
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, collector_paused():
             return pickle.load(handle)
     except Exception:  # a damaged or foreign cache file is rebuilt, whatever is wrong with it
         return None
 
 
-def _write(path: Path, value: object) -> None:
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a cache file atomically through `write`; a failure leaves no file and no error."""
     import tempfile
 
     try:
@@ -177,19 +274,19 @@ def _write(path: Path, value: object) -> None:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                write(stream)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-    except OSError:
-        pass  # a read-only or full cache folder costs speed, never correctness
+    except Exception:  # a read-only or full folder, or a value that cannot be pickled:
+        pass  # the cache costs speed then, never correctness
 
 
 def _prune(folder: Path) -> None:
     """Remove cache files unused for KEEP_DAYS (several corpora may be in use at once)."""
     limit = time.time() - KEEP_DAYS * 86400
-    for old in folder.glob("*.pickle"):
+    for old in (*folder.glob("*.pickle"), *folder.glob("*.key")):
         try:
             if old.stat().st_atime < limit and old.stat().st_mtime < limit:
                 old.unlink()

@@ -7,6 +7,7 @@ one look alike, and always writes keys in the same order so a diff shows only re
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -55,26 +56,42 @@ def has_comments(data: bytes) -> bool:
     """Whether a pack file has comments (whole-line or after a value), which saving will not keep.
 
     Scans the way TOML does: a `#` inside a string, including a multi-line note, is text.
+    It jumps from one quote or `#` to the next rather than stepping through every character:
+    a 2,000-entry pack took 0.3 s character by character.
     """
     text = data.decode("utf-8", "replace")
+    if "#" not in text:
+        return False
     index, length = 0, len(text)
-    while index < length:
+    while True:
+        found = _QUOTE_OR_HASH.search(text, index)
+        if found is None:
+            return False
+        index = found.start()
         char = text[index]
         if char == "#":
             return True
-        if text.startswith('"""', index) or text.startswith("'''", index):
-            fence = text[index : index + 3]
-            index += 3
-            while index < length and not text.startswith(fence, index):
-                index += 2 if fence == '"""' and text[index] == "\\" else 1
-            index += 3
-            continue
-        if char in "\"'":
-            index += 1
-            while index < length and text[index] not in (char, "\n"):
-                index += 2 if char == '"' and text[index] == "\\" else 1
-        index += 1
-    return False
+        if text.startswith("'''", index):
+            end = text.find("'''", index + 3)
+            index = (length if end < 0 else end) + 3
+        elif text.startswith('"""', index):
+            index = _end_of(_MULTILINE_BODY, text, index + 3) + 3
+        else:
+            index = _end_of(_BASIC_BODY if char == '"' else _LITERAL_BODY, text, index + 1) + 1
+
+
+def _end_of(body: re.Pattern[str], text: str, start: int) -> int:
+    """Where a string's body that starts at `start` ends (the pattern matches the empty text)."""
+    found = body.match(text, start)
+    return found.end() if found is not None else start
+
+
+_QUOTE_OR_HASH = re.compile("[#\"']")
+_MULTILINE_BODY = re.compile(r'(?:[^"\\]|\\.|"(?!""))*', re.DOTALL)
+"""The text of a multi-line basic string up to its closing quotes; an escape may hide a quote."""
+_BASIC_BODY = re.compile(r'(?:[^"\\\n]|\\.)*', re.DOTALL)
+"""The text of a basic string up to its closing quote or the end of the line."""
+_LITERAL_BODY = re.compile("[^'\n]*")
 
 
 def encode_pack(pack: Pack) -> bytes:
@@ -120,10 +137,51 @@ def _check_readable(data: bytes, text: str) -> None:
 
 
 def _dump(table: dict[str, Any]) -> str:
-    """Keys and values of one flat table (no nested tables), as tomli-w writes them."""
-    import tomli_w  # only saving needs it, not `brief export`
+    """Keys and values of one flat table (no nested tables), exactly as tomli-w writes them
+    with `multiline_strings=True`.
 
-    return tomli_w.dumps(table, multiline_strings=True)
+    Written here because tomli-w's general machinery cost 0.2 s per save of a 2,000-entry
+    pack; a test checks that both write the same bytes for any table a pack can hold.
+    """
+    return "".join(f"{key} = {_literal(value)}\n" for key, value in table.items())
+
+
+def _literal(value: Any) -> str:
+    """One value as tomli-w formats it: a string, an integer, a date or a list of strings."""
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(f"    {_literal(item)}" for item in value) + ",\n]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | dt.date):
+        return str(value)
+    raise TypeError(f"a pack holds no value of type {type(value).__name__}")
+
+
+_ESCAPED = re.compile('[\x00-\x08\x0a-\x1f\x7f"\\\\]')
+"""What tomli-w escapes in a basic string: controls but tab, the quote and the backslash."""
+_COMPACT_ESCAPES = {"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def _string(text: str) -> str:
+    """A basic string, multi-line when the text has a line break, as tomli-w writes it."""
+    multiline = "\n" in text
+    if multiline:
+        text = text.replace("\r\n", "\n")
+    elif _ESCAPED.search(text) is None:
+        return f'"{text}"'
+
+    def escape(found: re.Match[str]) -> str:
+        char = found.group()
+        if multiline and char == "\n":
+            return char
+        return _COMPACT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+    body = _ESCAPED.sub(escape, text)
+    return f'"""\n{body}"""' if multiline else f'"{body}"'
 
 
 def _fields(

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefcase_tui.domain.packs.codec import decode_pack, encode_pack, has_comments
+from briefcase_tui.domain.packs.codec import encode_pack, has_comments
+from briefcase_tui.domain.packs.decoded import decode_pack_cached, remember
 from briefcase_tui.domain.packs.models import Pack
 from briefcase_tui.domain.storage import (
     Fingerprint,
@@ -167,7 +168,7 @@ class PackStore:
         path = self.resolve(reference)
         # Past the limit only part of the file is read, and decoding refuses it.
         data, fingerprint = read_with_fingerprint(path, MAX_TOML_BYTES)
-        pack = decode_pack(data, path)
+        pack = decode_pack_cached(data, path, fingerprint.digest)
         return PackFile(path, pack, fingerprint, has_comments(data))
 
     def save(self, current: PackFile, pack: Pack, *, force: bool = False) -> PackFile:
@@ -193,6 +194,7 @@ class PackStore:
                 raise PackChangedOnDisk(current.path)
             fingerprint = atomic_write(target, data, backup=backup_path(target))
         remove_stale_temp_files(target.parent, PACK_SUFFIX)
+        remember(data, fingerprint.digest, pack)
         return replace(current, pack=pack, fingerprint=fingerprint, had_comments=False)
 
     def create(self, pack: Pack, path: Path | None = None) -> PackFile:

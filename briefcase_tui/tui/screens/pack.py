@@ -8,6 +8,7 @@ follows the entry it moved, so an adviser can press J five times and watch one e
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from textual import on
@@ -18,6 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from briefcase_tui.tui import bench_hooks
 from briefcase_tui.tui.messages import CorpusArrived, PackChanged
 from briefcase_tui.tui.screens.pack_edits import (
     NO_NOTE_HERE,
@@ -41,6 +43,25 @@ if TYPE_CHECKING:
 
 MOVE_KEYS = Binding.Group("Move", compact=True)
 """J and K share one footer label: at 80 columns every cell counts."""
+
+
+class _CorpusTitles(Mapping[str, str]):
+    """The corpus's titles by item id, read on demand."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+
+    def __getitem__(self, item_id: str) -> str:
+        item = self._corpus.get(item_id)
+        if item is None:
+            raise KeyError(item_id)
+        return item.title
+
+    def __iter__(self) -> Iterator[str]:
+        return (item.id for item in self._corpus)
+
+    def __len__(self) -> int:
+        return len(self._corpus)
 
 
 class PackScreenApp(Protocol):
@@ -244,6 +265,7 @@ class PackScreen(Screen[None]):
             self.cursor = OutlineRow(self.packs.section, 0)
         self._redraw()
         self.query_one(PackOutline).focus()
+        bench_hooks.exit_when_pack_shown(self.app)
         if session is not None and session.pending is None and session.changed_on_disk():
             self.packs.ask_about_conflict(pending=False)
 
@@ -278,11 +300,10 @@ class PackScreen(Screen[None]):
         )
         self._show_row(self.cursor)
 
-    def _titles(self, pack: Pack) -> dict[str, str] | None:
+    def _titles(self, pack: Pack) -> Mapping[str, str] | None:
+        """Item titles by id, looked up as rows are drawn (not all 10,000 of a big pack first)."""
         corpus = self.briefcase.corpus
-        if corpus is None:
-            return None
-        return {i: item.title for i in pack.item_ids() if (item := corpus.get(i)) is not None}
+        return None if corpus is None else _CorpusTitles(corpus)
 
     def _changed(self, pack: Pack) -> set[tuple[int, int]]:
         """Where the entries are whose item changed in the corpus since they were added."""
