@@ -113,15 +113,20 @@ def stamp(pack: Pack, corpus: Corpus, places: Iterable[EntryAt] | None = None) -
     changed = False
     for s_index, section in enumerate(pack.sections):
         entries = []
+        touched = False
         for e_index, entry in enumerate(section.entries):
             item = corpus.get(entry.item) if entry.item is not None else None
             if item is not None and (wanted is None or (s_index, e_index) in wanted):
                 fingerprint = item_fingerprint(item, corpus)
                 if fingerprint != entry.fingerprint:
                     entry = entry.model_copy(update={"fingerprint": fingerprint})
-                    changed = True
+                    touched = True
             entries.append(entry)
-        sections.append(section.model_copy(update={"entries": tuple(entries)}))
+        # Sections left alone stay the same objects: the app redraws only those that changed.
+        sections.append(
+            section.model_copy(update={"entries": tuple(entries)}) if touched else section
+        )
+        changed = changed or touched
     version = corpus.info.version
     if not changed and (version == pack.corpus_version or not version):
         return pack
