@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from briefcase_tui import __version__
+from briefcase_tui.domain.corpus.fingerprint import content_fingerprint as corpus_fingerprint
 from briefcase_tui.domain.export import render_pack
 from briefcase_tui.domain.export.markdown import render_markdown
-from briefcase_tui.domain.export.provenance import corpus_fingerprint, provenance_of
+from briefcase_tui.domain.export.provenance import provenance_of
 from briefcase_tui.domain.packs.models import Entry, Pack, Section
 
 if TYPE_CHECKING:

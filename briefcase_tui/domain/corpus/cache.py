@@ -58,6 +58,8 @@ CODE_INPUTS: tuple[str, ...] = (
     "domain/corpus/spelling.py",
     "domain/corpus/cache.py",
     "domain/corpus/stored.py",
+    "domain/corpus/fingerprint.py",
+    "domain/corpus/serialize.py",
 )
 """The package's modules that building the corpus and its index run (a test keeps this
 complete): changing any of them, text folding and the table of kinds among them, changes

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 FINGERPRINT_LENGTH = 16
 """Hex digits kept of the SHA-256 of the reading: 64 bits, no collision among real corpora."""
+CONTENT_FINGERPRINT_LENGTH = 12
+"""Hex digits of a whole corpus's content fingerprint, as exports print it."""
 
 _CACHE: dict[int, tuple[weakref.ref[Corpus], dict[str, str]]] = {}
 """Each live corpus's fingerprints, by item id, computed once when first asked for."""
@@ -59,3 +61,33 @@ def item_fingerprint(item: ItemBase, corpus: Corpus) -> str:
 def fingerprint_of(reading: str) -> str:
     """The fingerprint of a reading (also of one kept in the corpus's history)."""
     return hashlib.sha256(reading.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+_CONTENT: dict[int, tuple[weakref.ref[Corpus], str]] = {}
+"""Each live corpus's content fingerprint, computed (or read from the stored corpus) once."""
+
+
+def content_fingerprint(corpus: Corpus) -> str:
+    """A short hash of everything the corpus holds, the same on every machine.
+
+    Computing it reads every item, so the stored corpus keeps it (`stored.py`): a command on
+    a big corpus that touches a few items does not pay for it.
+    """
+    key = id(corpus)
+    known = _CONTENT.get(key)
+    if known is not None and known[0]() is corpus:
+        return known[1]
+    import json
+
+    from briefcase_tui.domain.corpus.serialize import corpus_data
+
+    data = json.dumps(corpus_data(corpus), ensure_ascii=False, sort_keys=True)
+    digest = hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
+    remember_content_fingerprint(corpus, digest[:CONTENT_FINGERPRINT_LENGTH])
+    return digest[:CONTENT_FINGERPRINT_LENGTH]
+
+
+def remember_content_fingerprint(corpus: Corpus, fingerprint: str) -> None:
+    """Take a content fingerprint computed earlier (when the corpus was stored) as this one's."""
+    key = id(corpus)
+    _CONTENT[key] = (weakref.ref(corpus, lambda _: _CONTENT.pop(key, None)), fingerprint)

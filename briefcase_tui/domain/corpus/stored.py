@@ -30,6 +30,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, overload
 
+from briefcase_tui.domain.corpus.fingerprint import (
+    content_fingerprint,
+    remember_content_fingerprint,
+)
+
 if TYPE_CHECKING:
     from collections.abc import Generator
 
@@ -107,6 +112,7 @@ def write_corpus(stream: BinaryIO, corpus: Corpus) -> None:
             "chunks": len(chunks),
             "caveats": len(caveats),
             "offsets": offsets,
+            "content": content_fingerprint(corpus),
         },
         protocol=pickle.HIGHEST_PROTOCOL,
     )
@@ -155,6 +161,8 @@ def open_corpus(path: Path, fallback: Callable[[], Corpus]) -> Corpus | None:
     }
     for name, value in fields.items():
         object.__setattr__(corpus, name, value)
+    if isinstance(head.get("content"), str):
+        remember_content_fingerprint(corpus, head["content"])
     return corpus
 
 

@@ -10,18 +10,15 @@ the same pack and corpus; only `--stamp` adds the time of export.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
 
 from briefcase_tui import __version__
 from briefcase_tui.domain.corpus.corpus import Corpus
+from briefcase_tui.domain.corpus.fingerprint import content_fingerprint
 from briefcase_tui.domain.corpus.models import Source
 
 GENERATOR = f"Briefcase {__version__}"
 """The program that writes every export, with its version."""
-
-_FINGERPRINT_LENGTH = 12
 
 
 @dataclass(frozen=True)
@@ -73,27 +70,8 @@ def provenance_of(corpus: Corpus, stamp: dt.datetime | None) -> Provenance:
 def _version(corpus: Corpus) -> str:
     """`release 2025.2 (content a3f9c2e01b7d)`: the release the corpus declares, and what it
     holds (which tells an edited copy from the release it started as)."""
-    content = f"content {corpus_fingerprint(corpus)}"
+    content = f"content {content_fingerprint(corpus)}"
     return f"release {corpus.info.version} ({content})" if corpus.info.version else content
-
-
-_last: tuple[Corpus, str] | None = None
-
-
-def corpus_fingerprint(corpus: Corpus) -> str:
-    """A short hash of everything the corpus holds, the same on every machine.
-
-    Remembered for the last corpus asked about: exporting many packs hashes it once.
-    """
-    global _last
-    if _last is not None and _last[0] is corpus:
-        return _last[1]
-    from briefcase_tui.domain.corpus.serialize import corpus_data
-
-    data = json.dumps(corpus_data(corpus), ensure_ascii=False, sort_keys=True)
-    fingerprint = hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
-    _last = (corpus, fingerprint[:_FINGERPRINT_LENGTH])
-    return _last[1]
 
 
 def _source_date(source: Source) -> SourceDate:
