@@ -64,10 +64,19 @@ except BriefcaseError as error:
     outcome = error.message
 except MemoryError:
     outcome = "out of memory"
+def peak_mb():
+    # VmHWM, not ru_maxrss: Linux carries the forking parent's peak (a big pytest worker)
+    # into ru_maxrss across exec, which would measure the test runner, not this child.
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 print(json.dumps({
     "outcome": outcome,
     "seconds": time.perf_counter() - started,
-    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_mb": peak_mb(),
 }))
 """
 
