@@ -44,6 +44,7 @@ CODE_INPUTS: tuple[str, ...] = (
     "domain/text.py",
     "domain/tomlio.py",
     "domain/corpus/build.py",
+    "domain/corpus/parse.py",
     "domain/corpus/corpus.py",
     "domain/corpus/crosscheck.py",
     "domain/corpus/filters.py",
