@@ -17,6 +17,7 @@ import datetime as dt
 import heapq
 import itertools
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -105,26 +106,35 @@ class SearchIndex:
         title_stems: list[set[str]] = []
         exact: dict[str, list[int]] = {}
         texts: list[str] = []
+        stems, stem_of = self._stems, self._stem
+        field_weights = tuple((name, FIELD_WEIGHTS[name]) for name in FIELDS)
+        # The loop below runs for every word of the corpus: each word is counted once per
+        # field (Counter, in C) and stemmed through the dictionary, not once per occurrence.
         for number, item in enumerate(items):
             fields = searchable_fields(item, corpus)
             counts: dict[str, float] = {}
             length = 0.0
             folded: list[str] = []
-            for name in FIELDS:
-                weight = FIELD_WEIGHTS[name]
+            for name, weight in field_weights:
                 found = words(fields[name])
                 folded.append(" ".join(found))
-                for word in found:
-                    term = self._stem(word)
-                    counts[term] = counts.get(term, 0.0) + weight
-                    length += weight
+                if not found:
+                    continue
+                length += weight * len(found)
+                for word, times in Counter(found).items():
+                    term = stems.get(word)
+                    if term is None:
+                        term = stem_of(word)
+                    counts[term] = counts.get(term, 0.0) + weight * times
             weighted.append(counts)
             lengths.append(length)
             texts.append(" | ".join(folded))
             title_stems.append(
-                {self._stem(w) for w in (folded[0] + " " + folded[1]).split()} - stopwords
+                {stems[w] for w in (folded[0] + " " + folded[1]).split()} - stopwords
             )
-            for name in (item.title, item.title.split(" (")[0], *item.aliases, item.id):
+            title = item.title
+            exact.setdefault(folded[0], []).append(number)
+            for name in (title.split(" (")[0], *item.aliases, item.id):
                 exact.setdefault(" ".join(words(name)), []).append(number)
         for tag in corpus.tags.values():
             titled_as_tag = exact.get(" ".join(words(tag.label)), [])
