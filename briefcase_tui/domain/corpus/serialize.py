@@ -7,7 +7,6 @@ pydantic's serialisers on every CLI run: the output is the same, in field order.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from typing import Any
 
 from pydantic import BaseModel
@@ -18,10 +17,14 @@ from briefcase_tui.domain.corpus.models import ItemBase
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-@functools.cache
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
 def _fields_of(kind: type) -> tuple[str, ...] | None:
     """The field names of a model class, in order; None for anything else."""
-    return tuple(kind.model_fields) if issubclass(kind, BaseModel) else None
+    if kind not in _FIELDS:
+        _FIELDS[kind] = tuple(kind.model_fields) if issubclass(kind, BaseModel) else None
+    return _FIELDS[kind]
 
 
 def plain(value: Any) -> Any:
