@@ -11,8 +11,9 @@ pickle would, because the chunks are large enough that pickle's per-call cost va
 Measured on a shared 2-CPU machine at 50,000 items: one pickle of the whole corpus took
 0.8 s to read with the garbage collector paused (2.2 s with it running); this head takes
 about 1 ms (its ids are one string, with their starts and sorted order as arrays; a tuple
-of 50,000 id strings took 9 to 17 ms) and one chunk under 2 ms. SQLite (standard library) would give the same lookups
-but costs an import and a query per chunk for nothing pickle does not already do here.
+of 50,000 id strings took 9 to 17 ms) and one chunk under 2 ms. SQLite (standard library)
+would give the same lookups but costs an import and a query per chunk for nothing pickle
+does not already do here.
 
 Pickles are trusted: the file lives in the user's own cache folder under a key that covers
 the code reading it (see `cache.py`), and a damaged file is caught and rebuilt from the
