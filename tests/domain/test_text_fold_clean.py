@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefcase_tui.domain.text import clean_text, fold
+from briefcase_tui.domain.text import clean_text, fold, words
 
 TRICKY = st.lists(
     st.one_of(
@@ -44,3 +45,8 @@ def test_clean_text_leaves_no_escape_control_or_bidi_character(text: str) -> Non
 def test_clean_text_returns_clean_text_unchanged() -> None:
     text = "Sommet pour l'action sur l'IA\n\tGrand Palais, 10 et 11 février"
     assert clean_text(text) is text
+
+
+@given(TRICKY)
+def test_words_are_the_runs_of_letters_and_digits_of_the_folded_text(text: str) -> None:
+    assert words(text) == re.findall(r"[^\W_]+", fold(text))

@@ -66,6 +66,14 @@ class _Slot:
     """The words it stands for in English: the typed word, or its glossary entry's main form."""
 
 
+class _StemTable(dict[str, str]):
+    """Folded word → English stem, stemming a word the first time it is looked up."""
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = stem(word)
+        return found
+
+
 class SearchIndex:
     """An inverted index of one corpus; build once, query many times (and pickle)."""
 
@@ -106,10 +114,11 @@ class SearchIndex:
         title_stems: list[set[str]] = []
         exact: dict[str, list[int]] = {}
         texts: list[str] = []
-        stems, stem_of = self._stems, self._stem
+        stems = _StemTable()
+        stem_of = stems.__getitem__
         field_weights = tuple((name, FIELD_WEIGHTS[name]) for name in FIELDS)
-        # The loop below runs for every word of the corpus: each word is counted once per
-        # field (Counter, in C) and stemmed through the dictionary, not once per occurrence.
+        # The loop below runs for every word of the corpus: the words of a field are stemmed
+        # and counted in C (map over the table, Counter), and only distinct stems reach Python.
         for number, item in enumerate(items):
             fields = searchable_fields(item, corpus)
             counts: dict[str, float] = {}
@@ -121,10 +130,7 @@ class SearchIndex:
                 if not found:
                     continue
                 length += weight * len(found)
-                for word, times in Counter(found).items():
-                    term = stems.get(word)
-                    if term is None:
-                        term = stem_of(word)
+                for term, times in Counter(map(stem_of, found)).items():
                     counts[term] = counts.get(term, 0.0) + weight * times
             weighted.append(counts)
             lengths.append(length)
@@ -136,6 +142,7 @@ class SearchIndex:
             exact.setdefault(folded[0], []).append(number)
             for name in (title.split(" (")[0], *item.aliases, item.id):
                 exact.setdefault(" ".join(words(name)), []).append(number)
+        self._stems.update(stems)
         for tag in corpus.tags.values():
             titled_as_tag = exact.get(" ".join(words(tag.label)), [])
             exact.setdefault(" ".join(words(tag.id)), []).extend(titled_as_tag)
