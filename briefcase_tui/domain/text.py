@@ -23,6 +23,8 @@ _UNSAFE_CHARS = re.compile(
     "]"
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+"""`_WORD` on ASCII text (most folded text), which it reads in two thirds of the time."""
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 
@@ -35,6 +37,8 @@ def clean_text(text: str) -> str:
     could make text read differently from what it is. We strip them once, where text
     enters the program. CRLF becomes LF so a note reads the same on every platform.
     """
+    if _UNSAFE_CHARS.search(text) is None:  # ESC and CR are among them: nothing to change
+        return text
     text = text.replace("\r\n", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _UNSAFE_CHARS.sub("", text)
@@ -57,12 +61,16 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # The accents are found among the text's distinct characters and dropped in one
+    # `translate`: a loop over every character was a quarter of building the search index.
+    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.combining(ch)}
+    return decomposed.translate(marks) if marks else decomposed
 
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order: letters and digits, no punctuation."""
-    return _WORD.findall(fold(text))
+    folded = fold(text)
+    return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:

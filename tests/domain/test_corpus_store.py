@@ -13,7 +13,7 @@ from briefcase_tui.domain.corpus.cache import CorpusCache
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.files import read_corpus_files
 from briefcase_tui.domain.corpus.serialize import corpus_data
-from briefcase_tui.domain.corpus.stored import CHUNK, open_corpus, write_corpus
+from briefcase_tui.domain.corpus.stored import CHUNK, MAGIC, open_corpus, write_corpus
 from briefcase_tui.paths import BUNDLED_CORPUS_DIR
 
 
@@ -97,3 +97,40 @@ def test_an_edited_corpus_file_is_read_again_even_at_the_same_size(tmp_path: Pat
     changed, index = CorpusCache(cache).load(folder)
     assert changed.item("ws-future-of-work").title == "Future of Wall"
     assert index().search("future of wall")[0].id == "ws-future-of-work"
+
+
+def _old_layout(built: Corpus) -> bytes:
+    """A stored corpus as the previous layout wrote it: its head held a tuple of every id."""
+    import pickle
+
+    head = {
+        "info": built.info,
+        "sources": built.sources,
+        "tags": built.tags,
+        "sets": built.sets,
+        "ids": tuple(item.id for item in built.items),
+        "sorted": sorted(range(len(built.items)), key=lambda n: built.items[n].id),
+        "offsets": [0],
+    }
+    blob = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
+    return b"BRIEFCORPUS2\n" + len(blob).to_bytes(8, "little") + blob
+
+
+def test_a_store_of_the_previous_layout_is_rebuilt_not_misread(
+    built: Corpus, tmp_path: Path
+) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS_DIR, folder)
+    cache = tmp_path / "cache"
+    CorpusCache(cache).load(folder)
+    [path] = cache.glob("corpus-*.pickle")
+    path.write_bytes(_old_layout(built))
+    assert open_corpus(path, lambda: pytest.fail("never read")) is None
+
+    corpus, index = CorpusCache(cache).load(folder)
+    same_answers(corpus, built)
+    assert index().search("future of work")[0].id == "ws-future-of-work"
+    assert path.read_bytes().startswith(MAGIC)
+    reopened = open_corpus(path, lambda: pytest.fail("the rebuilt file is sound"))
+    assert reopened is not None
+    same_answers(reopened, built)

@@ -123,6 +123,24 @@ def test_a_dotted_key_longer_than_the_limit_is_refused_in_our_words() -> None:
     assert str(refused.value).startswith("f.toml: ")
 
 
+def test_long_dotted_keys_are_found_wherever_they_stand_among_plain_lines() -> None:
+    long_key = " . ".join(["k"] * (MAX_KEY_PARTS + 1))
+    plain = 'title = "x"\nsize = 3\n' * 200
+    for shape in (
+        f"{plain}[{long_key}]\n",
+        f"{plain}[[items]]\n{plain}t = {{ a = 1, {long_key} = 2 }}\n",
+        f"{plain}t = [\n  {{ a = 1 }},{long_key} = 2\n]\n",
+    ):
+        with pytest.raises(BriefcaseError, match=f"more than {MAX_KEY_PARTS} parts"):
+            check_toml_shape(shape, "f.toml")
+
+
+def test_the_parts_of_dotted_keys_count_as_pieces_between_lines_without_dots() -> None:
+    headers = "".join(f'[[a{n}.b.c.d]]\nx = ""\n' for n in range(MAX_PIECES // 5 + 1))
+    with pytest.raises(BriefcaseError, match="too many keys, values and tables"):
+        check_toml_shape(headers, "f.toml")
+
+
 def test_too_many_pieces_are_refused_but_dots_commas_and_braces_in_text_do_not_count() -> None:
     with pytest.raises(BriefcaseError, match="too many keys, values and tables"):
         check_toml_shape("a = [" + "1," * MAX_PIECES + "]\n", "f.toml")

@@ -25,7 +25,8 @@ from briefcase_tui.domain.corpus.models import (
     Tag,
     item_type,
 )
-from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key, parse_toml
+from briefcase_tui.domain.corpus.parse import parse_corpus_toml
+from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key
 from briefcase_tui.errors import BriefcaseError
 
 TOP_LEVEL_TABLES = ("corpus", "sets", "sources", "tags", "items", "caveats")
@@ -54,7 +55,7 @@ def build_corpus(contents: dict[Path, bytes]) -> tuple[Corpus | None, list[Brief
     for path, data in contents.items():
         try:
             text = decode_toml_bytes(data, path)
-            document = parse_toml(text, path)
+            document = parse_corpus_toml(text, path)
         except BriefcaseError as error:
             draft.problems.append(error)
             continue

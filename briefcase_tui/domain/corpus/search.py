@@ -17,6 +17,7 @@ import datetime as dt
 import heapq
 import itertools
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -65,6 +66,14 @@ class _Slot:
     """The words it stands for in English: the typed word, or its glossary entry's main form."""
 
 
+class _StemTable(dict[str, str]):
+    """Folded word → English stem, stemming a word the first time it is looked up."""
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = stem(word)
+        return found
+
+
 class SearchIndex:
     """An inverted index of one corpus; build once, query many times (and pickle)."""
 
@@ -105,27 +114,35 @@ class SearchIndex:
         title_stems: list[set[str]] = []
         exact: dict[str, list[int]] = {}
         texts: list[str] = []
+        stems = _StemTable()
+        stem_of = stems.__getitem__
+        field_weights = tuple((name, FIELD_WEIGHTS[name]) for name in FIELDS)
+        # The loop below runs for every word of the corpus: the words of a field are stemmed
+        # and counted in C (map over the table, Counter), and only distinct stems reach Python.
         for number, item in enumerate(items):
             fields = searchable_fields(item, corpus)
             counts: dict[str, float] = {}
             length = 0.0
             folded: list[str] = []
-            for name in FIELDS:
-                weight = FIELD_WEIGHTS[name]
+            for name, weight in field_weights:
                 found = words(fields[name])
                 folded.append(" ".join(found))
-                for word in found:
-                    term = self._stem(word)
-                    counts[term] = counts.get(term, 0.0) + weight
-                    length += weight
+                if not found:
+                    continue
+                length += weight * len(found)
+                for term, times in Counter(map(stem_of, found)).items():
+                    counts[term] = counts.get(term, 0.0) + weight * times
             weighted.append(counts)
             lengths.append(length)
             texts.append(" | ".join(folded))
             title_stems.append(
-                {self._stem(w) for w in (folded[0] + " " + folded[1]).split()} - stopwords
+                {stems[w] for w in (folded[0] + " " + folded[1]).split()} - stopwords
             )
-            for name in (item.title, item.title.split(" (")[0], *item.aliases, item.id):
+            title = item.title
+            exact.setdefault(folded[0], []).append(number)
+            for name in (title.split(" (")[0], *item.aliases, item.id):
                 exact.setdefault(" ".join(words(name)), []).append(number)
+        self._stems.update(stems)
         for tag in corpus.tags.values():
             titled_as_tag = exact.get(" ".join(words(tag.label)), [])
             exact.setdefault(" ".join(words(tag.id)), []).extend(titled_as_tag)

@@ -41,18 +41,17 @@ def build_postings(
         term: math.log(1 + (total - count + 0.5) / (count + 0.5)) * (K1 + 1)
         for term, count in frequency.items()
     }
-    postings: dict[str, tuple[array[int], array[float]]] = {}
+    documents_of: dict[str, array[int]] = {term: array("I") for term in frequency}
+    scores_of: dict[str, array[float]] = {term: array("d") for term in frequency}
     titled: dict[str, list[int]] = {}
-    for number, counts in enumerate(weighted):
+    for number, counts in enumerate(weighted):  # every (term, item): keep the body lean
         norm = K1 * (1 - B + B * lengths[number] / (average or 1.0))
         for term, tf in counts.items():
-            found = postings.get(term)
-            if found is None:
-                found = postings[term] = (array("I"), array("d"))
-            found[0].append(number)
-            found[1].append(idf[term] * tf / (tf + norm))
+            documents_of[term].append(number)
+            scores_of[term].append(idf[term] * tf / (tf + norm))
         for term in title_stems[number]:
             titled.setdefault(term, []).append(number)
+    postings = {term: (documents_of[term], scores_of[term]) for term in frequency}
     for term, (documents, scores) in postings.items():
         if len(documents) > read:
             order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
