@@ -148,6 +148,8 @@ class BriefcaseApp(App[None]):
         super().__init__()
         self.packs = PackController(self, briefs_folder, corpus=lambda: self.corpus)
         """The open pack, its store, undo and redo, and its saving."""
+        self._keys_without_pack = True
+        """Whether the keys were last offered with no pack open."""
         self._pack_asked_for = pack
         """The pack given on the command line: opened at start, on the pack screen."""
         self.corpus_folder = corpus_folder
@@ -280,9 +282,15 @@ class BriefcaseApp(App[None]):
 
     @on(PackChanged)
     def _pack_changed(self) -> None:
-        """Offer the keys that apply now; the pack open now is the one to reopen next time."""
-        self.refresh_bindings()
+        """Offer the keys that apply now; the pack open now is the one to reopen next time.
+
+        The keys change only as a pack opens (`check_action`): refreshing them redraws the
+        footer, which on every key of the pack screen cost more than the key itself.
+        """
         session = self.packs.session
+        if (session is None) != self._keys_without_pack:
+            self._keys_without_pack = session is None
+            self.refresh_bindings()
         if session is not None:
             opened = str(session.packfile.path.resolve())
             if opened != self.settings.last_pack:
