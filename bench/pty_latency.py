@@ -21,6 +21,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 import ptyprocess  # type: ignore[import-untyped]  # 0.7 has no type hints and no stubs exist
@@ -107,6 +108,10 @@ class PtyScreen:
             self.process.terminate(force=True)
 
 
+def _at(screen: PtyScreen, wanted: tuple[int, str]) -> bool:
+    return screen.cursor_row() == wanted
+
+
 def key_to_screen_ms(
     argv: list[str], env: Mapping[str, str], cwd: Path, rounds: int
 ) -> list[float]:
@@ -127,7 +132,7 @@ def key_to_screen_ms(
             wanted = (before[0] + step, before[1])
             start = time.perf_counter()
             screen.press(b"J" if step == 1 else b"K")
-            shown = screen.wait(lambda w=wanted: screen.cursor_row() == w, f"moved to {wanted}")
+            shown = screen.wait(partial(_at, screen, wanted), f"moved to {wanted}")
             times.append((shown - start) * 1000)
             screen.wait_still()
         return times
