@@ -128,14 +128,16 @@ class PackController:
             if not below.is_modal:
                 break
 
-    def open(self, reference: str | Path) -> bool:
-        """Load a pack and make it the open one; False (and a notice) when it does not load."""
+    def open(self, reference: str | Path | PackFile) -> bool:
+        """Load a pack (or take one read already) and make it the open one; False (and a
+        notice) when it does not load."""
         from briefcase_tui.domain.packs.session import PackSession
+        from briefcase_tui.domain.packs.store import PackFile
 
         if not self.may_leave():
             return False
         try:
-            packfile = self.store.load(reference)
+            packfile = reference if isinstance(reference, PackFile) else self.store.load(reference)
         except BriefcaseError as error:
             self.tell(str(error), severity="error", title="Cannot open the pack")
             return False
