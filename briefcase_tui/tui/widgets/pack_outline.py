@@ -181,7 +181,7 @@ class PackOutline(Tree[OutlineRow]):
         self._titles = titles
         if cursor is not None:
             self._wanted = cursor
-            self.call_after_refresh(self._move_to_wanted)
+            self._move_to_wanted()
 
     def _rebuild(self, pack: Pack, titles: Mapping[str, str] | None) -> None:
         self.clear()
@@ -248,20 +248,29 @@ class PackOutline(Tree[OutlineRow]):
         return True
 
     def _move_to_wanted(self) -> None:
-        """Move to the row the latest `show_pack` asked for.
+        """Move to the row the latest `show_pack` asked for, unfolding its section, at once.
 
-        On a busy machine a move asked for by an earlier drawing can run after a later one
-        (a key pressed just as the screen opened): it must not put back a row since replaced.
+        At once, so the frame that shows an edit (or the pack, on opening) has the cursor
+        where it belongs: a cursor placed a refresh later cost a frame a key, and on opening
+        it let the corpus load start before the pack was whole. Rows just added get their
+        lines counted here (`get_node_at_line` builds them) rather than at the next refresh.
+        A widget not laid out yet moves again once it is, to scroll the cursor into view.
         """
         sections = self.root.children
         wanted = self._wanted
         if wanted.entry is not None and sections:
-            branch = sections[min(wanted.section, len(sections) - 1)]
-            if self._unfold(branch):
-                self.call_after_refresh(self._move_to_wanted)  # its rows have no place yet
-                return
+            self._unfold(sections[min(wanted.section, len(sections) - 1)])
         target = self._nearest(wanted)
-        if target is not None:
+        if target is None:
+            return
+        self.get_node_at_line(0)
+        self.move_cursor(target)
+        if not self.size.height:
+            self.call_after_refresh(self._move_to_wanted_later, wanted)
+
+    def _move_to_wanted_later(self, wanted: OutlineRow) -> None:
+        """Once laid out, scroll to the cursor row, unless a later drawing asked for another."""
+        if wanted == self._wanted and (target := self._nearest(wanted)) is not None:
             self.move_cursor(target)
 
     def _nearest(self, row: OutlineRow) -> TreeNode[OutlineRow] | None:
