@@ -264,8 +264,10 @@ class PackOutline(Tree[OutlineRow]):
         if target is None:
             return
         self.get_node_at_line(0)
-        self.move_cursor(target)
-        if not self.size.height:
+        if self.size.height:
+            self.move_cursor(target)
+        else:  # scrolling a widget of no size yet would hide the rows above the cursor
+            self.cursor_line = target.line
             self.call_after_refresh(self._move_to_wanted_later, wanted)
 
     def _move_to_wanted_later(self, wanted: OutlineRow) -> None:
