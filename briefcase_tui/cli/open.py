@@ -27,5 +27,6 @@ def open_command(
 ) -> None:
     """Open the app, with PACK open on the pack screen."""
     state = state_of(context)
-    path = state.store.load(pack).path if pack is not None else None
-    tui.open_app(state.corpus_folder, state.briefs_folder, path)
+    # Read once, here (a bad pack is one line and exit 1); the app opens what was read.
+    packfile = state.store.load(pack) if pack is not None else None
+    tui.open_app(state.corpus_folder, state.briefs_folder, packfile)

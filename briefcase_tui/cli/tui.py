@@ -8,15 +8,21 @@ the app without loading Typer.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefcase_tui.domain.packs.store import PackFile
 
 
 def open_app(
-    corpus_folder: Path | None, briefs_folder: Path | None = None, pack: Path | None = None
+    corpus_folder: Path | None,
+    briefs_folder: Path | None = None,
+    pack: PackFile | None = None,
 ) -> None:
     """Run the terminal app on a corpus folder (None: `BRIEF_CORPUS`, then the bundled corpus).
 
     `briefs_folder` is where packs are found (None: BRIEF_DIR, ./briefs, the data folder);
-    `pack`, a pack file already checked to load, opens on the pack screen.
+    `pack`, a pack already read (so a big one is not read twice), opens on the pack screen.
     """
     from briefcase_tui.tui.app import create_app
 

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.search import SearchIndex
+    from briefcase_tui.domain.packs.store import PackFile
     from briefcase_tui.tui.commands import PaletteApp
     from briefcase_tui.tui.screens.browse import BrowseScreenApp
     from briefcase_tui.tui.screens.pack import PackScreenApp
@@ -143,11 +144,13 @@ class BriefcaseApp(App[None]):
         theme_folders: list[Path],
         corpus: Corpus | None = None,
         briefs_folder: Path | None = None,
-        pack: Path | None = None,
+        pack: Path | PackFile | None = None,
     ) -> None:
         super().__init__()
         self.packs = PackController(self, briefs_folder, corpus=lambda: self.corpus)
         """The open pack, its store, undo and redo, and its saving."""
+        self._keys_without_pack = True
+        """Whether the keys were last offered with no pack open."""
         self._pack_asked_for = pack
         """The pack given on the command line: opened at start, on the pack screen."""
         self.corpus_folder = corpus_folder
@@ -180,8 +183,13 @@ class BriefcaseApp(App[None]):
         assert isinstance(screen, BrowseScreen)
         return screen
 
-    def on_mount(self) -> None:
-        """Apply key remaps, report problems once, and load the corpus after the first paint."""
+    async def on_mount(self) -> None:
+        """Apply key remaps, report problems once, and load the corpus after the first paint.
+
+        A pack asked for is open on the pack screen from the first paint, and the corpus
+        starts loading only once it shows: the pack needs the corpus only for its titles,
+        which fill in when it arrives.
+        """
         if self.settings.keys:
             from briefcase_tui.domain.keys import usable_remaps
 
@@ -190,14 +198,16 @@ class BriefcaseApp(App[None]):
         self.call_after_refresh(self._report_startup_problems)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         bench_hooks.exit_after_first_paint(self)
+        if self._pack_asked_for is not None and self.packs.open(self._pack_asked_for):
+            from briefcase_tui.tui.screens.pack import PackScreen
+
+            await self.push_screen(PackScreen())
         self.call_after_refresh(self.load_corpus)
         self.call_after_refresh(self._open_first_pack)
 
     def _open_first_pack(self) -> None:
-        """The pack given on the command line, on the pack screen; else the one open last time."""
+        """With no pack given on the command line (see `on_mount`), the one open last time."""
         if self._pack_asked_for is not None:
-            if self.packs.open(self._pack_asked_for):
-                self.action_pack_screen()
             return
         last = self.settings.last_pack
         if last and Path(last).is_file():
@@ -280,9 +290,15 @@ class BriefcaseApp(App[None]):
 
     @on(PackChanged)
     def _pack_changed(self) -> None:
-        """Offer the keys that apply now; the pack open now is the one to reopen next time."""
-        self.refresh_bindings()
+        """Offer the keys that apply now; the pack open now is the one to reopen next time.
+
+        The keys change only as a pack opens (`check_action`): refreshing them redraws the
+        footer, which on every key of the pack screen cost more than the key itself.
+        """
         session = self.packs.session
+        if (session is None) != self._keys_without_pack:
+            self._keys_without_pack = session is None
+            self.refresh_bindings()
         if session is not None:
             opened = str(session.packfile.path.resolve())
             if opened != self.settings.last_pack:
@@ -504,7 +520,7 @@ def create_app(
     theme_folders: list[Path] | None = None,
     corpus: Corpus | None = None,
     briefs_folder: Path | None = None,
-    pack: Path | None = None,
+    pack: Path | PackFile | None = None,
 ) -> BriefcaseApp:
     """The one way to build the app: for the CLI, the Pilot tests and the snapshots."""
     return BriefcaseApp(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefcase_tui.cli import tui
+from briefcase_tui.domain.packs.store import PackFile
 from tests.cli.test_corpus_cli import brief
 
 GOOD = (
@@ -38,7 +39,10 @@ def test_brief_open_with_a_pack_name_starts_the_app_with_that_pack(
 ) -> None:
     code, _, err = brief("--briefs", str(briefs), "open", "good")
     assert code == 0, err
-    assert opened == [(None, briefs, briefs / "good.toml")]
+    [(corpus, folder, packfile)] = opened
+    assert (corpus, folder) == (None, briefs)
+    assert isinstance(packfile, PackFile), "the pack read once, and handed to the app as read"
+    assert packfile.path == briefs / "good.toml" and packfile.pack.title == "Good"
 
 
 def test_brief_open_without_a_pack_starts_the_app_on_the_briefs_folder(

@@ -73,8 +73,9 @@ async def saved(pilot: Pilot[None]) -> None:
     await pilot.pause()
     for _ in range(1000):
         session = app.packs.session
-        workers = [w for w in app.workers if w.group == "pack-save" and not w.is_finished]
-        if session is None or ((not session.unsaved or session.refused) and not workers):
+        if session is None or (
+            (not session.unsaved or session.refused) and not app.packs.save_waiting
+        ):
             break
         await pilot.pause(0.01)
     await pilot.pause()

@@ -29,6 +29,7 @@ from briefcase_tui.tui.screens.pack_edits import (
     Question,
     Step,
 )
+from briefcase_tui.tui.screens.pack_tallies import PackTallies
 from briefcase_tui.tui.widgets.entry_pane import EntryPane
 from briefcase_tui.tui.widgets.note_editor import NoteEditor
 from briefcase_tui.tui.widgets.pack_outline import OutlineRow, PackOutline, entry_at
@@ -226,9 +227,10 @@ class PackScreen(Screen[None]):
         """The row the cursor is on, or should return to after an edit."""
         self._drawn: tuple[object, ...] = ()
         """What the screen was last drawn from (see `_drawn_from`)."""
-        self._changed_corpus: Corpus | None = None
-        self._changed_sections: dict[int, tuple[Section, frozenset[int]]] = {}
-        """Per section: the section as last checked, and its entries changed in the corpus."""
+        self._header = ""
+        """The header line as last drawn."""
+        self._tallies = PackTallies()
+        """Conflict counts and changed-entry marks, kept per section between keys."""
         self.edits = PackEdits(
             lambda: self.packs.current, lambda: self.briefcase.corpus, self._history
         )
@@ -299,7 +301,7 @@ class PackScreen(Screen[None]):
         self._drawn = self._drawn_from()
         self._show_header(pack)
         self.query_one(PackOutline).show_pack(
-            pack, self._titles(pack), self.cursor, self._changed(pack)
+            pack, self._titles(pack), self.cursor, self._changed_in
         )
         self._show_row(self.cursor)
 
@@ -308,34 +310,12 @@ class PackScreen(Screen[None]):
         corpus = self.briefcase.corpus
         return None if corpus is None else _CorpusTitles(corpus)
 
-    def _changed(self, pack: Pack) -> set[tuple[int, int]]:
-        """Where the entries are whose item changed in the corpus since they were added.
-
-        Each section's answer is kept while the section is the same object (edits keep the
-        sections they leave alone), so a key on a 10,000-entry pack checks one section, not
-        all of them (12 ms).
-        """
-        corpus = self.briefcase.corpus
-        if corpus is None:
-            return set()
-        from briefcase_tui.domain.packs.review import entry_status
-
-        if self._changed_corpus is not corpus:
-            self._changed_corpus, self._changed_sections = corpus, {}
-        found: set[tuple[int, int]] = set()
-        for s_index, section in enumerate(pack.sections):
-            known = self._changed_sections.get(s_index)
-            if known is None or known[0] is not section:
-                marked = frozenset(
-                    e_index
-                    for e_index, entry in enumerate(section.entries)
-                    if entry_status(entry, corpus) == "changed"
-                )
-                known = self._changed_sections[s_index] = (section, marked)
-            found.update((s_index, e_index) for e_index in known[1])
-        return found
+    def _changed_in(self, s_index: int, section: Section) -> frozenset[int]:
+        """The entries of a section whose item changed in the corpus since they were added."""
+        return self._tallies.changed_in(s_index, section, self.briefcase.corpus)
 
     def _show_header(self, pack: Pack) -> None:
+        """The header line; left alone when it reads the same (most keys change nothing in it)."""
         session = self.packs.session
         assert session is not None
         count = pack.entry_count()
@@ -344,16 +324,21 @@ class PackScreen(Screen[None]):
             session.packfile.path.name,
             f"{count} entr{'y' if count == 1 else 'ies'}",
         ]
-        conflicts = pack.conflict_count()
+        conflicts = self._tallies.conflict_count(pack)
         if conflicts:  # first, where no width of terminal cuts it off
             parts.insert(0, f"⚠ {conflicts} merge conflict{'s' if conflicts != 1 else ''} (c)")
         if session.pending is not None:
             parts.append("⚠ not saved: the file changed on disk")
-        self.query_one("#pack-header", Static).update(Content(" · ".join(parts)))
+        text = " · ".join(parts)
+        if text != self._header:
+            self._header = text
+            self.query_one("#pack-header", Static).update(Content(text))
 
     def _show_row(self, row: OutlineRow) -> None:
         """The right pane for a row: an entry's facts, note and item, or a section's summary."""
-        self.query_one(EntryPane).show(self.packs.current, row, self.briefcase.corpus)
+        pack = self.packs.current
+        conflicts = self._tallies.conflict_count(pack) if pack is not None else 0
+        self.query_one(EntryPane).show(pack, row, self.briefcase.corpus, conflicts=conflicts > 0)
 
     def _carry_out(self, step: Step | None) -> bool:
         """Apply a planned edit, say a notice, or ask and carry out the answer; True if applied."""
@@ -383,7 +368,6 @@ class PackScreen(Screen[None]):
         self.cursor = event.row
         self.packs.section = event.row.section
         self._show_row(event.row)
-        self.refresh_bindings()
 
     @on(PackOutline.RowChosen)
     def _chosen(self, event: PackOutline.RowChosen) -> None:

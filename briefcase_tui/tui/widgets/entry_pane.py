@@ -26,7 +26,18 @@ EMPTY_PACK_HINT = "An empty pack: press s to add a section, or go back (p) and a
 
 
 class EntryPane(Vertical):
-    """Facts, note and item of one entry (or a section's summary), top to bottom."""
+    """Facts, note and item of one entry (or a section's summary), top to bottom.
+
+    Each part is redrawn only when what it shows changed: a key that moves an entry leaves
+    its facts and its item as they were, and redrawing them cost more than the move.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._meta_from: tuple[object, ...] | None = None
+        """What the facts line was last drawn from (None: draw it again)."""
+        self._body_from: tuple[object, ...] | None = None
+        """What the item text was last drawn from (None: draw it again)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="entry-meta", markup=False)
@@ -34,12 +45,24 @@ class EntryPane(Vertical):
         with VerticalScroll(id="entry-item-scroll"):
             yield Static(Content(""), id="entry-item", markup=False)
 
-    def show(self, pack: Pack | None, row: OutlineRow, corpus: Corpus | None) -> None:
-        """Show the row's entry, or the summary of the section it is in."""
+    def show(
+        self,
+        pack: Pack | None,
+        row: OutlineRow,
+        corpus: Corpus | None,
+        *,
+        conflicts: bool = True,
+    ) -> None:
+        """Show the row's entry, or the summary of the section it is in.
+
+        `conflicts` False says the pack holds no merge conflict, so none is looked for (on a
+        pack of 10,000 entries looking costs milliseconds a key).
+        """
         meta = self.query_one("#entry-meta", Static)
         body = self.query_one("#entry-item", Static)
         editor = self.query_one(NoteEditor)
         if pack is None or not pack.sections:
+            self._meta_from = self._body_from = None
             meta.update(Content(EMPTY_PACK_HINT))
             body.update(Content(""))
             editor.load_note(None, "")
@@ -47,34 +70,52 @@ class EntryPane(Vertical):
         section = pack.sections[min(row.section, len(pack.sections) - 1)]
         entry = entry_at(pack, row)
         if entry is None or row.entry is None:
+            self._meta_from = self._body_from = None
             count = len(section.entries)
             meta.update(
                 Content.assemble(
                     ("Section: ", "bold"),
                     section.title,
                     f" · {count} entr{'y' if count == 1 else 'ies'}",
-                    *conflict_lines(pack, row.section, None),
+                    *(conflict_lines(pack, row.section, None) if conflicts else []),
                 )
             )
             body.update(Content(section.intro))
             editor.load_note(None, "")
             return
-        meta.update(
-            Content.assemble(
-                ("Priority: ", "bold"),
-                entry.priority or "none",
-                ("  Tags: ", "bold"),
-                ", ".join(entry.tags) if entry.tags else "none",
-                ("  Section: ", "bold"),
-                section.title,
-                *review_line(entry, corpus),
-                *conflict_lines(pack, row.section, row.entry),
-            )
-        )
+        meta_from = None if conflicts else (entry, section.title, corpus)
+        if meta_from is None or meta_from != self._meta_from:
+            self._meta_from = meta_from
+            meta.update(self._facts(entry, section.title, corpus, pack, row, conflicts))
         # Never under the user's fingers: a late cursor event must not wipe their typing.
         if not editor.has_focus:
             editor.load_note((row.section, row.entry), entry.note)
-        body.update(item_text(entry, corpus))
+        body_from = (entry.item, corpus)
+        if body_from != self._body_from:
+            self._body_from = body_from
+            body.update(item_text(entry, corpus))
+
+    @staticmethod
+    def _facts(
+        entry: Entry,
+        section_title: str,
+        corpus: Corpus | None,
+        pack: Pack,
+        row: OutlineRow,
+        conflicts: bool,
+    ) -> Content:
+        """The entry's facts line: priority, tags, section, and what a review or merge left."""
+        assert row.entry is not None
+        return Content.assemble(
+            ("Priority: ", "bold"),
+            entry.priority or "none",
+            ("  Tags: ", "bold"),
+            ", ".join(entry.tags) if entry.tags else "none",
+            ("  Section: ", "bold"),
+            section_title,
+            *review_line(entry, corpus),
+            *(conflict_lines(pack, row.section, row.entry) if conflicts else []),
+        )
 
 
 def review_line(entry: Entry, corpus: Corpus | None) -> list[tuple[str, str] | str]:

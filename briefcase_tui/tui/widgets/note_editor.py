@@ -63,8 +63,12 @@ class NoteEditor(TextArea):
         word, not push the first one along.
         """
         self.entry = entry
-        self.load_text(text)
-        self.move_cursor(self.document.end)
+        if text != self.text:
+            self.load_text(text)
+            self.move_cursor(self.document.end)
+        else:  # the same words (an entry moved): the document stays, and costs nothing to redo
+            self.history.clear()
+            self.move_cursor(self.document.end)
         self.disabled = entry is None
 
     def action_finish(self) -> None:

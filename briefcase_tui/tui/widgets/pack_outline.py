@@ -6,7 +6,7 @@ anyone are never read as markup. The widget only shows and reports the cursor.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -38,6 +38,13 @@ FOLDED_FROM = 2000
 or the cursor goes into it. Rows cost about 0.2 ms each to make: 10,000 took seconds."""
 PATCHED_MOST = 4
 """Sections an update patches at most (an edit changes one or two); more are drawn afresh."""
+
+ChangedIn = Callable[[int, "Section"], frozenset[int]]
+"""Which entries of a section (by index) to mark as changed in the corpus since added."""
+
+
+def _none_changed(s_index: int, section: Section) -> frozenset[int]:
+    return frozenset()
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,11 @@ def _entry_text(entry: Entry, titles: Mapping[str, str] | None) -> Text:
 def _conflict_mark() -> Text:
     """First on the row, so that no width of terminal cuts it off."""
     return Text.assemble((CONFLICT_MARK, "bold reverse"), " ")
+
+
+def _marked(label: Text, changed: bool) -> Text:
+    """An entry's label, led by CHANGED_MARK when its item changed in the corpus since added."""
+    return Text.assemble((CHANGED_MARK, "bold reverse"), " ", label) if changed else label
 
 
 def section_label(section: Section) -> Text:
@@ -133,15 +145,15 @@ class PackOutline(Tree[OutlineRow]):
         self._titles: Mapping[str, str] | None = None
         self._filled: set[int] = set()
         """The sections whose entries have rows (in a folded outline, those opened so far)."""
-        self._changed: frozenset[tuple[int, int]] = frozenset()
-        """The entries marked as changed in the corpus since they were added."""
+        self._changed_in: ChangedIn = _none_changed
+        """Asked, section by section as rows are made, which entries to mark as changed."""
 
     def show_pack(
         self,
         pack: Pack,
         titles: Mapping[str, str] | None,
         cursor: OutlineRow | None = None,
-        changed: Collection[tuple[int, int]] = (),
+        changed_in: ChangedIn | None = None,
     ) -> None:
         """Show this pack's rows; put the cursor on `cursor` (or the row nearest).
 
@@ -149,16 +161,14 @@ class PackOutline(Tree[OutlineRow]):
         sections and entries they leave alone), so a key on a pack of 10,000 entries redraws
         a row or two, not the whole outline; a new pack, a section added or removed, or the
         titles arriving rebuild it all. A pack over FOLDED_FROM entries shows its sections
-        folded, but for the cursor's. Entries at the places in `changed` are marked: their
-        item changed in the corpus since they were added.
+        folded, but for the cursor's. `changed_in` says which entries of a section to mark
+        (their item changed in the corpus since they were added); it is asked only for the
+        sections whose rows are made, so a folded section costs nothing until it opens.
         """
         shown = self._shown
-        marked = frozenset(changed)
-        same_marks = marked == self._changed
-        self._changed = marked
+        self._changed_in = changed_in or _none_changed
         if (
-            same_marks
-            and shown is not None
+            shown is not None
             and len(shown[0].sections) == len(pack.sections) == len(self.root.children)
             and shown[1] == (titles is not None)
             and sum(a is not b for a, b in zip(shown[0].sections, pack.sections, strict=True))
@@ -171,7 +181,7 @@ class PackOutline(Tree[OutlineRow]):
         self._titles = titles
         if cursor is not None:
             self._wanted = cursor
-            self.call_after_refresh(self._move_to_wanted)
+            self._move_to_wanted()
 
     def _rebuild(self, pack: Pack, titles: Mapping[str, str] | None) -> None:
         self.clear()
@@ -194,9 +204,11 @@ class PackOutline(Tree[OutlineRow]):
         """Give a section's row the rows of its entries."""
         assert branch.data is not None
         s_index = branch.data.section
+        marked = self._changed_in(s_index, section)
         for e_index, entry in enumerate(section.entries):
             branch.add_leaf(
-                self._label(s_index, e_index, entry, titles), data=OutlineRow(s_index, e_index)
+                _marked(entry_label(entry, titles), e_index in marked),
+                data=OutlineRow(s_index, e_index),
             )
         self._filled.add(s_index)
 
@@ -212,21 +224,14 @@ class PackOutline(Tree[OutlineRow]):
                 branch.allow_expand = bool(new.entries)
                 continue
             if len(old.entries) == len(new.entries) == len(branch.children):
+                marked = self._changed_in(s_index, new)
                 pairs = zip(branch.children, old.entries, new.entries, strict=True)
                 for e_index, (leaf, was, now) in enumerate(pairs):
                     if was is not now:
-                        leaf.set_label(self._label(s_index, e_index, now, titles))
+                        leaf.set_label(_marked(entry_label(now, titles), e_index in marked))
                 continue
             branch.remove_children()
             self._fill(branch, new, titles)
-
-    def _label(
-        self, s_index: int, e_index: int, entry: Entry, titles: Mapping[str, str] | None
-    ) -> Text:
-        label = entry_label(entry, titles)
-        if (s_index, e_index) in self._changed:
-            return Text.assemble((CHANGED_MARK, "bold reverse"), " ", label)
-        return label
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[OutlineRow]) -> None:
         """A folded section opened: give it its entries' rows now."""
@@ -243,20 +248,31 @@ class PackOutline(Tree[OutlineRow]):
         return True
 
     def _move_to_wanted(self) -> None:
-        """Move to the row the latest `show_pack` asked for.
+        """Move to the row the latest `show_pack` asked for, unfolding its section, at once.
 
-        On a busy machine a move asked for by an earlier drawing can run after a later one
-        (a key pressed just as the screen opened): it must not put back a row since replaced.
+        At once, so the frame that shows an edit (or the pack, on opening) has the cursor
+        where it belongs: a cursor placed a refresh later cost a frame a key, and on opening
+        it let the corpus load start before the pack was whole. Rows just added get their
+        lines counted here (`get_node_at_line` builds them) rather than at the next refresh.
+        A widget not laid out yet moves again once it is, to scroll the cursor into view.
         """
         sections = self.root.children
         wanted = self._wanted
         if wanted.entry is not None and sections:
-            branch = sections[min(wanted.section, len(sections) - 1)]
-            if self._unfold(branch):
-                self.call_after_refresh(self._move_to_wanted)  # its rows have no place yet
-                return
+            self._unfold(sections[min(wanted.section, len(sections) - 1)])
         target = self._nearest(wanted)
-        if target is not None:
+        if target is None:
+            return
+        self.get_node_at_line(0)
+        if self.size.height:
+            self.move_cursor(target)
+        else:  # scrolling a widget of no size yet would hide the rows above the cursor
+            self.cursor_line = target.line
+            self.call_after_refresh(self._move_to_wanted_later, wanted)
+
+    def _move_to_wanted_later(self, wanted: OutlineRow) -> None:
+        """Once laid out, scroll to the cursor row, unless a later drawing asked for another."""
+        if wanted == self._wanted and (target := self._nearest(wanted)) is not None:
             self.move_cursor(target)
 
     def _nearest(self, row: OutlineRow) -> TreeNode[OutlineRow] | None:
