@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList, Select, Static, Tab, Tabs, Tree
+from textual.widgets import ContentSwitcher, OptionList, Select, Static, Tab, Tabs, Tree
 
 from briefcase_tui.domain.corpus.kinds import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
 from briefcase_tui.tui.messages import PackChanged
 from briefcase_tui.tui.widgets.agenda_view import AgendaView
 from briefcase_tui.tui.widgets.item_view import ItemView
+from briefcase_tui.tui.widgets.quiet_footer import QuietFooter
 from briefcase_tui.tui.widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ class BrowseScreen(Screen[None]):
                 yield AgendaView(id="pane-programme")  # the other sections mount with the corpus
             yield ItemView(id="item-view")
         yield Static(Content("Loading the corpus…"), id="status", markup=False)
-        yield Footer(compact=True)
+        yield QuietFooter(id="keys")
 
     async def on_mount(self) -> None:
         """Start on the programme's tree; the corpus arrives later from a worker."""
