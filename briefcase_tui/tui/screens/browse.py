@@ -169,24 +169,16 @@ class BrowseScreen(Screen[None]):
             await self.show_corpus(self.briefcase.corpus)
 
     async def show_corpus(self, corpus: Corpus) -> None:
-        """Fill every section once the corpus is loaded.
+        """Fill the programme once the corpus is loaded; the other sections wait to be shown.
 
-        The sections other than the programme are mounted only now: the first screen is
-        painted sooner with one tree than with seven.
+        A section's tree is made the first time it is shown or an item in it is revealed
+        (`_tree_of`): building all seven held the corpus off the screen for longer than
+        the programme took.
         """
-        from briefcase_tui.domain.corpus.outline import section_outline
-
         self.query_one(AgendaView).set_corpus(corpus)
-        switcher = self.query_one("#section-panes", ContentSwitcher)
-        trees = [SectionTree(title, id=f"pane-{section}") for section, title in SECTIONS[1:]]
-        for tree in trees:
-            tree.display = False
-        await switcher.mount(*trees)
-        for tree, (section, _) in zip(trees, SECTIONS[1:], strict=True):
-            tree.set_outline(section_outline(corpus, section), 1)
-        wanted = f"pane-{self.query_one('#sections', Tabs).active.removeprefix('tab-')}"
-        if wanted != switcher.current:
-            switcher.current = wanted
+        wanted = cast(SectionId, self.query_one("#sections", Tabs).active.removeprefix("tab-"))
+        if wanted != "programme":
+            self._show_section(wanted)
         self._show_status()
 
     def show_load_problem(self, problem: str) -> None:
@@ -239,10 +231,28 @@ class BrowseScreen(Screen[None]):
         current = self.query_one("#section-panes", ContentSwitcher).current or "pane-programme"
         return cast(SectionId, current.removeprefix("pane-"))
 
+    def _show_section(self, section: SectionId) -> None:
+        """Show a section's pane, its tree made first if it is not yet."""
+        self._tree_of(section)
+        self.query_one("#section-panes", ContentSwitcher).current = f"pane-{section}"
+
     def _tree_of(self, section: SectionId) -> SectionTree:
-        return self.query_one(
-            "#tree-programme" if section == "programme" else f"#pane-{section}", SectionTree
-        )
+        """A section's tree, made and filled from the corpus the first time it is asked for."""
+        if section == "programme":
+            return self.query_one("#tree-programme", SectionTree)
+        switcher = self.query_one("#section-panes", ContentSwitcher)
+        made = next((pane for pane in switcher.children if pane.id == f"pane-{section}"), None)
+        if isinstance(made, SectionTree):
+            return made
+        from briefcase_tui.domain.corpus.outline import section_outline
+
+        tree = SectionTree(dict(SECTIONS)[section], id=f"pane-{section}")
+        tree.display = False
+        corpus = self.briefcase.corpus
+        if corpus is not None:
+            tree.set_outline(section_outline(corpus, section), 1)
+        switcher.mount(tree)
+        return tree
 
     def action_section(self, section: SectionId) -> None:
         """Switch to a section and put the cursor in its tree."""
@@ -269,12 +279,9 @@ class BrowseScreen(Screen[None]):
 
     @on(Tabs.TabActivated, "#sections")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        section = (event.tab.id or "tab-programme").removeprefix("tab-")
-        switcher = self.query_one("#section-panes", ContentSwitcher)
-        if switcher.query(
-            f"#pane-{section}"
-        ):  # before the corpus arrives only the programme exists
-            switcher.current = f"pane-{section}"
+        section = cast(SectionId, (event.tab.id or "tab-programme").removeprefix("tab-"))
+        if self.briefcase.corpus is not None:  # before it arrives only the programme exists
+            self._show_section(section)
         self.refresh_bindings()
 
     def open_item(self, target_id: str, *, record: bool = True, reveal: bool = True) -> None:
