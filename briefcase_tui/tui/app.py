@@ -169,7 +169,23 @@ class BriefcaseApp(App[None]):
         wanted = self.settings.theme or DEFAULT_THEME
         if wanted not in self.available_themes:
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else FALLBACK_THEME
-        self.theme = wanted
+        self._start_with_theme(wanted)
+
+    def _start_with_theme(self, name: str) -> None:
+        """Take the theme as the app's first, before any CSS is read.
+
+        Setting `theme` runs Textual's watcher, which throws away every parsed stylesheet
+        and parses them all again once the app runs (about 8 ms before the first paint);
+        before that there is nothing to redo: what the watcher does, less the re-parse.
+        """
+        self.set_reactive(App.theme, name)
+        theme = self.current_theme
+        self.update_classes(
+            {f"-theme-{name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark},
+            update=False,
+        )
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def get_default_screen(self) -> Screen[Any]:
         """The browse screen, at the bottom of the stack for the whole session."""
