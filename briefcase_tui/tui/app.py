@@ -8,6 +8,7 @@ on the stack is told (`CorpusArrived`).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -287,12 +288,14 @@ class BriefcaseApp(App[None]):
         from briefcase_tui.tui.screens.search import SearchDialog
 
         self.index = message.index
+        _collect_again()
         bench_hooks.exit_when_ready(self)
         if isinstance(self.screen, SearchDialog):
             self.screen.refresh_results()
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
+        _collect_again()
         self.browse.show_load_problem(message.problem)
         say(self, message.problem, title="Cannot load the corpus", severity="error", topic="corpus")
 
@@ -504,6 +507,18 @@ class BriefcaseApp(App[None]):
             if self.packs.session is None:
                 return False
         return True
+
+
+def _collect_again() -> None:
+    """Once the corpus is in (or failed to load), turn the garbage collector back on if
+    `brief` started with it off (cli/launch.py).
+
+    What start-up made is frozen first (`gc.freeze`): it lives as long as the app, and
+    the collector then never walks it again.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 if TYPE_CHECKING:
