@@ -57,6 +57,9 @@ class BrowseScreen(Screen[None]):
     """Browse the corpus by section; the detail pane follows the cursor and the links."""
 
     CSS_PATH = "browse.tcss"
+    AUTO_FOCUS = "#tree-programme"
+    """The programme's tree has the focus from the start: given first to the tabs (the first
+    focusable widget), it moved on at once, restyling every tab twice before the first paint."""
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(
