@@ -160,7 +160,7 @@ class BrowseScreen(Screen[None]):
         )
         with Horizontal(id="panes"):
             with ContentSwitcher(initial="pane-programme", id="section-panes"):
-                yield AgendaView(id="pane-programme")  # the other sections mount with the corpus
+                yield AgendaView(id="pane-programme")  # the other sections mount when first shown
             yield ItemView(id="item-view")
         yield Static(Content("Loading the corpus…"), id="status", markup=False)
         yield QuietFooter(id="keys")
@@ -333,8 +333,9 @@ class BrowseScreen(Screen[None]):
     def _selected(self, event: Tree.NodeSelected[str]) -> None:
         """Enter on an item row moves into its links, where Enter follows one."""
         if event.node.data and not event.node.children:
-            related = self.query_one("#related", OptionList)
-            if related.display and related.option_count:
+            made = self.query("#related")  # made with the first item shown
+            related = made.only_one(OptionList) if made else None
+            if related is not None and related.display and related.option_count:
                 if related.highlighted is None:
                     related.highlighted = 0
                 related.focus()
