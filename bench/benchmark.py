@@ -320,6 +320,8 @@ def bench_first_paint(repeat: int) -> None:
         for k, v in os.environ.items()
         if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS", "NO_COLOR")
     }
+    settings = tempfile.mkdtemp(prefix="brief-bench-config-")
+    environment["XDG_CONFIG_HOME"] = settings  # the user's last pack would open on the app
     commands = {
         "minimal Textual app": [sys.executable, str(ROOT / "bench" / "minimal_textual.py")],
         "brief (the app)": [str(brief)],
@@ -343,6 +345,7 @@ def bench_first_paint(repeat: int) -> None:
         )
         ready_times.append(seconds)
         ready_memory.append(peak)
+    shutil.rmtree(settings, ignore_errors=True)
     floor_time = median_ms(times["minimal Textual app"])
     floor_memory = statistics.median(memory["minimal Textual app"])
     print(f"first paint at 80x24 under a pseudo-terminal, median of {repeat} interleaved runs:")
