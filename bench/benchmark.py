@@ -320,6 +320,8 @@ def bench_first_paint(repeat: int) -> None:
         for k, v in os.environ.items()
         if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS", "NO_COLOR")
     }
+    settings = tempfile.mkdtemp(prefix="brief-bench-config-")
+    environment["XDG_CONFIG_HOME"] = settings  # the user's last pack would open on the app
     commands = {
         "minimal Textual app": [sys.executable, str(ROOT / "bench" / "minimal_textual.py")],
         "brief (the app)": [str(brief)],
@@ -343,6 +345,7 @@ def bench_first_paint(repeat: int) -> None:
         )
         ready_times.append(seconds)
         ready_memory.append(peak)
+    shutil.rmtree(settings, ignore_errors=True)
     floor_time = median_ms(times["minimal Textual app"])
     floor_memory = statistics.median(memory["minimal Textual app"])
     print(f"first paint at 80x24 under a pseudo-terminal, median of {repeat} interleaved runs:")
@@ -577,6 +580,7 @@ def issue_table(rounds: int, sizes: list[int], pack_sizes: list[int]) -> None:
         if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS", "NO_COLOR")
     }
     environment["BRIEF_CACHE_DIR"] = str(work / "cache")
+    environment["XDG_CONFIG_HOME"] = str(work / "config")  # `brief open` remembers its pack there
     figures: list[Figure] = []
     loads = [os.getloadavg()[0]]
     try:
@@ -758,6 +762,25 @@ def issue_table(rounds: int, sizes: list[int], pack_sizes: list[int]) -> None:
         print(figure.row())
 
 
+def app_table(rounds: int) -> None:
+    """Only the app's rows of the table (first paint, corpus in, memory): to iterate on them."""
+    work = Path(tempfile.mkdtemp(prefix="brief-bench-app-"))
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "BRIEF_CORPUS", "NO_COLOR")
+    }
+    environment["BRIEF_CACHE_DIR"] = str(work / "cache")
+    environment["XDG_CONFIG_HOME"] = str(work / "config")
+    try:
+        figures = app_figures(str(Path(sys.executable).parent / "brief"), environment, rounds, {})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{'figure':<52} {'value':>13} {'floor':>8} {'ratio':>7}  {'goal':<18} verdict")
+    for figure in figures:
+        print(figure.row())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -775,8 +798,14 @@ def main() -> None:
         "--pack-sizes", default="100,1000,10000,50000", help="generated pack sizes for --table"
     )
     parser.add_argument("--rounds", type=int, default=0, help="rounds for --table")
+    parser.add_argument(
+        "--app", action="store_true", help="only the app's rows of --table (paint, ready, memory)"
+    )
     arguments = parser.parse_args()
     repeat = 5 if arguments.quick else 20
+    if arguments.app:
+        app_table(arguments.rounds or (5 if arguments.quick else 11))
+        return
     if arguments.table:
         issue_table(
             arguments.rounds or (3 if arguments.quick else 7),

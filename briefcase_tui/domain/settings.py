@@ -13,7 +13,6 @@ from typing import Annotated, Any
 
 from briefcase_tui.domain.quick_read import quick_reader
 from briefcase_tui.domain.schema import Rule, pydantic_model
-from briefcase_tui.domain.storage import atomic_write
 from briefcase_tui.domain.tomlio import read_checked
 from briefcase_tui.errors import BriefcaseError
 
@@ -50,8 +49,14 @@ def load_settings(path: Path) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path) -> None:
-    """Write the settings atomically; a value that cannot be written leaves the old file intact."""
+    """Write the settings atomically; a value that cannot be written leaves the old file intact.
+
+    The storage module is imported here, not at the top: reading the settings is on the
+    way to the app's first paint, and writing them never is.
+    """
     import tomli_w
+
+    from briefcase_tui.domain.storage import atomic_write
 
     data: dict[str, object] = {}
     if settings.theme is not None:

@@ -8,9 +8,10 @@ on the stack is told (`CorpusArrived`).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -55,13 +56,11 @@ PACK_ACTIONS_NEEDING_A_PACK = frozenset({"undo_pack", "redo_pack", "export_pack"
 class BriefcaseApp(App[None]):
     """Browse the summit corpus; the state every screen reads lives here."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/browse.tcss"]
+    """browse.tcss is read with the app's own: Textual never reads the CSS_PATH of a default
+    screen, and a screen made for a mode re-parses every stylesheet twice (about 20 ms before
+    the first paint)."""
     TITLE = "Briefcase"
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"browse": BrowseScreen}
-    DEFAULT_MODE = "browse"
-    """The browse screen comes from a mode, not `get_default_screen`: Textual loads a screen's
-    CSS_PATH (browse.tcss) only for screens it pushes or makes for a mode, never for the
-    default one."""
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
         ItemsProvider
     }
@@ -174,7 +173,27 @@ class BriefcaseApp(App[None]):
         wanted = self.settings.theme or DEFAULT_THEME
         if wanted not in self.available_themes:
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else FALLBACK_THEME
-        self.theme = wanted
+        self._start_with_theme(wanted)
+
+    def _start_with_theme(self, name: str) -> None:
+        """Take the theme as the app's first, before any CSS is read.
+
+        Setting `theme` runs Textual's watcher, which throws away every parsed stylesheet
+        and parses them all again once the app runs (about 8 ms before the first paint);
+        before that there is nothing to redo: what the watcher does, less the re-parse.
+        """
+        self.set_reactive(App.theme, name)
+        theme = self.current_theme
+        self.update_classes(
+            {f"-theme-{name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark},
+            update=False,
+        )
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The browse screen, at the bottom of the stack for the whole session."""
+        return BrowseScreen()
 
     @property
     def browse(self) -> BrowseScreen:
@@ -279,12 +298,14 @@ class BriefcaseApp(App[None]):
         from briefcase_tui.tui.screens.search import SearchDialog
 
         self.index = message.index
+        _collect_again()
         bench_hooks.exit_when_ready(self)
         if isinstance(self.screen, SearchDialog):
             self.screen.refresh_results()
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
+        _collect_again()
         self.browse.show_load_problem(message.problem)
         say(self, message.problem, title="Cannot load the corpus", severity="error", topic="corpus")
 
@@ -502,6 +523,18 @@ class BriefcaseApp(App[None]):
             if self.packs.session is None:
                 return False
         return True
+
+
+def _collect_again() -> None:
+    """Once the corpus is in (or failed to load), turn the garbage collector back on if
+    `brief` started with it off (cli/launch.py).
+
+    What start-up made is frozen first (`gc.freeze`): it lives as long as the app, and
+    the collector then never walks it again.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 if TYPE_CHECKING:

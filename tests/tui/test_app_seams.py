@@ -3,6 +3,7 @@ news reaching every screen, and the pack screen's keys decided without an app.""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from briefcase_tui.tui.screens.pack_edits import (
 )
 from briefcase_tui.tui.widgets.pack_outline import OutlineRow
 from tests.test_architecture import circles, import_graph
-from tests.tui.conftest import MakeApp
+from tests.tui.conftest import MakeApp, loaded
 from tests.tui.pack_helpers import SIZE, make_briefs, on_pack_screen, pack_app, saved
 from tests.tui.screen_text import screen_text
 
@@ -67,6 +68,22 @@ async def test_the_benchmark_hooks_mark_their_moment_and_close_the_app(
     assert marker.read_text(encoding="utf-8") == mark
     if mark == "ready":
         assert app.index is not None, "ready means the corpus and its index are in"
+
+
+async def test_the_collector_the_launcher_turns_off_is_back_on_once_the_corpus_is_in(
+    make_app: MakeApp,
+) -> None:
+    """`brief` starts with the garbage collector off (cli/launch.py); left off, every cycle
+    made in a long session would be kept."""
+    app = make_app()
+    gc.disable()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await loaded(pilot)
+            assert app.index is not None
+            assert gc.isenabled()
+    finally:
+        gc.enable()
 
 
 async def test_an_edit_on_the_pack_screen_is_in_the_browse_status_line_on_going_back(

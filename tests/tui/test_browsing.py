@@ -178,6 +178,28 @@ async def test_typing_a_search_shows_ranked_results_and_enter_opens_the_first(
         assert app.browse.section == "programme"
 
 
+async def test_a_search_result_from_a_section_not_yet_shown_opens_there_on_its_row(
+    make_app: MakeApp,
+) -> None:
+    """Sections other than the programme are made when first needed: here by the result."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"future of work")
+        await searched(pilot)
+        results = app.screen.query_one("#results", OptionList)
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert "ws-future-of-work" in ids
+        await pilot.press(*["down"] * ids.index("ws-future-of-work"), "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.browse.section == "workstreams"
+        tree = app.browse.query_one("#pane-workstreams", SectionTree)
+        assert tree.display
+        assert tree.cursor_node is not None and tree.cursor_node.data == "ws-future-of-work"
+        assert app.browse.query_one(ItemView).shown_id == "ws-future-of-work"
+
+
 async def test_search_can_be_narrowed_to_one_kind_and_a_result_chosen_with_arrows(
     make_app: MakeApp,
 ) -> None:

@@ -18,6 +18,7 @@ from briefcase_tui.tui.app import BriefcaseApp, create_app
 from briefcase_tui.tui.notices import say
 from briefcase_tui.tui.screens.search import SearchDialog
 from briefcase_tui.tui.widgets.item_view import ItemView
+from briefcase_tui.tui.widgets.quiet_footer import QuietFooter
 from tests.tui.conftest import MakeApp, loaded, searched
 from tests.tui.screen_text import screen_text
 
@@ -62,7 +63,7 @@ async def test_notices_sit_bottom_left_and_never_cover_the_item_being_read(
         toasts = _toasts(app)
         assert len(toasts) == 2
         detail = app.browse.query_one(ItemView).region
-        footer = app.browse.query_one("Footer").region
+        footer = app.browse.query_one(QuietFooter).region
         for toast in toasts:
             assert not toast.overlaps(detail), f"{toast} covers the detail pane {detail}"
             assert not toast.overlaps(footer), "the keys stay readable"
@@ -169,7 +170,22 @@ async def test_the_footer_at_80x24_shows_every_key_that_applies_with_a_pack_and_
             "^p palette",
         ):
             assert shown in footer, f"{shown!r} is not in the footer: {footer!r}"
-        assert app.browse.query_one("Footer").virtual_size.width <= 80
+        assert app.browse.query_one(QuietFooter).content_width <= 80, "a key is cut off"
+
+
+async def test_clicking_a_key_in_the_footer_presses_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        await pilot.click(QuietFooter, offset=(footer.index("Keys"), 0))
+        await pilot.pause()
+        assert "HelpScreen" in type(app.screen).__name__, "? Keys was not pressed"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click(QuietFooter, offset=(footer.index("palette"), 0))
+        await pilot.pause()
+        assert "CommandPalette" in type(app.screen).__name__, "^p palette was not pressed"
 
 
 async def test_ctrl_k_in_the_search_box_narrows_by_kind_then_returns_to_the_results(

@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList, Select, Static, Tab, Tabs, Tree
+from textual.widgets import ContentSwitcher, OptionList, Select, Static, Tab, Tabs, Tree
 
 from briefcase_tui.domain.corpus.kinds import SECTION_OF_KIND, SECTIONS, SOURCE_PREFIX, SectionId
 from briefcase_tui.tui.messages import PackChanged
 from briefcase_tui.tui.widgets.agenda_view import AgendaView
 from briefcase_tui.tui.widgets.item_view import ItemView
+from briefcase_tui.tui.widgets.quiet_footer import QuietFooter
 from briefcase_tui.tui.widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ class BrowseScreen(Screen[None]):
     """Browse the corpus by section; the detail pane follows the cursor and the links."""
 
     CSS_PATH = "browse.tcss"
+    AUTO_FOCUS = "#tree-programme"
+    """The programme's tree has the focus from the start: given first to the tabs (the first
+    focusable widget), it moved on at once, restyling every tab twice before the first paint."""
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(
@@ -156,10 +160,10 @@ class BrowseScreen(Screen[None]):
         )
         with Horizontal(id="panes"):
             with ContentSwitcher(initial="pane-programme", id="section-panes"):
-                yield AgendaView(id="pane-programme")  # the other sections mount with the corpus
+                yield AgendaView(id="pane-programme")  # the other sections mount when first shown
             yield ItemView(id="item-view")
         yield Static(Content("Loading the corpus…"), id="status", markup=False)
-        yield Footer(compact=True)
+        yield QuietFooter(id="keys")
 
     async def on_mount(self) -> None:
         """Start on the programme's tree; the corpus arrives later from a worker."""
@@ -168,24 +172,16 @@ class BrowseScreen(Screen[None]):
             await self.show_corpus(self.briefcase.corpus)
 
     async def show_corpus(self, corpus: Corpus) -> None:
-        """Fill every section once the corpus is loaded.
+        """Fill the programme once the corpus is loaded; the other sections wait to be shown.
 
-        The sections other than the programme are mounted only now: the first screen is
-        painted sooner with one tree than with seven.
+        A section's tree is made the first time it is shown or an item in it is revealed
+        (`_tree_of`): building all seven held the corpus off the screen for longer than
+        the programme took.
         """
-        from briefcase_tui.domain.corpus.outline import section_outline
-
         self.query_one(AgendaView).set_corpus(corpus)
-        switcher = self.query_one("#section-panes", ContentSwitcher)
-        trees = [SectionTree(title, id=f"pane-{section}") for section, title in SECTIONS[1:]]
-        for tree in trees:
-            tree.display = False
-        await switcher.mount(*trees)
-        for tree, (section, _) in zip(trees, SECTIONS[1:], strict=True):
-            tree.set_outline(section_outline(corpus, section), 1)
-        wanted = f"pane-{self.query_one('#sections', Tabs).active.removeprefix('tab-')}"
-        if wanted != switcher.current:
-            switcher.current = wanted
+        wanted = cast(SectionId, self.query_one("#sections", Tabs).active.removeprefix("tab-"))
+        if wanted != "programme":
+            self._show_section(wanted)
         self._show_status()
 
     def show_load_problem(self, problem: str) -> None:
@@ -238,10 +234,28 @@ class BrowseScreen(Screen[None]):
         current = self.query_one("#section-panes", ContentSwitcher).current or "pane-programme"
         return cast(SectionId, current.removeprefix("pane-"))
 
+    def _show_section(self, section: SectionId) -> None:
+        """Show a section's pane, its tree made first if it is not yet."""
+        self._tree_of(section)
+        self.query_one("#section-panes", ContentSwitcher).current = f"pane-{section}"
+
     def _tree_of(self, section: SectionId) -> SectionTree:
-        return self.query_one(
-            "#tree-programme" if section == "programme" else f"#pane-{section}", SectionTree
-        )
+        """A section's tree, made and filled from the corpus the first time it is asked for."""
+        if section == "programme":
+            return self.query_one("#tree-programme", SectionTree)
+        switcher = self.query_one("#section-panes", ContentSwitcher)
+        made = next((pane for pane in switcher.children if pane.id == f"pane-{section}"), None)
+        if isinstance(made, SectionTree):
+            return made
+        from briefcase_tui.domain.corpus.outline import section_outline
+
+        tree = SectionTree(dict(SECTIONS)[section], id=f"pane-{section}")
+        tree.display = False
+        corpus = self.briefcase.corpus
+        if corpus is not None:
+            tree.set_outline(section_outline(corpus, section), 1)
+        switcher.mount(tree)
+        return tree
 
     def action_section(self, section: SectionId) -> None:
         """Switch to a section and put the cursor in its tree."""
@@ -268,12 +282,9 @@ class BrowseScreen(Screen[None]):
 
     @on(Tabs.TabActivated, "#sections")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        section = (event.tab.id or "tab-programme").removeprefix("tab-")
-        switcher = self.query_one("#section-panes", ContentSwitcher)
-        if switcher.query(
-            f"#pane-{section}"
-        ):  # before the corpus arrives only the programme exists
-            switcher.current = f"pane-{section}"
+        section = cast(SectionId, (event.tab.id or "tab-programme").removeprefix("tab-"))
+        if self.briefcase.corpus is not None:  # before it arrives only the programme exists
+            self._show_section(section)
         self.refresh_bindings()
 
     def open_item(self, target_id: str, *, record: bool = True, reveal: bool = True) -> None:
@@ -322,8 +333,9 @@ class BrowseScreen(Screen[None]):
     def _selected(self, event: Tree.NodeSelected[str]) -> None:
         """Enter on an item row moves into its links, where Enter follows one."""
         if event.node.data and not event.node.children:
-            related = self.query_one("#related", OptionList)
-            if related.display and related.option_count:
+            made = self.query("#related")  # made with the first item shown
+            related = made.only_one(OptionList) if made else None
+            if related is not None and related.display and related.option_count:
                 if related.highlighted is None:
                     related.highlighted = 0
                 related.focus()

@@ -17,7 +17,7 @@ from briefcase_tui.tui.widgets.section_tree import SectionTree, cut_row
 if TYPE_CHECKING:
     import datetime as dt
 
-    from briefcase_tui.domain.corpus.agenda import AgendaEntry, AgendaFilter
+    from briefcase_tui.domain.corpus.agenda import Agenda, AgendaEntry, AgendaFilter
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.now import NowAndNext
     from briefcase_tui.domain.corpus.outline import OutlineNode
@@ -78,15 +78,19 @@ def fit_entry_label(entry: AgendaEntry, width: int) -> str:
 
 
 def agenda_outline(
-    corpus: Corpus, agenda_filter: AgendaFilter
+    corpus: Corpus, agenda_filter: AgendaFilter, agenda: Agenda | None = None
 ) -> tuple[tuple[OutlineNode, ...], dict[tuple[str, str | None], AgendaEntry]]:
     """The agenda as outline rows (days, with their Day item, holding events; then the undated),
-    and the entry behind each event row, by (label, id), so a row can be refitted to any width."""
+    and the entry behind each event row, by (label, id), so a row can be refitted to any width.
+
+    `agenda` is the one already built for this filter, if any (it is not built again).
+    """
     from briefcase_tui.domain.corpus.agenda import AgendaFilter, build_agenda
     from briefcase_tui.domain.corpus.facts import format_date
     from briefcase_tui.domain.corpus.outline import OutlineNode, section_outline
 
-    agenda = build_agenda(corpus, agenda_filter)
+    if agenda is None:
+        agenda = build_agenda(corpus, agenda_filter)
     nodes: list[OutlineNode] = []
     entries: dict[tuple[str, str | None], AgendaEntry] = {}
     for day in agenda.days:
@@ -144,7 +148,8 @@ class AgendaView(Vertical):
 
         self.agenda_filter = AgendaFilter()
         self.corpus = corpus
-        days = build_agenda(corpus).days
+        agenda = build_agenda(corpus)
+        days = agenda.days
         filters: list[Widget] = [
             Select(
                 [(Text(format_date(d.date)), d.date) for d in days if d.entries],
@@ -173,7 +178,7 @@ class AgendaView(Vertical):
         if not self.query(Select):
             self.mount(*filters, before=self.query_one(SectionTree))
             self.mount(NowPanel(lines, id="agenda-now"), before=self.query_one(SectionTree))
-        self.redraw()
+        self.redraw(agenda)
         self._open_on_now()
 
     def _open_on_now(self) -> None:
@@ -192,8 +197,8 @@ class AgendaView(Vertical):
         elif now.phase == "after" and now.day in self._day_ids:
             tree.select_item(self._day_ids[now.day])
 
-    def redraw(self) -> None:
-        """Rebuild the tree for the current filter."""
+    def redraw(self, agenda: Agenda | None = None) -> None:
+        """Rebuild the tree for the current filter (`agenda`: the one built for it already)."""
         from briefcase_tui.domain.corpus.agenda import AgendaFilter
 
         if self.corpus is None or self.agenda_filter is None:
@@ -201,7 +206,7 @@ class AgendaView(Vertical):
         filtered = self.agenda_filter != AgendaFilter()
         for panel in self.query("#agenda-now"):
             panel.display = not filtered  # "now" is about the whole programme
-        rows, self._entries = agenda_outline(self.corpus, self.agenda_filter)
+        rows, self._entries = agenda_outline(self.corpus, self.agenda_filter, agenda)
         self.query_one(SectionTree).set_outline(rows, 1 if not filtered else 2)
 
     def clear_filters(self) -> None:

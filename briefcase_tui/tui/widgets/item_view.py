@@ -127,9 +127,15 @@ class ItemView(VerticalScroll):
             markup=False,
         )
         yield Static(Content(""), id="related-heading", markup=False)
+
+    def _related_list(self) -> OptionList:
+        """The list of links, made with the first item shown: the first screen has none."""
+        made = self.query("#related")
+        if made:
+            return made.only_one(OptionList)
         related = OptionList(id="related", markup=False)
-        related.display = False  # an empty list would draw an empty box under the hint
-        yield related
+        self.mount(related)
+        return related
 
     def show(self, target_id: str, corpus: Corpus) -> None:
         """Render an item or a source (`source:<id>`) and list its links."""
@@ -150,7 +156,7 @@ class ItemView(VerticalScroll):
             )
             heading = "Related (Enter opens)"
         related = related_of(target_id, corpus)
-        options = self.query_one("#related", OptionList)
+        options = self._related_list()
         options.clear_options()
         links = []
         for other in related:
