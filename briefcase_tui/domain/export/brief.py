@@ -199,14 +199,18 @@ class _Headings:
 
     anchors: Anchors = field(default_factory=Anchors)
     seen: set[str] = field(default_factory=set)
+    last_count: dict[str, int] = field(default_factory=dict)
+    """The last number given to each heading's words: the next one is sought from there, not
+    from 2 again (a pack naming the same title hundreds of times made this quadratic)."""
 
     def add(self, text: str) -> tuple[str, str]:
         heading = one_line(text)
-        count = 1
-        unique = heading
+        count = self.last_count.get(heading, 1)
+        unique = heading if count == 1 else f"{heading} ({count})"
         while unique in self.seen:
             count += 1
             unique = f"{heading} ({count})"
+        self.last_count[heading] = count
         self.seen.add(unique)
         return unique, self.anchors.add(unique)
 

@@ -64,9 +64,15 @@ class Anchors:
 @lru_cache(maxsize=8192)
 def heading_slug(heading: str) -> str:
     """Lower-case, keep letters, digits, spaces, hyphens and underscores, spaces become hyphens."""
-    kept = "".join(
-        ch
-        for ch in " ".join(heading.split()).lower()
-        if ch in " -_" or unicodedata.category(ch)[0] in ("L", "N")
-    )
+    words = " ".join(heading.split()).lower()
+    if words.isascii():  # the common case, without a look-up per character
+        kept = _NOT_ASCII_SLUG.sub("", words)
+    else:
+        kept = "".join(
+            ch for ch in words if ch in " -_" or unicodedata.category(ch)[0] in ("L", "N")
+        )
     return kept.replace(" ", "-") or "section"
+
+
+_NOT_ASCII_SLUG = re.compile("[^a-z0-9 _-]")
+"""What a slug drops from ASCII text: its only letters and digits are these."""
