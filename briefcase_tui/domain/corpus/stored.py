@@ -229,6 +229,9 @@ class _Store:
     def entry(self, number: int) -> tuple[ItemBase, tuple[str, ...], tuple[int, ...]]:
         """The item at this position, the ids related to it and its caveats' positions."""
         chunk_number = number // CHUNK
+        chunk = self._chunks.get(chunk_number)  # a chunk once read stays: no lock needed
+        if chunk is not None:
+            return chunk[number % CHUNK]
         with self._lock:
             chunk = self._chunks.get(chunk_number)
             if chunk is None:
