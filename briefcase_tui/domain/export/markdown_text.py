@@ -13,6 +13,9 @@ import unicodedata
 from functools import lru_cache
 
 _INLINE_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|~&!{}"})
+_ANY_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&!{}]")
+"""Whether a line has anything to escape: most have not, and `str.translate` costs about
+0.1 us a character on text beyond Latin-1 (6.7 us for a 70-character title with a dash)."""
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -24,7 +27,9 @@ def escape_inline(text: str) -> str:
     Cached: an export repeats the same corpus text (facts, sources, caveats) many times.
     """
     line = _SPACES.sub(" ", text.replace("\n", " ")).strip()
-    return _escape_line_start(line.translate(_INLINE_SPECIAL))
+    if _ANY_SPECIAL.search(line) is not None:
+        line = line.translate(_INLINE_SPECIAL)
+    return _escape_line_start(line)
 
 
 def _escape_line_start(line: str) -> str:
