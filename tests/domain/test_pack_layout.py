@@ -156,6 +156,7 @@ NEAR_MISSES = [
     'title = "\\ud800"\n',
     'title = "\\u00e9\\u0000\\u007F"\n',
     'title = "a\\qb"\n',
+    'title = "\\u005cn\\\\n\\\\\\n\\u005C\\u0022"\n',
     'title = "a\x01b"\n',
     'title = "a\x7fb"\n',
     'title = "a\tb"\n',
@@ -215,6 +216,7 @@ def test_the_near_misses_that_are_our_layout_are_read_and_the_others_refused() -
     accepted = {text for text in NEAR_MISSES if read_pack_layout(text) is not None}
     assert 'tags = [\n    """\na\nb""",\n]\n' in accepted
     assert "date = 2025-02-10\n" in accepted
+    assert 'title = "\\u005cn\\\\n\\\\\\n\\u005C\\u0022"\n' in accepted
     assert "format = 1\n" in accepted
     for refused in ('title = "a" # a comment\n', 'title = "a"\r\n', 'a.b = "c"\n'):
         assert refused not in accepted
