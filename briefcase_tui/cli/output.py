@@ -7,6 +7,7 @@ Caveats and ids missing from the corpus are flagged in words, never by colour al
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -84,14 +85,31 @@ def width() -> int:
     return max(40, min(columns, 100))
 
 
-def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
-    """Wrap a paragraph, keeping the author's line breaks."""
+def wrap(
+    text: str, indent: str = "", first: str | None = None, columns: int | None = None
+) -> list[str]:
+    """Wrap a paragraph, keeping the author's line breaks; `columns` defaults to `width()`.
+
+    A line that fits is taken as it is, as textwrap would give it: a pack of 50,000
+    entries spent a second in textwrap for lines that needed no wrapping.
+    """
     lines: list[str] = []
     lead = indent if first is None else first
+    columns = width() if columns is None else columns
     for paragraph in text.split("\n"):
+        if (
+            len(lead) + len(paragraph) <= columns
+            and paragraph
+            and not paragraph[0].isspace()
+            and not paragraph[-1].isspace()
+            and _REWRITTEN_BY_TEXTWRAP.search(paragraph) is None
+        ):
+            lines.append(lead + paragraph)
+            lead = indent
+            continue
         wrapped = textwrap.wrap(
             paragraph,
-            width=width(),
+            width=columns,
             initial_indent=lead,
             subsequent_indent=indent,
             break_long_words=True,
@@ -100,6 +118,10 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
         lines.extend(wrapped or [lead.rstrip()])
         lead = indent
     return lines
+
+
+_REWRITTEN_BY_TEXTWRAP = re.compile("[\t\n\x0b\x0c\r]")
+"""Characters textwrap turns into spaces (tabs expanded): a line holding one takes its way."""
 
 
 def render_item(item: ItemBase, corpus: Corpus) -> str:
@@ -188,7 +210,8 @@ def render_pack(pack: Pack, corpus: Corpus) -> str:
     from briefcase_tui.domain.packs.resolve import resolve_pack
     from briefcase_tui.domain.packs.review import statuses
 
-    lines = [*wrap(pack.title)]
+    columns = width()
+    lines = [*wrap(pack.title, columns=columns)]
     details = (
         ("Audience", pack.audience),
         ("Meeting", pack.meeting),
@@ -197,9 +220,9 @@ def render_pack(pack: Pack, corpus: Corpus) -> str:
     )
     for label, value in details:
         if value:
-            lines.extend(wrap(value, indent=" " * 10, first=f"{label}:".ljust(10)))
+            lines.extend(wrap(value, indent=" " * 10, first=f"{label}:".ljust(10), columns=columns))
     if pack.summary:
-        lines += ["", *wrap(pack.summary)]
+        lines += ["", *wrap(pack.summary, columns=columns)]
     conflicts = pack_conflicts(pack)
     if conflicts:
         lines += [
@@ -209,7 +232,9 @@ def render_pack(pack: Pack, corpus: Corpus) -> str:
         ]
         for placed in conflicts:
             lead = f"{placed.number:>4}. "
-            lines.extend(wrap(describe(pack, placed), indent=" " * len(lead), first=lead))
+            lines.extend(
+                wrap(describe(pack, placed), indent=" " * len(lead), first=lead, columns=columns)
+            )
     marked = {(c.section, c.entry): c.number for c in reversed(conflicts)}
     reviewed = statuses(pack, corpus)
     waiting = sum(status in ("changed", "unreviewed") for status in reviewed.values())
@@ -232,32 +257,35 @@ def render_pack(pack: Pack, corpus: Corpus) -> str:
         heading = f"§{s_index} {section.section.title}"
         if (s_index - 1, None) in marked:
             heading += f"  [conflict {marked[(s_index - 1, None)]}]"
-        lines += ["", *wrap(heading)]
+        lines += ["", *wrap(heading, columns=columns)]
         if section.section.intro:
-            lines.extend(wrap(section.section.intro, indent="   "))
+            lines.extend(wrap(section.section.intro, indent="   ", columns=columns))
         if not section.entries:
             lines.append("   (no entries)")
         for e_index, entry in enumerate(section.entries):
             at = (s_index - 1, e_index)
-            lines.extend(_entry_lines(entry, marked.get(at), reviewed.get(at)))
+            lines.extend(_entry_lines(entry, columns, marked.get(at), reviewed.get(at)))
     return "\n".join(lines)
 
 
 def _entry_lines(
-    resolved: ResolvedEntry, conflict: int | None = None, review: Status | None = None
+    resolved: ResolvedEntry,
+    columns: int,
+    conflict: int | None = None,
+    review: Status | None = None,
 ) -> list[str]:
     entry = resolved.entry
     lead = f"{resolved.number:>4}. "
     indent = " " * len(lead)
     if entry.item is None:
-        lines = wrap(f"Note: {entry.note}", indent=indent, first=lead)
+        lines = wrap(f"Note: {entry.note}", indent=indent, first=lead, columns=columns)
         note = ""
     else:
         item = resolved.item
         heading = (
             f"{item.title} ({entry.item})" if item is not None else f"{entry.item} {MISSING_MARK}"
         )
-        lines = wrap(heading, indent=indent, first=lead)
+        lines = wrap(heading, indent=indent, first=lead, columns=columns)
         note = entry.note
     marks = [f"conflict {conflict}"] if conflict is not None else []
     if review == "changed":
@@ -269,9 +297,9 @@ def _entry_lines(
     if entry.tags:
         marks.append(f"tags: {', '.join(entry.tags)}")
     if marks:
-        lines.extend(wrap(" · ".join(marks), indent=indent, first=indent))
+        lines.extend(wrap(" · ".join(marks), indent=indent, first=indent, columns=columns))
     if note:
-        lines.extend(wrap(f"Note: {note}", indent=indent + "  ", first=indent))
+        lines.extend(wrap(f"Note: {note}", indent=indent + "  ", first=indent, columns=columns))
     return lines
 
 

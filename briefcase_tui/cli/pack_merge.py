@@ -94,10 +94,10 @@ def merge(
 
 def _read(path: Path, *, allow_empty: bool = False) -> Pack | None:
     from briefcase_tui.domain.packs.codec import decode_pack
+    from briefcase_tui.domain.packs.layout import MAX_PACK_BYTES
     from briefcase_tui.domain.storage import read_bytes
-    from briefcase_tui.domain.tomlio import MAX_TOML_BYTES
 
-    data = read_bytes(_file(path), MAX_TOML_BYTES)
+    data = read_bytes(_file(path), MAX_PACK_BYTES)
     if allow_empty and not data.strip():
         return None  # git gives an empty ancestor when both sides added the file
     return decode_pack(data, path)
@@ -105,10 +105,10 @@ def _read(path: Path, *, allow_empty: bool = False) -> Pack | None:
 
 def _read_ours(path: Path) -> tuple[Pack, bytes, Fingerprint]:
     from briefcase_tui.domain.packs.codec import decode_pack
+    from briefcase_tui.domain.packs.layout import MAX_PACK_BYTES
     from briefcase_tui.domain.storage import read_with_fingerprint
-    from briefcase_tui.domain.tomlio import MAX_TOML_BYTES
 
-    data, fingerprint = read_with_fingerprint(_file(path), MAX_TOML_BYTES)
+    data, fingerprint = read_with_fingerprint(_file(path), MAX_PACK_BYTES)
     return decode_pack(data, path), data, fingerprint
 
 

@@ -123,10 +123,10 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
         raise BriefcaseError("invalid TOML: too large to parse", path) from None
 
 
-def decode_toml_bytes(data: bytes, path: Path | str) -> str:
-    """Decode file bytes as UTF-8, naming the file when they are not."""
-    if len(data) > MAX_TOML_BYTES:
-        raise BriefcaseError(f"file is larger than {MAX_TOML_BYTES // (1024 * 1024)} MiB", path)
+def decode_toml_bytes(data: bytes, path: Path | str, limit: int = MAX_TOML_BYTES) -> str:
+    """Decode file bytes as UTF-8, naming the file when they are not or exceed `limit`."""
+    if len(data) > limit:
+        raise BriefcaseError(f"file is larger than {limit // (1024 * 1024)} MiB", path)
     if data.startswith(b"\xef\xbb\xbf"):
         raise BriefcaseError("not UTF-8 without a byte-order mark; save it as plain UTF-8", path)
     try:

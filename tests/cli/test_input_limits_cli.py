@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcase_tui.domain.tomlio import MAX_TOML_BYTES
+from briefcase_tui.domain.packs.layout import MAX_PACK_BYTES
 
 
 def brief_process(
@@ -57,7 +57,7 @@ def test_a_note_too_large_to_read_back_is_refused_and_the_pack_stays_readable(
     assert brief_process("pack", "add", "summit", "--note", "Badges", cwd=tmp_path).returncode == 0
     pack = tmp_path / "briefs" / "summit.toml"
     before = pack.read_bytes()
-    huge = "All the words. " * (MAX_TOML_BYTES // 15 + 1)
+    huge = "All the words. " * (MAX_PACK_BYTES // 15 + 1)
     result = brief_process("pack", "note", "summit", "1", "-", cwd=tmp_path, stdin=huge)
     assert "cannot save: the pack would be" in assert_one_line_of_ours(result)
     assert pack.read_bytes() == before

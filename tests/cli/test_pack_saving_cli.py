@@ -129,4 +129,4 @@ def test_a_huge_pack_file_is_refused_without_being_read_whole(tmp_path: Path) ->
         result = brief_process(briefs, *command, preexec_fn=memory_limit(1536 * 1024**2))
         assert result.returncode == 1, command
         assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
-        assert f"{huge}: file is larger than 1 MiB" in result.stderr, command
+        assert f"{huge}: file is larger than 16 MiB" in result.stderr, command

@@ -11,18 +11,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from briefcase_tui.domain.packs.codec import encode_pack
-from briefcase_tui.domain.packs.edit import update_details
-from briefcase_tui.domain.packs.models import Entry, Pack, Section
-from briefcase_tui.domain.packs.store import PackStore
 from briefcase_tui.domain.tomlio import (
     MAX_KEY_PARTS,
     MAX_PIECES,
-    MAX_TOML_BYTES,
     check_toml_shape,
     parse_toml,
 )
@@ -147,33 +141,3 @@ def test_too_many_pieces_are_refused_but_dots_commas_and_braces_in_text_do_not_c
     prose = "a.b.c, {d} = e" * MAX_PIECES
     text = f'note = """{prose}"""\nquote = "{prose}"\nraw = \'{prose}\'\n# {prose}\n'
     assert parse_toml(text, "f.toml")["quote"] == prose
-
-
-def test_a_pack_too_large_to_read_back_is_not_saved_and_the_file_is_untouched(
-    tmp_path: Path,
-) -> None:
-    store = PackStore(tmp_path / "briefs")
-    created = store.create(Pack(title="Summit"))
-    before = created.path.read_bytes()
-    huge = update_details(created.pack, summary="word " * (MAX_TOML_BYTES // 5 + 1))
-    with pytest.raises(
-        BriefcaseError, match=r"^cannot save: the pack would be 1,025 KiB, over the 1,024 KiB"
-    ):
-        store.save(created, huge)
-    assert created.path.read_bytes() == before
-    assert [p.name for p in store.folder.iterdir()] == ["summit.toml"]
-
-
-def test_a_pack_just_within_the_limit_is_saved_and_read_back(tmp_path: Path) -> None:
-    store = PackStore(tmp_path)
-    created = store.create(Pack(title="Summit"))
-    large = update_details(created.pack, summary="word " * (MAX_TOML_BYTES // 5 - 100))
-    saved = store.save(created, large)
-    assert store.load(saved.path).pack == large
-
-
-def test_a_pack_with_more_pieces_than_reading_allows_is_not_saved() -> None:
-    entries = tuple(Entry(note=f"n{i}", tags=("a", "b")) for i in range(MAX_PIECES // 4))
-    pack = Pack(title="Many", sections=(Section(title="All", entries=entries),))
-    with pytest.raises(BriefcaseError, match=r"^cannot save: too many keys, values and tables"):
-        encode_pack(pack)

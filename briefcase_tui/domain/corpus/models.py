@@ -182,6 +182,8 @@ class ItemBase(Record):
 
     def inference(self, field_name: str) -> Inference | None:
         """How a fact was inferred, or None when a quote states it."""
+        if not self.inferred:  # most items: no generator to set up for every fact
+            return None
         return next((i for i in self.inferred if i.field == field_name), None)
 
     def outline_rank(self) -> int:

@@ -258,6 +258,9 @@ class _Store:
     def entry(self, number: int) -> tuple[ItemBase, tuple[str, ...], tuple[int, ...]]:
         """The item at this position, the ids related to it and its caveats' positions."""
         chunk_number = number // CHUNK
+        chunk = self._chunks.get(chunk_number)  # a chunk once read stays: no lock needed
+        if chunk is not None:
+            return chunk[number % CHUNK]
         with self._lock:
             chunk = self._chunks.get(chunk_number)
             if chunk is None:
@@ -377,6 +380,11 @@ class _ById(Mapping[str, "ItemBase"]):
     def __getitem__(self, item_id: str) -> ItemBase:
         return self._store.entry(self._number(item_id))[0]
 
+    def get(self, item_id: str, default: Any = None) -> Any:
+        """The item, or `default`: without Mapping's detour through a KeyError."""
+        number = self._store.position(item_id)
+        return default if number is None else self._store.entry(number)[0]
+
     def __contains__(self, item_id: object) -> bool:
         return self._store.position(item_id) is not None
 
@@ -423,6 +431,14 @@ class _CaveatsByItem(Mapping[str, tuple["Caveat", ...]]):
         numbers = self._store.entry(number)[2] if number is not None else ()
         if not numbers:
             raise KeyError(item_id)
+        return tuple(self._store.caveat(n) for n in numbers)
+
+    def get(self, item_id: str, default: Any = None) -> Any:
+        """The item's caveats, or `default` (most items: no KeyError raised and caught)."""
+        number = self._store.position(item_id)
+        numbers = self._store.entry(number)[2] if number is not None else ()
+        if not numbers:
+            return default
         return tuple(self._store.caveat(n) for n in numbers)
 
     def __iter__(self) -> Iterator[str]:

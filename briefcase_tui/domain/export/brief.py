@@ -22,7 +22,7 @@ from briefcase_tui.domain.export.markdown_text import Anchors
 from briefcase_tui.domain.export.provenance import Provenance, provenance_of
 from briefcase_tui.domain.packs.models import Entry, Pack
 from briefcase_tui.domain.packs.resolve import ResolvedEntry, resolve_pack
-from briefcase_tui.domain.packs.review import entry_status
+from briefcase_tui.domain.packs.review import status_with
 
 HEADLINE_FACTS = ("When", "Date", "Time", "Venue")
 """Facts shown on the entry's first line, after its kind, rather than in its list of facts."""
@@ -199,14 +199,18 @@ class _Headings:
 
     anchors: Anchors = field(default_factory=Anchors)
     seen: set[str] = field(default_factory=set)
+    last_count: dict[str, int] = field(default_factory=dict)
+    """The last number given to each heading's words: the next one is sought from there, not
+    from 2 again (a pack naming the same title hundreds of times made this quadratic)."""
 
     def add(self, text: str) -> tuple[str, str]:
         heading = one_line(text)
-        count = 1
-        unique = heading
+        count = self.last_count.get(heading, 1)
+        unique = heading if count == 1 else f"{heading} ({count})"
         while unique in self.seen:
             count += 1
             unique = f"{heading} ({count})"
+        self.last_count[heading] = count
         self.seen.add(unique)
         return unique, self.anchors.add(unique)
 
@@ -217,6 +221,8 @@ class _Citations:
 
     corpus: Corpus
     order: dict[str, int] = field(default_factory=dict)
+    told: dict[str, _ItemTold] = field(default_factory=dict)
+    """What the brief says of each item already cited, by id (a pack may name one twice)."""
 
     def quote(self, text: str, source_id: str, locator: str) -> Quote:
         number = self.order.setdefault(source_id, len(self.order) + 1)
@@ -295,31 +301,61 @@ def _entry(
             resolved.number, heading, anchor, NOT_IN_CORPUS, entry.item or "", (), (), (), (),
             (), priority, tags, note, ITEM_NOTE_LABEL,
         )  # fmt: skip
-    facts = _facts(item, corpus)
+    told = citations.told.get(item.id)
+    if told is None:
+        told = citations.told[item.id] = _ItemTold.of(item, corpus, citations)
     return BriefEntry(
         number=resolved.number,
         heading=heading,
         anchor=anchor,
-        kind=KIND_LABELS.get(item.kind, item.kind),
+        kind=told.kind,
         missing_id="",
-        headline=tuple(f for f in facts if f.label in HEADLINE_FACTS),
-        summary=paragraphs(item.summary),
-        facts=tuple(f for f in facts if f.label not in HEADLINE_FACTS),
-        quotes=tuple(citations.quote(q.text, q.source, q.locator) for q in item.quotes),
-        disagreements=tuple(
-            _disagreement(caveat, corpus, citations) for caveat in corpus.caveats_for(item.id)
-        ),
+        headline=told.headline,
+        summary=told.summary,
+        facts=told.facts,
+        quotes=told.quotes,
+        disagreements=told.disagreements,
         priority=priority,
         tags=tags,
         note=note,
         note_label=ITEM_NOTE_LABEL,
-        changed=_changed_since(entry, corpus, pack_version),
+        changed=_changed_since(entry, item, corpus, pack_version),
     )
 
 
-def _changed_since(entry: Entry, corpus: Corpus, pack_version: str) -> str:
+@dataclass(frozen=True)
+class _ItemTold:
+    """What a brief says of an item whatever entry names it: worked out once per item.
+
+    Citation numbers are given at a source's first citation and kept, so the quotes of an
+    item cited again read the same numbers as the first time.
+    """
+
+    kind: str
+    headline: tuple[Fact, ...]
+    summary: tuple[tuple[str, ...], ...]
+    facts: tuple[Fact, ...]
+    quotes: tuple[Quote, ...]
+    disagreements: tuple[Disagreement, ...]
+
+    @classmethod
+    def of(cls, item: ItemBase, corpus: Corpus, citations: _Citations) -> _ItemTold:
+        facts = _facts(item, corpus)
+        return cls(
+            kind=KIND_LABELS.get(item.kind, item.kind),
+            headline=tuple(f for f in facts if f.label in HEADLINE_FACTS),
+            summary=paragraphs(item.summary),
+            facts=tuple(f for f in facts if f.label not in HEADLINE_FACTS),
+            quotes=tuple(citations.quote(q.text, q.source, q.locator) for q in item.quotes),
+            disagreements=tuple(
+                _disagreement(caveat, corpus, citations) for caveat in corpus.caveats_for(item.id)
+            ),
+        )
+
+
+def _changed_since(entry: Entry, item: ItemBase, corpus: Corpus, pack_version: str) -> str:
     """What a reader must know when the item changed in the corpus after the author chose it."""
-    if entry_status(entry, corpus) != "changed":
+    if status_with(entry, item, corpus) != "changed":
         return ""
     since = f" (corpus {pack_version})" if pack_version else ""
     return (

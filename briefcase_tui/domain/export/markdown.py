@@ -69,7 +69,8 @@ def brief_markdown(brief: Brief) -> str:
             for label, value in brief.provenance.lines()
         )
     )
-    return "\n\n".join(blocks) + "\n"
+    blocks[-1] += "\n"  # not on the whole text: that would copy it again
+    return "\n\n".join(blocks)
 
 
 def _fact(fact: Fact) -> str:

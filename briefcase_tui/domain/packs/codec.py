@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from briefcase_tui.domain.packs.layout import MAX_PACK_BYTES, MAX_PACK_PIECES, read_pack_layout
 from briefcase_tui.domain.packs.models import (
     FORMAT_VERSION,
     PACK_FIELDS,
@@ -26,7 +27,6 @@ from briefcase_tui.domain.packs.models import (
 from briefcase_tui.domain.quick_read import quick_reader
 from briefcase_tui.domain.tomlio import (
     MAX_TOML_BYTES,
-    check_toml_shape,
     decode_toml_bytes,
     line_of_key,
     parse_toml,
@@ -40,8 +40,17 @@ _ANY_HEADER = re.compile(r"^\s*\[")
 
 def decode_pack(data: bytes, path: Path | str) -> Pack:
     """Parse and validate a pack file's bytes; any problem raises a located BriefcaseError."""
-    text = decode_toml_bytes(data, path)
-    raw = parse_toml(text, path)
+    text = decode_toml_bytes(data, path, MAX_PACK_BYTES)
+    raw = read_pack_layout(text, path)
+    if raw is None:  # written by hand or another tool: tomllib, within its limits
+        if len(data) > MAX_TOML_BYTES:
+            raise BriefcaseError(
+                f"file is larger than {MAX_TOML_BYTES // (1024 * 1024)} MiB and not laid out "
+                "as Briefcase saves packs (only such a pack may be larger): save it with "
+                "Briefcase, or split it",
+                path,
+            )
+        raw = parse_toml(text, path)
     _check_format(raw, text, path)
     quick = quick_reader(Pack)(raw)  # a good pack never builds pydantic's validators
     if quick is not None:
@@ -103,37 +112,57 @@ def encode_pack(pack: Pack) -> bytes:
     """
     document: dict[str, Any] = {"format": FORMAT_VERSION}
     document.update(_fields(pack, skip=("format", "sections", "conflicts")))
-    chunks = [_dump(document)]
-    chunks.extend(_conflict_tables("conflicts", pack.conflicts))
+    counter = _Pieces()
+    chunks = [counter.dump(document)]
+    chunks.extend(_conflict_tables("conflicts", pack.conflicts, counter))
     for section in pack.sections:
-        chunks.append("[[sections]]\n" + _dump(_fields(section, skip=("entries", "conflicts"))))
-        chunks.extend(_conflict_tables("sections.conflicts", section.conflicts))
+        fields = _fields(section, skip=("entries", "conflicts"))
+        chunks.append("[[sections]]\n" + counter.dump(fields, header=True))
+        chunks.extend(_conflict_tables("sections.conflicts", section.conflicts, counter))
         for entry in section.entries:
-            chunks.append("[[sections.entries]]\n" + _dump(_fields(entry, skip=("conflicts",))))
-            chunks.extend(_conflict_tables("sections.entries.conflicts", entry.conflicts))
+            fields = _fields(entry, skip=("conflicts",))
+            chunks.append("[[sections.entries]]\n" + counter.dump(fields, header=True))
+            chunks.extend(_conflict_tables("sections.entries.conflicts", entry.conflicts, counter))
     text = "\n".join(chunks)
     data = text.encode("utf-8")
-    _check_readable(data, text)
+    _check_readable(data, counter.count)
     return data
 
 
-def _conflict_tables(header: str, conflicts: tuple[Conflict, ...]) -> list[str]:
+class _Pieces:
+    """Counts what the layout reader counts (headers, keys, array items) as tables are written."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def dump(self, table: dict[str, Any], *, header: bool = False) -> str:
+        self.count += header + len(table)
+        self.count += sum(len(value) for value in table.values() if isinstance(value, list))
+        return _dump(table)
+
+
+def _conflict_tables(header: str, conflicts: tuple[Conflict, ...], counter: _Pieces) -> list[str]:
     """Each merge conflict as its own table right after what it is about, as git marks a file."""
-    return [f"[[{header}]]\n" + _dump(_fields(conflict)) for conflict in conflicts]
+    return [f"[[{header}]]\n" + counter.dump(_fields(c), header=True) for c in conflicts]
 
 
-def _check_readable(data: bytes, text: str) -> None:
-    """Refuse to save what reading would refuse: the limits of `tomlio` hold for our output too."""
-    if len(data) > MAX_TOML_BYTES:
-        size, limit = -(-len(data) // 1024), MAX_TOML_BYTES // 1024
+def _check_readable(data: bytes, pieces: int) -> None:
+    """Refuse to save what reading would refuse: the layout reader's limits hold for our output.
+
+    The codec writes only the layout `layout.read_pack_layout` reads (a property test holds
+    them together), so the size and the number of pieces are all that could stop it.
+    """
+    if len(data) > MAX_PACK_BYTES:
+        size, limit = -(-len(data) // 1024), MAX_PACK_BYTES // 1024
         raise BriefcaseError(
             f"cannot save: the pack would be {size:,} KiB, over the {limit:,} KiB a pack file "
             "may hold; shorten its notes"
         )
-    try:
-        check_toml_shape(text, None)
-    except BriefcaseError as error:
-        raise BriefcaseError(f"cannot save: {error.message}") from None
+    if pieces > MAX_PACK_PIECES:
+        raise BriefcaseError(
+            f"cannot save: too many keys, values and tables ({pieces:,}; at most "
+            f"{MAX_PACK_PIECES:,}); split the pack into smaller packs"
+        )
 
 
 def _dump(table: dict[str, Any]) -> str:

@@ -27,6 +27,7 @@ KEPT = 32
 """Decoded packs kept at most; the oldest go first."""
 CODE_INPUTS = (
     "domain/packs/codec.py",
+    "domain/packs/layout.py",
     "domain/packs/models.py",
     "domain/quick_read.py",
     "domain/schema.py",

@@ -50,8 +50,21 @@ class ResolvedPack:
         return [entry for section in self.sections for entry in section.entries]
 
 
+_LAST: list[tuple[Pack, Corpus, ResolvedPack]] = []
+"""The last pack resolved, with its corpus: an export plans and then renders the same pack,
+and both would look up every item again (0.2 s for 50,000 entries). Both are immutable."""
+
+
 def resolve_pack(pack: Pack, corpus: Corpus) -> ResolvedPack:
     """Look up every entry's item in the corpus."""
+    if _LAST and _LAST[0][0] is pack and _LAST[0][1] is corpus:
+        return _LAST[0][2]
+    resolved = _resolve(pack, corpus)
+    _LAST[:] = [(pack, corpus, resolved)]
+    return resolved
+
+
+def _resolve(pack: Pack, corpus: Corpus) -> ResolvedPack:
     number = 0
     sections: list[ResolvedSection] = []
     missing: dict[str, None] = {}

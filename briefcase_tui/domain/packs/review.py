@@ -27,6 +27,7 @@ from briefcase_tui.domain.packs.models import Entry, Pack
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.history import EarlierReading
+    from briefcase_tui.domain.corpus.models import ItemBase
 
 Status = Literal["current", "changed", "vanished", "unreviewed"]
 EntryAt = tuple[int, int]
@@ -57,7 +58,15 @@ def entry_status(entry: Entry, corpus: Corpus) -> Status | None:
     """The entry's status against this corpus; None for a note of one's own."""
     if entry.item is None:
         return None
-    item = corpus.get(entry.item)
+    if not entry.fingerprint:  # no need to read the item to know
+        return "unreviewed" if entry.item in corpus else "vanished"
+    return status_with(entry, corpus.get(entry.item), corpus)
+
+
+def status_with(entry: Entry, item: ItemBase | None, corpus: Corpus) -> Status | None:
+    """`entry_status` for an entry whose item was looked up already (None: not in the corpus)."""
+    if entry.item is None:
+        return None
     if item is None:
         return "vanished"
     if not entry.fingerprint:

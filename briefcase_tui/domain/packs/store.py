@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefcase_tui.domain.packs.codec import encode_pack, has_comments
 from briefcase_tui.domain.packs.decoded import decode_pack_cached, remember
+from briefcase_tui.domain.packs.layout import MAX_PACK_BYTES
 from briefcase_tui.domain.packs.models import Pack
 from briefcase_tui.domain.storage import (
     Fingerprint,
@@ -25,7 +26,7 @@ from briefcase_tui.domain.storage import (
     remove_stale_temp_files,
 )
 from briefcase_tui.domain.text import fold
-from briefcase_tui.domain.tomlio import MAX_TOML_BYTES, why_not_a_file
+from briefcase_tui.domain.tomlio import why_not_a_file
 from briefcase_tui.errors import BriefcaseError
 
 PACK_SUFFIX = ".toml"
@@ -167,7 +168,7 @@ class PackStore:
         """Read and validate one pack, remembering its fingerprint for a safe save later."""
         path = self.resolve(reference)
         # Past the limit only part of the file is read, and decoding refuses it.
-        data, fingerprint = read_with_fingerprint(path, MAX_TOML_BYTES)
+        data, fingerprint = read_with_fingerprint(path, MAX_PACK_BYTES)
         pack = decode_pack_cached(data, path, fingerprint.digest)
         return PackFile(path, pack, fingerprint, has_comments(data))
 
