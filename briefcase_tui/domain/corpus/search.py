@@ -16,6 +16,7 @@ import bisect
 import datetime as dt
 import heapq
 import itertools
+import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -51,6 +52,9 @@ items (its best scoring ones, for the terms that stand for it in order of weight
 that never reach the screen."""
 PHRASE_CHECKED = 200
 """How many of the best candidates are checked for holding the query as a phrase."""
+_PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""An id as the corpus format writes them (lower-case letters and digits between hyphens):
+its folded words are its parts, found without folding it."""
 
 
 @dataclass
@@ -141,8 +145,10 @@ class SearchIndex:
             counts: dict[str, float] = {term: n / 2 for term, n in Counter(units).items()}
             for weight, field_stems in zip(rest, stemmed[len(halves) :], strict=True):
                 if field_stems:
-                    for term, times in Counter(field_stems).items():
-                        counts[term] = counts.get(term, 0.0) + weight * times
+                    get = counts.get
+                    counts.update(
+                        {t: get(t, 0.0) + weight * n for t, n in Counter(field_stems).items()}
+                    )
             weighted.append(counts)
             lengths.append(length)
             folded = [" ".join(field_words) for field_words in found]
@@ -153,8 +159,11 @@ class SearchIndex:
             cut = title.split(" (")[0]
             named = folded[0] if cut == title else " ".join(words(cut))
             exact.setdefault(named, []).append(number)
-            for name in (*item.aliases, item.id):
+            for name in item.aliases:
                 exact.setdefault(" ".join(words(name)), []).append(number)
+            ident = item.id  # an id's words are its parts between hyphens
+            key = ident.replace("-", " ") if _PLAIN_ID.fullmatch(ident) else " ".join(words(ident))
+            exact.setdefault(key, []).append(number)
         self._stems.update(stems)
         for tag in corpus.tags.values():
             titled_as_tag = exact.get(" ".join(words(tag.label)), [])
