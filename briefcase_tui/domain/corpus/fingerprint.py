@@ -77,11 +77,9 @@ def content_fingerprint(corpus: Corpus) -> str:
     known = _CONTENT.get(key)
     if known is not None and known[0]() is corpus:
         return known[1]
-    import json
+    from briefcase_tui.domain.corpus.serialize import corpus_json
 
-    from briefcase_tui.domain.corpus.serialize import corpus_data
-
-    data = json.dumps(corpus_data(corpus), ensure_ascii=False, sort_keys=True)
+    data = corpus_json(corpus)
     digest = hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
     remember_content_fingerprint(corpus, digest[:CONTENT_FINGERPRINT_LENGTH])
     return digest[:CONTENT_FINGERPRINT_LENGTH]

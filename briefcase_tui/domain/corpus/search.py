@@ -16,6 +16,7 @@ import bisect
 import datetime as dt
 import heapq
 import itertools
+import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -26,7 +27,7 @@ from briefcase_tui.domain.corpus.filters import SearchFilters
 from briefcase_tui.domain.corpus.glossary import GLOSSARY_FACTOR, Glossary
 from briefcase_tui.domain.corpus.kinds import KINDS
 from briefcase_tui.domain.corpus.query import FilterVocabulary, dates_in, merged, parse_query
-from briefcase_tui.domain.corpus.search_fields import FIELDS, searchable_fields
+from briefcase_tui.domain.corpus.search_fields import FIELDS, searchable_texts
 from briefcase_tui.domain.corpus.search_postings import FIELD_WEIGHTS, build_postings
 from briefcase_tui.domain.corpus.search_types import SearchHit, SearchResult, SearchSettings
 from briefcase_tui.domain.corpus.spelling import closest_words
@@ -51,6 +52,9 @@ items (its best scoring ones, for the terms that stand for it in order of weight
 that never reach the screen."""
 PHRASE_CHECKED = 200
 """How many of the best candidates are checked for holding the query as a phrase."""
+_PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""An id as the corpus format writes them (lower-case letters and digits between hyphens):
+its folded words are its parts, found without folding it."""
 
 
 @dataclass
@@ -85,8 +89,10 @@ class SearchIndex:
         self._kinds = [item.kind for item in items]
         self._titles = [item.title for item in items]
         self._tags = [frozenset(item.tags) for item in items]
-        self._dates = [frozenset(corpus.dates_of(item)) for item in items]
-        self._sources = [frozenset(s.id for s in corpus.sources_of(item)) for item in items]
+        item_dates = [corpus.dates_of(item) for item in items]
+        item_sources = [corpus.sources_of(item) for item in items]
+        self._dates = [frozenset(dates) for dates in item_dates]
+        self._sources = [frozenset(s.id for s in sources) for sources in item_sources]
         self._primary_source = [item.quotes[0].source if item.quotes else "" for item in items]
         self._source_words = {
             word: source_id
@@ -116,32 +122,48 @@ class SearchIndex:
         texts: list[str] = []
         stems = _StemTable()
         stem_of = stems.__getitem__
-        field_weights = tuple((name, FIELD_WEIGHTS[name]) for name in FIELDS)
-        # The loop below runs for every word of the corpus: the words of a field are stemmed
-        # and counted in C (map over the table, Counter), and only distinct stems reach Python.
+        weights = tuple(FIELD_WEIGHTS[name] for name in FIELDS)
+        halves, rest = _half_units(weights)
+        # The loop below runs for every word of the corpus: words are stemmed and counted in C
+        # (map over the stem table, Counter), and only distinct stems reach Python. The fields
+        # weighing a whole number of halves are counted together, each field's stems repeated
+        # as many times as it has halves: those sums are exact, so they equal the sums taken
+        # field by field in floating point. The remaining fields are added after, in order.
         for number, item in enumerate(items):
-            fields = searchable_fields(item, corpus)
-            counts: dict[str, float] = {}
+            found = [
+                words(text)
+                for text in searchable_texts(item, corpus, item_dates[number], item_sources[number])
+            ]
             length = 0.0
-            folded: list[str] = []
-            for name, weight in field_weights:
-                found = words(fields[name])
-                folded.append(" ".join(found))
-                if not found:
-                    continue
-                length += weight * len(found)
-                for term, times in Counter(map(stem_of, found)).items():
-                    counts[term] = counts.get(term, 0.0) + weight * times
+            for weight, field_words in zip(weights, found, strict=True):
+                length += weight * len(field_words)
+            stemmed = [list(map(stem_of, field_words)) for field_words in found]
+            units: list[str] = []
+            for times, field_stems in zip(halves, stemmed, strict=False):
+                if field_stems:
+                    units += field_stems * times
+            counts: dict[str, float] = {term: n / 2 for term, n in Counter(units).items()}
+            for weight, field_stems in zip(rest, stemmed[len(halves) :], strict=True):
+                if field_stems:
+                    get = counts.get
+                    counts.update(
+                        {t: get(t, 0.0) + weight * n for t, n in Counter(field_stems).items()}
+                    )
             weighted.append(counts)
             lengths.append(length)
+            folded = [" ".join(field_words) for field_words in found]
             texts.append(" | ".join(folded))
-            title_stems.append(
-                {stems[w] for w in (folded[0] + " " + folded[1]).split()} - stopwords
-            )
+            title_stems.append({*stemmed[0], *stemmed[1]} - stopwords)
             title = item.title
             exact.setdefault(folded[0], []).append(number)
-            for name in (title.split(" (")[0], *item.aliases, item.id):
+            cut = title.split(" (")[0]
+            named = folded[0] if cut == title else " ".join(words(cut))
+            exact.setdefault(named, []).append(number)
+            for name in item.aliases:
                 exact.setdefault(" ".join(words(name)), []).append(number)
+            ident = item.id  # an id's words are its parts between hyphens
+            key = ident.replace("-", " ") if _PLAIN_ID.fullmatch(ident) else " ".join(words(ident))
+            exact.setdefault(key, []).append(number)
         self._stems.update(stems)
         for tag in corpus.tags.values():
             titled_as_tag = exact.get(" ".join(words(tag.label)), [])
@@ -457,6 +479,19 @@ class SearchIndex:
         return filters.admits(
             self._kinds[number], self._tags[number], self._dates[number], self._sources[number]
         )
+
+
+def _half_units(weights: tuple[float, ...]) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """The leading field weights as whole numbers of halves, and the weights after them.
+
+    Sums of halves are exact in floating point (far below 2**52), whatever their order.
+    """
+    halves: list[int] = []
+    for weight in weights:
+        if not (weight * 2).is_integer() or weight <= 0:
+            break
+        halves.append(int(weight * 2))
+    return tuple(halves), weights[len(halves) :]
 
 
 def _most_matched(matched: dict[int, int], limit: int) -> Iterable[int]:

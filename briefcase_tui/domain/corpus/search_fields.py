@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.kinds import KIND_OF
-from briefcase_tui.domain.corpus.models import ItemBase
+from briefcase_tui.domain.corpus.models import ItemBase, Source
 
 FIELDS = ("title", "aliases", "names", "tags", "summary", "quotes")
 """The fields search reads, from the one that weighs most to the one that weighs least."""
@@ -21,6 +24,18 @@ FIELD_LABELS = {
 
 def searchable_fields(item: ItemBase, corpus: Corpus) -> dict[str, str]:
     """The searchable text of an item by field."""
+    texts = searchable_texts(item, corpus, corpus.dates_of(item), corpus.sources_of(item))
+    return dict(zip(FIELDS, texts, strict=True))
+
+
+def searchable_texts(
+    item: ItemBase, corpus: Corpus, dates: Iterable[dt.date], sources: Iterable[Source]
+) -> tuple[str, str, str, str, str, str]:
+    """The searchable text of an item, one string per field in the order of FIELDS.
+
+    The index builder has the item's dates and sources at hand already: it passes them in
+    rather than have them found twice for every item.
+    """
     names: list[str] = [item.kind]
     kind = KIND_OF[item.kind]
     for name in kind.searched:
@@ -30,17 +45,18 @@ def searchable_fields(item: ItemBase, corpus: Corpus) -> dict[str, str]:
             value = linked.title if linked is not None else None
         if isinstance(value, str):
             names.append(value)
-    for date in corpus.dates_of(item):
+    for date in dates:
         names.append(f"{date:%B} {date.day} {date.isoformat()}")
     if item.set_id in corpus.sets:
         names.append(corpus.sets[item.set_id].title)
-    names.extend(source.id.replace("-", " ") for source in corpus.sources_of(item))
-    tag_labels = [corpus.tags[t].label if t in corpus.tags else t for t in item.tags]
-    return {
-        "title": item.title,
-        "aliases": " ".join(item.aliases),
-        "names": " ".join(names),
-        "tags": " ".join(tag_labels),
-        "summary": item.summary,
-        "quotes": " ".join(q.text for q in item.quotes),
-    }
+    names.extend(source.id.replace("-", " ") for source in sources)
+    tags = corpus.tags
+    tag_labels = [tags[t].label if t in tags else t for t in item.tags]
+    return (
+        item.title,
+        " ".join(item.aliases),
+        " ".join(names),
+        " ".join(tag_labels),
+        item.summary,
+        " ".join(q.text for q in item.quotes),
+    )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections import Counter
+from itertools import chain
 
 FIELD_WEIGHTS: dict[str, float] = {
     "title": 4.0,
@@ -32,10 +34,7 @@ def build_postings(
     query reads only the start of its list); the items with it in their title; and how many
     items hold it."""
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
-    frequency: dict[str, int] = {}
-    for counts in weighted:
-        for term in counts:
-            frequency[term] = frequency.get(term, 0) + 1
+    frequency = dict(Counter(chain.from_iterable(weighted)))  # counted in C, first seen first
     total = len(weighted)
     idf = {
         term: math.log(1 + (total - count + 0.5) / (count + 0.5)) * (K1 + 1)
@@ -43,12 +42,17 @@ def build_postings(
     }
     documents_of: dict[str, array[int]] = {term: array("I") for term in frequency}
     scores_of: dict[str, array[float]] = {term: array("d") for term in frequency}
+    adders = {
+        term: (documents_of[term].append, scores_of[term].append, idf[term]) for term in frequency
+    }
+    """Per term, what the loop below needs of it, found with one lookup."""
     titled: dict[str, list[int]] = {}
     for number, counts in enumerate(weighted):  # every (term, item): keep the body lean
         norm = K1 * (1 - B + B * lengths[number] / (average or 1.0))
         for term, tf in counts.items():
-            documents_of[term].append(number)
-            scores_of[term].append(idf[term] * tf / (tf + norm))
+            add_document, add_score, term_idf = adders[term]
+            add_document(number)
+            add_score(term_idf * tf / (tf + norm))
         for term in title_stems[number]:
             titled.setdefault(term, []).append(number)
     postings = {term: (documents_of[term], scores_of[term]) for term in frequency}
