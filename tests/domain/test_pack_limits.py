@@ -10,9 +10,6 @@ stays far below what tomllib would have taken.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +20,7 @@ from briefcase_tui.domain.packs.models import Entry, Pack, Section
 from briefcase_tui.domain.packs.store import PackStore
 from briefcase_tui.domain.tomlio import MAX_TOML_BYTES
 from briefcase_tui.errors import BriefcaseError
-from tests.limits import memory_limit
+from tests.limits import run_shape_in_child
 
 MEMORY_LIMIT = 1024 * 1024 * 1024
 """The child's address space: what Python, pydantic and a 16 MiB file need, with room."""
@@ -105,19 +102,9 @@ SHAPES = [
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_the_worst_shapes_of_a_16_mib_pack_are_read_or_refused_within_bounds(shape: str) -> None:
-    try:
-        result = subprocess.run(
-            [sys.executable, "-c", CHILD, shape],
-            capture_output=True,
-            text=True,
-            timeout=WALL_SECONDS,
-            preexec_fn=memory_limit(MEMORY_LIMIT),
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"{shape}: still reading after {WALL_SECONDS} s")
-    assert result.returncode == 0, result.stderr[-2000:]
-    report = json.loads(result.stdout)
+    report = run_shape_in_child(
+        CHILD, shape, memory=MEMORY_LIMIT, seconds=WALL_SECONDS, doing="reading"
+    )
     assert report["outcome"] != "out of memory", report
     assert report["peak_mb"] < PEAK_MB, report
 

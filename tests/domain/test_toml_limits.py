@@ -8,10 +8,6 @@ timing out or by running out of memory, which the child reports.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 
 from briefcase_tui.domain.tomlio import (
@@ -21,7 +17,7 @@ from briefcase_tui.domain.tomlio import (
     parse_toml,
 )
 from briefcase_tui.errors import BriefcaseError
-from tests.limits import memory_limit
+from tests.limits import run_shape_in_child
 
 MEMORY_LIMIT = 200 * 1024 * 1024
 WALL_SECONDS = 20
@@ -92,19 +88,9 @@ SHAPES = [
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_the_worst_shapes_at_the_size_limit_are_read_or_refused_within_bounds(shape: str) -> None:
-    try:
-        result = subprocess.run(
-            [sys.executable, "-c", CHILD, shape],
-            capture_output=True,
-            text=True,
-            timeout=WALL_SECONDS,
-            preexec_fn=memory_limit(MEMORY_LIMIT),
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"{shape}: still parsing after {WALL_SECONDS} s")
-    assert result.returncode == 0, result.stderr[-2000:]
-    report = json.loads(result.stdout)
+    report = run_shape_in_child(
+        CHILD, shape, memory=MEMORY_LIMIT, seconds=WALL_SECONDS, doing="parsing"
+    )
     assert report["outcome"] not in ("out of memory", "invalid TOML: too large to parse"), report
     assert report["peak_mb"] < MEMORY_LIMIT / (1024 * 1024), report
 
