@@ -44,6 +44,12 @@ def make_briefs(tmp_path: Path) -> Path:
     return folder
 
 
+def notes_pack(count: int) -> str:
+    """A pack file of one section holding `count` notes of one's own ("Note 0", "Note 1"...)."""
+    head = 'format = 1\ntitle = "Long"\n\n[[sections]]\ntitle = "Notes"\n'
+    return head + "".join(f'\n[[sections.entries]]\nnote = "Note {n}"\n' for n in range(count))
+
+
 def pack_app(settings_file: Path, briefs: Path, pack: str | None = None) -> BriefcaseApp:
     """The app from the one factory on this briefs folder, showing `pack` if one is given."""
     app = create_app(

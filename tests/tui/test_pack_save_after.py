@@ -15,6 +15,7 @@ from tests.tui.pack_helpers import (
     PARIS,
     SIZE,
     make_briefs,
+    notes_pack,
     on_pack_screen,
     pack_app,
     pack_on_disk,
@@ -23,9 +24,7 @@ from tests.tui.pack_helpers import (
 from tests.tui.screen_text import screen_text
 
 NOTES = 12
-LONG = 'format = 1\ntitle = "Long"\n\n[[sections]]\ntitle = "Notes"\n' + "".join(
-    f'\n[[sections.entries]]\nnote = "Note {n}"\n' for n in range(NOTES)
-)
+LONG = notes_pack(NOTES)
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from tests.tui.pack_helpers import (
     PARIS,
     SIZE,
     make_briefs,
+    notes_pack,
     on_pack_screen,
     pack_app,
     pack_on_disk,
@@ -30,9 +31,7 @@ from tests.tui.pack_helpers import (
 from tests.tui.screen_text import screen_text
 
 NOTES = 60
-LONG = 'format = 1\ntitle = "Long"\n\n[[sections]]\ntitle = "Notes"\n' + "".join(
-    f'\n[[sections.entries]]\nnote = "Note {n}"\n' for n in range(NOTES)
-)
+LONG = notes_pack(NOTES)
 """One section of sixty notes of one's own, so fifty moves down stay inside it."""
 
 
