@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.facts import format_date, item_facts
@@ -60,8 +61,7 @@ def paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(result)
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One labelled fact of an item, as every renderer shows it."""
 
     label: str
@@ -76,8 +76,7 @@ def fact_text(fact: Fact) -> str:
     return fact.value
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """A verbatim quote and its citation: the number of its source in `Sources`, and where."""
 
     text: tuple[tuple[str, ...], ...]
@@ -85,8 +84,7 @@ class Quote:
     locator: str
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):
     """One source's side of a disagreement."""
 
     source: str
@@ -95,8 +93,7 @@ class Side:
     quote: Quote
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(NamedTuple):
     """A place where the sources disagree about an item, with every side."""
 
     topic: str
@@ -104,8 +101,7 @@ class Disagreement:
     sides: tuple[Side, ...]
 
 
-@dataclass(frozen=True)
-class BriefEntry:
+class BriefEntry(NamedTuple):
     """An entry: a corpus item with the author's marks and note, or a note on its own."""
 
     number: int
@@ -135,8 +131,7 @@ class BriefEntry:
         return not self.heading
 
 
-@dataclass(frozen=True)
-class BriefSection:
+class BriefSection(NamedTuple):
     """A section of the pack with its entries."""
 
     heading: str
@@ -145,8 +140,7 @@ class BriefSection:
     entries: tuple[BriefEntry, ...]
 
 
-@dataclass(frozen=True)
-class GlanceRow:
+class GlanceRow(NamedTuple):
     """One row of the at-a-glance table: an item, what it is, when, where, how much it matters."""
 
     number: int
@@ -158,8 +152,7 @@ class GlanceRow:
     priority: str
 
 
-@dataclass(frozen=True)
-class CitedSource:
+class CitedSource(NamedTuple):
     """A source in the order the document first cites it."""
 
     number: int
@@ -323,8 +316,7 @@ def _entry(
     )
 
 
-@dataclass(frozen=True)
-class _ItemTold:
+class _ItemTold(NamedTuple):
     """What a brief says of an item whatever entry names it: worked out once per item.
 
     Citation numbers are given at a source's first citation and kept, so the quotes of an
