@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.facts import format_date, item_facts
@@ -52,6 +53,9 @@ def paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
     Every renderer keeps a note's line structure this way, and drops lines with no text.
     Cached: a brief repeats corpus text (summaries, quotes, caveats) many times.
     """
+    if "\n" not in text:  # most notes and summaries: one paragraph of one line
+        line = one_line(text)
+        return ((line,),) if line else ()
     result = []
     for chunk in _BLANK_LINES.split(text.strip()):
         lines = tuple(line for line in (one_line(raw) for raw in chunk.split("\n")) if line)
@@ -60,8 +64,7 @@ def paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(result)
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One labelled fact of an item, as every renderer shows it."""
 
     label: str
@@ -76,8 +79,7 @@ def fact_text(fact: Fact) -> str:
     return fact.value
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """A verbatim quote and its citation: the number of its source in `Sources`, and where."""
 
     text: tuple[tuple[str, ...], ...]
@@ -85,8 +87,7 @@ class Quote:
     locator: str
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):
     """One source's side of a disagreement."""
 
     source: str
@@ -95,8 +96,7 @@ class Side:
     quote: Quote
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(NamedTuple):
     """A place where the sources disagree about an item, with every side."""
 
     topic: str
@@ -104,8 +104,7 @@ class Disagreement:
     sides: tuple[Side, ...]
 
 
-@dataclass(frozen=True)
-class BriefEntry:
+class BriefEntry(NamedTuple):
     """An entry: a corpus item with the author's marks and note, or a note on its own."""
 
     number: int
@@ -135,8 +134,7 @@ class BriefEntry:
         return not self.heading
 
 
-@dataclass(frozen=True)
-class BriefSection:
+class BriefSection(NamedTuple):
     """A section of the pack with its entries."""
 
     heading: str
@@ -145,8 +143,7 @@ class BriefSection:
     entries: tuple[BriefEntry, ...]
 
 
-@dataclass(frozen=True)
-class GlanceRow:
+class GlanceRow(NamedTuple):
     """One row of the at-a-glance table: an item, what it is, when, where, how much it matters."""
 
     number: int
@@ -158,8 +155,7 @@ class GlanceRow:
     priority: str
 
 
-@dataclass(frozen=True)
-class CitedSource:
+class CitedSource(NamedTuple):
     """A source in the order the document first cites it."""
 
     number: int
@@ -242,15 +238,18 @@ def build_brief(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None)
     title, title_anchor = headings.add(pack.title)
     contents_anchor = headings.add(CONTENTS)[1] if resolved.sections else ""
     sections = []
-    glance = []
+    glance: list[GlanceRow] = []
+    version = pack.corpus_version
     for section in resolved.sections:
         heading, anchor = headings.add(section.section.title)
-        entries = tuple(
-            _entry(entry, corpus, headings, citations, pack.corpus_version)
-            for entry in section.entries
-        )
-        glance += [_glance_row(entry) for entry in entries]
-        sections.append(BriefSection(heading, anchor, paragraphs(section.section.intro), entries))
+        entries = []
+        for resolved_entry in section.entries:
+            entry, told = _entry(resolved_entry, corpus, headings, citations, version)
+            entries.append(entry)
+            if entry.heading:  # a note on its own has no row
+                glance.append(_glance_row(entry, told))
+        intro = paragraphs(section.section.intro)
+        sections.append(BriefSection(heading, anchor, intro, tuple(entries)))
     sources_heading, sources_anchor = headings.add(SOURCES)
     about_heading, about_anchor = headings.add(ABOUT)
     details = [
@@ -267,7 +266,7 @@ def build_brief(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None)
         summary=paragraphs(pack.summary),
         missing=resolved.missing,
         contents_anchor=contents_anchor,
-        glance=tuple(row for row in glance if row is not None),
+        glance=tuple(glance),
         sections=tuple(sections),
         sources_heading=sources_heading,
         sources_anchor=sources_anchor,
@@ -284,47 +283,38 @@ def _entry(
     headings: _Headings,
     citations: _Citations,
     pack_version: str,
-) -> BriefEntry:
+) -> tuple[BriefEntry, _ItemTold | None]:
+    """The entry laid out, and what the brief says of its item (None: no item to tell of).
+
+    Run once for each of up to 50,000 entries: fields are passed in order, not by name.
+    """
     entry = resolved.entry
     item = resolved.item
     priority = PRIORITY_LABELS.get(entry.priority or "", "")
-    tags = tuple(one_line(tag) for tag in entry.tags)
+    tags = tuple(one_line(tag) for tag in entry.tags) if entry.tags else ()
     note = paragraphs(entry.note)
     if entry.is_note:
         return BriefEntry(
             resolved.number, "", "", "", "", (), (), (), (), (), priority, tags, note,
             FREE_NOTE_LABEL,
-        )  # fmt: skip
+        ), None  # fmt: skip
     heading, anchor = headings.add(item.title if item is not None else entry.item or "Note")
     if item is None:
         return BriefEntry(
             resolved.number, heading, anchor, NOT_IN_CORPUS, entry.item or "", (), (), (), (),
             (), priority, tags, note, ITEM_NOTE_LABEL,
-        )  # fmt: skip
+        ), None  # fmt: skip
     told = citations.told.get(item.id)
     if told is None:
         told = citations.told[item.id] = _ItemTold.of(item, corpus, citations)
     return BriefEntry(
-        number=resolved.number,
-        heading=heading,
-        anchor=anchor,
-        kind=told.kind,
-        missing_id="",
-        headline=told.headline,
-        summary=told.summary,
-        facts=told.facts,
-        quotes=told.quotes,
-        disagreements=told.disagreements,
-        priority=priority,
-        tags=tags,
-        note=note,
-        note_label=ITEM_NOTE_LABEL,
-        changed=_changed_since(entry, item, corpus, pack_version),
-    )
+        resolved.number, heading, anchor, told.kind, "", told.headline, told.summary, told.facts,
+        told.quotes, told.disagreements, priority, tags, note, ITEM_NOTE_LABEL,
+        _changed_since(entry, item, corpus, pack_version),
+    ), told  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _ItemTold:
+class _ItemTold(NamedTuple):
     """What a brief says of an item whatever entry names it: worked out once per item.
 
     Citation numbers are given at a source's first citation and kept, so the quotes of an
@@ -337,19 +327,36 @@ class _ItemTold:
     facts: tuple[Fact, ...]
     quotes: tuple[Quote, ...]
     disagreements: tuple[Disagreement, ...]
+    when: str
+    """Its row of the at-a-glance table: when, from its headline facts."""
+    where: str
+    """Its row of the at-a-glance table: where (the venue)."""
 
     @classmethod
     def of(cls, item: ItemBase, corpus: Corpus, citations: _Citations) -> _ItemTold:
-        facts = _facts(item, corpus)
+        headline: list[Fact] = []
+        facts: list[Fact] = []
+        for label, value in item_facts(item, corpus):
+            fact = Fact(label, one_line(value))
+            (headline if label in HEADLINE_FACTS else facts).append(fact)
+        order = citations.order
+        quotes = []
+        for quote in item.quotes:
+            number = order.get(quote.source)
+            if number is None:
+                number = order[quote.source] = len(order) + 1
+            quotes.append(Quote(paragraphs(quote.text), number, one_line(quote.locator)))
+        caveats = corpus.caveats_for(item.id)
+        when, where = _when_where(headline) if headline else ("", "")
         return cls(
-            kind=KIND_LABELS.get(item.kind, item.kind),
-            headline=tuple(f for f in facts if f.label in HEADLINE_FACTS),
-            summary=paragraphs(item.summary),
-            facts=tuple(f for f in facts if f.label not in HEADLINE_FACTS),
-            quotes=tuple(citations.quote(q.text, q.source, q.locator) for q in item.quotes),
-            disagreements=tuple(
-                _disagreement(caveat, corpus, citations) for caveat in corpus.caveats_for(item.id)
-            ),
+            KIND_LABELS.get(item.kind, item.kind),
+            tuple(headline),
+            paragraphs(item.summary),
+            tuple(facts),
+            tuple(quotes),
+            tuple(_disagreement(c, corpus, citations) for c in caveats) if caveats else (),
+            when,
+            where,
         )
 
 
@@ -362,10 +369,6 @@ def _changed_since(entry: Entry, item: ItemBase, corpus: Corpus, pack_version: s
         f"this item reads differently from when it was added to the pack{since}; "
         "the author has not reviewed it since (brief pack review)."
     )
-
-
-def _facts(item: ItemBase, corpus: Corpus) -> list[Fact]:
-    return [Fact(label, one_line(value)) for label, value in item_facts(item, corpus)]
 
 
 def _disagreement(caveat: Caveat, corpus: Corpus, citations: _Citations) -> Disagreement:
@@ -383,21 +386,22 @@ def _disagreement(caveat: Caveat, corpus: Corpus, citations: _Citations) -> Disa
     return Disagreement(one_line(caveat.topic), one_line(caveat.summary), tuple(sides))
 
 
-def _glance_row(entry: BriefEntry) -> GlanceRow | None:
-    if entry.is_note:
-        return None
-    facts = {fact.label: fact_text(fact) for fact in entry.headline}
+def _when_where(headline: list[Fact]) -> tuple[str, str]:
+    """An item's when and where in the at-a-glance table, from its headline facts.
+
+    The facts are on one line already, so their words joined by a space are too.
+    """
+    facts = {fact.label: fact_text(fact) for fact in headline}
     when = " ".join(
         v for v in (facts.get("When") or facts.get("Date", ""), facts.get("Time", "")) if v
     )
+    return when, facts.get("Venue", "")
+
+
+def _glance_row(entry: BriefEntry, told: _ItemTold | None) -> GlanceRow:
+    when, where = (told.when, told.where) if told is not None else ("", "")
     return GlanceRow(
-        entry.number,
-        entry.heading,
-        entry.anchor,
-        entry.kind,
-        one_line(when),
-        one_line(facts.get("Venue", "")),
-        entry.priority,
+        entry.number, entry.heading, entry.anchor, entry.kind, when, where, entry.priority
     )
 
 

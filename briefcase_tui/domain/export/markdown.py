@@ -59,7 +59,7 @@ def brief_markdown(brief: Brief) -> str:
         if not section.entries:
             blocks.append("*This section is empty.*")
         for entry in section.entries:
-            blocks += _entry_blocks(entry)
+            _entry_blocks(entry, blocks)
     blocks.append(f"## {escape_inline(brief.sources_heading)}")
     blocks += _sources_blocks(brief)
     blocks.append(f"## {escape_inline(brief.about_heading)}")
@@ -80,7 +80,10 @@ def _fact(fact: Fact) -> str:
 
 def _paragraphs(paragraphs: Paragraphs) -> list[str]:
     """Paragraphs of escaped lines; lines end in a backslash hard break, as the text had them."""
-    return ["\\\n".join(escape_inline(line) for line in lines) for lines in paragraphs]
+    return [
+        escape_inline(lines[0]) if len(lines) == 1 else "\\\n".join(map(escape_inline, lines))
+        for lines in paragraphs
+    ]
 
 
 def _link(text: str, anchor: str) -> str:
@@ -92,9 +95,9 @@ def _contents(brief: Brief) -> str:
     for section in brief.sections:
         lines.append(f"- {_link(section.heading, section.anchor)}")
         lines += [
-            f"  - {_link(entry.heading, entry.anchor)}"
+            f"  - [{escape_inline(entry.heading)}](#{entry.anchor})"
             for entry in section.entries
-            if not entry.is_note
+            if entry.heading  # a note on its own is not listed
         ]
     lines.append(f"- {_link(brief.sources_heading, brief.sources_anchor)}")
     lines.append(f"- {_link(brief.about_heading, brief.about_anchor)}")
@@ -109,43 +112,54 @@ def _row(cells: Iterable[str]) -> str:
 def _at_a_glance(brief: Brief) -> str:
     """A table of every item: what it is, when and where, and how much it matters."""
     rows = [_row(GLANCE_COLUMNS), "| --: | --- | --- | --- | --- | --- |"]
-    rows += [
-        _row(
-            (
-                str(row.number),
-                _link(row.heading, row.anchor),
-                escape_inline(row.kind),
-                escape_inline(row.when),
-                escape_inline(row.where),
-                escape_inline(row.priority),
-            )
+    for row in brief.glance:
+        cells = [
+            escape_inline(row.kind),
+            escape_inline(row.when),
+            escape_inline(row.where),
+            escape_inline(row.priority),
+        ]  # the number and the link are never empty
+        rows.append(
+            f"| {row.number} | [{escape_inline(row.heading)}](#{row.anchor}) |"
+            + "|".join([f" {cell} " if cell else " " for cell in cells])
+            + "|"
         )
-        for row in brief.glance
-    ]
     return "\n".join(rows)
 
 
-def _entry_blocks(entry: BriefEntry) -> list[str]:
-    if entry.is_note:
-        return [*_note_blocks(entry), *_marks(entry)]
-    blocks = [f"### {escape_inline(entry.heading)}"]
+def _entry_blocks(entry: BriefEntry, blocks: list[str]) -> None:
+    """Add an entry's blocks to `blocks`: run once for each of up to 50,000 entries."""
+    if not entry.heading:  # a note on its own
+        blocks += _note_blocks(entry)
+        blocks += _marks(entry)
+        return
+    blocks.append(f"### {escape_inline(entry.heading)}")
     if entry.missing_id:
         blocks.append(
             f"**Not in the corpus:** the id `{_code(entry.missing_id)}` names no item of "
             "this corpus; it may have been renamed or removed."
         )
-        return [*blocks, *_marks(entry), *_note_blocks(entry)]
+        blocks += _marks(entry)
+        blocks += _note_blocks(entry)
+        return
     if entry.changed:
         blocks.append(f"**Changed since added:** {escape_inline(entry.changed)}")
-    blocks.append(" · ".join([_fact(Fact("Kind", entry.kind)), *map(_headline, entry.headline)]))
-    blocks += _paragraphs(entry.summary)
+    kind = f"**Kind:** {escape_inline(entry.kind)}"
+    if entry.headline:
+        kind = " · ".join([kind, *map(_headline, entry.headline)])
+    blocks.append(kind)
+    if entry.summary:
+        blocks += _paragraphs(entry.summary)
     if entry.facts:
-        blocks.append("\n".join(f"- {_fact(fact)}" for fact in entry.facts))
+        blocks.append("\n".join([f"- {_fact(fact)}" for fact in entry.facts]))
     for quote in entry.quotes:
         blocks += _quote(quote)
     for disagreement in entry.disagreements:
         blocks += _disagreement_blocks(disagreement)
-    return [*blocks, *_marks(entry), *_note_blocks(entry)]
+    if entry.priority or entry.tags:
+        blocks += _marks(entry)
+    if entry.note:
+        blocks += _note_blocks(entry)
 
 
 def _headline(fact: Fact) -> str:
@@ -174,12 +188,14 @@ def _quote(quote: Quote) -> list[str]:
     """A verbatim quote as a block quote, then its citation, which points at the Sources list.
 
     The citation line stands between two quotes, so no renderer can run them together.
+    Every line is marked `> `, and a line of `>` alone parts its paragraphs; escaped lines
+    hold no newline, so each is one line of the block.
     """
-    lines = "\n>\n".join(_paragraphs(quote.text)).split("\n")
+    body = "\n>\n".join(["> " + "\\\n> ".join(map(escape_inline, lines)) for lines in quote.text])
     cite = f"— \\[{quote.number}\\]"
     if quote.locator:
         cite += f" {escape_inline(quote.locator)}"
-    return ["\n".join(f"> {line}" if line != ">" else ">" for line in lines), cite]
+    return [body or "> ", cite]
 
 
 def _disagreement_blocks(disagreement: Disagreement) -> list[str]:
