@@ -187,9 +187,15 @@ class SearchIndex:
         self._title_sizes = array("I", (len(w) or 1 for w in title_stems))
         self._years = tuple(sorted({date.year for dates in self._dates for date in dates}))
         """The years the corpus's dates fall in: a query's "11 February" is read in them."""
-        self._postings, self._in_titles, self._frequency = build_postings(
-            weighted, lengths, title_stems, POSTINGS_READ
-        )
+        (
+            self._postings,
+            self._posting_starts,
+            self._posting_items,
+            self._posting_scores,
+            self._in_titles,
+        ) = build_postings(weighted, lengths, title_stems, POSTINGS_READ)
+        """Term → its number; its items and their scores lie in `_posting_items` and
+        `_posting_scores` from `_posting_starts[number]` to `_posting_starts[number + 1]`."""
         self._words = sorted(self._stems)
         """Every word as written (folded), for prefix matching as the user types."""
         self._french: dict[str, str] = {}
@@ -401,9 +407,14 @@ class SearchIndex:
         most = MAX_EXPANSIONS.get(len(token), DEFAULT_EXPANSIONS)
         chosen: Iterable[str] = candidates
         if len(candidates) > most:
-            chosen = heapq.nlargest(most, candidates, key=lambda t: self._frequency[t])
+            chosen = heapq.nlargest(most, candidates, key=self._items_holding)
         for term in chosen:
             yield term, PREFIX_FACTOR
+
+    def _items_holding(self, term: str) -> int:
+        """How many items hold this term (the length of its postings)."""
+        number = self._postings[term]
+        return self._posting_starts[number + 1] - self._posting_starts[number]
 
     def _score(
         self, slots: list[_Slot], limit: int | None
@@ -420,16 +431,17 @@ class SearchIndex:
                 if budget <= 0:
                     break
                 read_terms.append(term)
-                documents, term_scores = self._postings[term]
-                read = min(budget, len(documents))
+                term_number = self._postings[term]
+                start = self._posting_starts[term_number]
+                read = min(budget, self._posting_starts[term_number + 1] - start)
                 budget -= read
+                documents = self._posting_items[start : start + read]
+                term_scores = self._posting_scores[start : start + read]
                 if not best:
-                    best = dict(
-                        zip(documents[:read], map(factor.__mul__, term_scores[:read]), strict=True)
-                    )
+                    best = dict(zip(documents, map(factor.__mul__, term_scores), strict=True))
                     continue
                 get = best.get
-                for number, score in zip(documents[:read], term_scores[:read], strict=True):
+                for number, score in zip(documents, term_scores, strict=True):
                     value = score * factor
                     if value > get(number, 0.0):
                         best[number] = value
