@@ -198,6 +198,8 @@ class SearchIndex:
         `_posting_scores` from `_posting_starts[number]` to `_posting_starts[number + 1]`."""
         self._words = sorted(self._stems)
         """Every word as written (folded), for prefix matching as the user types."""
+        self._title_sets: dict[str, frozenset[int]] = {}
+        """`_in_titles` as sets, for the terms asked for so far (see `_titled`)."""
         self._french: dict[str, str] = {}
         self._glossary = Glossary(self.settings.glossary, stopwords, self._stem, self._stem_fr)
         self._spellings = sorted(set(self._words) | self._glossary.words)
@@ -207,6 +209,10 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def __getstate__(self) -> dict[str, object]:
+        """What is pickled: everything but the title sets made for queries (see `_titled`)."""
+        return {**self.__dict__, "_title_sets": {}}
 
     def search(
         self, query: str, filters: SearchFilters | None = None, limit: int | None = 20
@@ -411,6 +417,18 @@ class SearchIndex:
         for term in chosen:
             yield term, PREFIX_FACTOR
 
+    def _titled(self, term: str) -> frozenset[int] | None:
+        """The items with this term in their title, as a set made the first time it is asked
+        for: the index holds them as arrays, 4 bytes an item (a set of 10,000 numbers takes
+        over 600 KiB), and a session asks for a few terms."""
+        found = self._title_sets.get(term)
+        if found is None:
+            numbers = self._in_titles.get(term)
+            if numbers is None:
+                return None
+            found = self._title_sets[term] = frozenset(numbers)
+        return found
+
     def _items_holding(self, term: str) -> int:
         """How many items hold this term (the length of its postings)."""
         number = self._postings[term]
@@ -454,7 +472,7 @@ class SearchIndex:
             title_hit: dict[int, float] = {}
             for term in read_terms:
                 weight = 0.5 if term in slot.partial else 1.0
-                titled = self._in_titles.get(term)
+                titled = self._titled(term)
                 if titled is None:
                     continue
                 for number in titled.intersection(best):

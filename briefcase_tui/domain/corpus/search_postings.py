@@ -29,9 +29,9 @@ def build_postings(
     lengths: list[float],
     title_stems: list[set[str]],
     read: int,
-) -> tuple[dict[str, int], array[int], array[int], array[float], dict[str, frozenset[int]]]:
+) -> tuple[dict[str, int], array[int], array[int], array[float], dict[str, array[int]]]:
     """Per term: items and BM25F scores, best first for a term in more than `read` items (a
-    query reads only the start of its list); and the items with it in their title.
+    query reads only the start of its list); and the items with it in their title, in order.
 
     The lists of every term lie end to end in two arrays, items and scores: term number
     `n` (the first dict) holds positions `starts[n]` to `starts[n + 1]`. Two arrays and a
@@ -75,5 +75,5 @@ def build_postings(
         documents.extend(own)
         scores.extend(term_scores)
         starts.append(len(documents))
-    in_titles = {term: frozenset(items) for term, items in titled.items()}
+    in_titles = {term: array("I", items) for term, items in titled.items()}
     return numbers, starts, documents, scores, in_titles
