@@ -79,7 +79,7 @@ def collector_paused() -> Generator[None]:
 def write_corpus(stream: BinaryIO, corpus: Corpus) -> None:
     """Write `corpus` to a file in the stored layout (the caller makes the file atomic)."""
     items = list(corpus.items)
-    share_field_sets([*items, *corpus.caveats, *corpus.sources.values(), *corpus.tags.values()])
+    share_equal_parts([*items, *corpus.caveats, *corpus.sources.values(), *corpus.tags.values()])
     caveat_index = {id(caveat): number for number, caveat in enumerate(corpus.caveats)}
     chunks: list[bytes] = []
     for start in range(0, len(items), CHUNK):
@@ -134,31 +134,62 @@ def write_corpus(stream: BinaryIO, corpus: Corpus) -> None:
         stream.write(blob)
 
 
-def share_field_sets(records: Iterable[BaseModel]) -> None:
-    """Give records that were given the same fields one set of their names, shared.
+SHARED_TEXT = 40
+"""Strings up to this long that records hold alike are made one object before pickling."""
 
-    pydantic keeps, in every record, the set of fields its data named (read only by
-    `model_fields_set` and `exclude_unset`): a set of six names takes 472 bytes, about a
-    third of a small record. Identical sets are few, and pickle writes a set shared in a
-    chunk once, so the items read back share them too (bundled corpus: 851 sets, 330 KiB,
-    down to a few dozen). The sets are never changed in place: records are frozen, and
-    pydantic's copies take a copy of the set.
+
+def share_equal_parts(records: Iterable[BaseModel]) -> None:
+    """Make the parts that records hold alike one object each, so pickle writes each once a
+    chunk (its memo refers back to it) and the records read back share it.
+
+    Two such parts: pydantic keeps, in every record, the set of fields its data named (read
+    only by `model_fields_set` and `exclude_unset`), a set of six names taking 472 bytes,
+    a third of a small record; and ids, kinds, dates and labels recur across items (a
+    kind, the source a quote cites, a tag), each a separate string once validated. Prose
+    does not recur and is left alone. Bundled corpus: 851 sets (330 KiB) down to a few
+    dozen. Nothing shared is changed in place: records are frozen, pydantic's copies take
+    a copy of the set, and strings and tuples cannot change.
     """
     from pydantic import BaseModel
 
-    shared: dict[frozenset[str], set[str]] = {}
+    sets: dict[frozenset[str], set[str]] = {}
+    texts: dict[str, str] = {}
+    groups: dict[tuple[str, ...], tuple[str, ...]] = {}
+    share_text = texts.setdefault
+    models: dict[type, bool] = {}
+
+    def is_model(kind: type) -> bool:
+        known = models.get(kind)
+        if known is None:
+            known = models[kind] = issubclass(kind, BaseModel)
+        return known
+
     pending = list(records)
     while pending:
         record = pending.pop()
         names = record.__pydantic_fields_set__
-        common = shared.setdefault(frozenset(names), names)
+        common = sets.setdefault(frozenset(names), names)
         if common is not names:
             object.__setattr__(record, "__pydantic_fields_set__", common)
-        for value in record.__dict__.values():
-            if isinstance(value, BaseModel):
+        values = record.__dict__
+        for name, value in values.items():
+            kind = type(value)
+            if kind is str:
+                if len(value) <= SHARED_TEXT:
+                    values[name] = share_text(value, value)
+            elif kind is tuple:
+                if not value:
+                    continue
+                if type(value[0]) is str:
+                    if all(type(part) is str for part in value):
+                        parts = tuple(
+                            [share_text(p, p) if len(p) <= SHARED_TEXT else p for p in value]
+                        )
+                        values[name] = groups.setdefault(parts, parts)
+                elif is_model(type(value[0])):
+                    pending.extend(value)
+            elif is_model(kind):
                 pending.append(value)
-            elif type(value) is tuple and value and isinstance(value[0], BaseModel):
-                pending.extend(value)
 
 
 def open_corpus(path: Path, fallback: Callable[[], Corpus]) -> Corpus | None:
