@@ -134,3 +134,25 @@ def test_a_store_of_the_previous_layout_is_rebuilt_not_misread(
     reopened = open_corpus(path, lambda: pytest.fail("the rebuilt file is sound"))
     assert reopened is not None
     same_answers(reopened, built)
+
+
+def test_a_stored_corpus_keeps_which_fields_each_record_was_given(tmp_path: Path) -> None:
+    """Records given the same fields share one set of their names in the store (memory):
+    each still reports its own, and a changed copy of one never changes the others."""
+    to_store, _ = build_corpus(read_corpus_files(BUNDLED_CORPUS_DIR))
+    pristine, _ = build_corpus(read_corpus_files(BUNDLED_CORPUS_DIR))
+    assert to_store is not None and pristine is not None
+    corpus = open_corpus(stored(to_store, tmp_path), lambda: pytest.fail("the file is sound"))
+    assert corpus is not None
+    for item in pristine:
+        read = corpus.item(item.id)
+        assert read.model_fields_set == item.model_fields_set
+        assert read.model_dump(exclude_unset=True) == item.model_dump(exclude_unset=True)
+    for read_caveat, caveat in zip(corpus.caveats, pristine.caveats, strict=True):
+        assert read_caveat.model_dump(exclude_unset=True) == caveat.model_dump(exclude_unset=True)
+    without_aliases = [item for item in corpus if "aliases" not in item.model_fields_set]
+    assert len(without_aliases) > 1
+    changed = without_aliases[0].model_copy(update={"aliases": ("Another name",)})
+    assert "aliases" in changed.model_fields_set
+    for item in without_aliases:
+        assert "aliases" not in item.model_fields_set

@@ -21,6 +21,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.filters import SearchFilters
@@ -78,6 +79,17 @@ class _StemTable(dict[str, str]):
         return found
 
 
+T = TypeVar("T")
+
+
+def _shared(sets: Iterable[frozenset[T]]) -> list[frozenset[T]]:
+    """The sets, each distinct value made once: most items share their tags, days and
+    sources with others, and the index then holds (and unpickles) one set per value, not
+    one per item (bundled corpus: 879 sets, 230 KiB, down to a few dozen)."""
+    made: dict[frozenset[T], frozenset[T]] = {}
+    return [made.setdefault(found, found) for found in sets]
+
+
 class SearchIndex:
     """An inverted index of one corpus; build once, query many times (and pickle)."""
 
@@ -88,11 +100,11 @@ class SearchIndex:
         self._ids = [item.id for item in items]
         self._kinds = [item.kind for item in items]
         self._titles = [item.title for item in items]
-        self._tags = [frozenset(item.tags) for item in items]
+        self._tags = _shared(frozenset(item.tags) for item in items)
         item_dates = [corpus.dates_of(item) for item in items]
         item_sources = [corpus.sources_of(item) for item in items]
-        self._dates = [frozenset(dates) for dates in item_dates]
-        self._sources = [frozenset(s.id for s in sources) for sources in item_sources]
+        self._dates = _shared(map(frozenset, item_dates))
+        self._sources = _shared(frozenset(s.id for s in sources) for sources in item_sources)
         self._primary_source = [item.quotes[0].source if item.quotes else "" for item in items]
         self._source_words = {
             word: source_id
@@ -175,11 +187,19 @@ class SearchIndex:
         self._title_sizes = array("I", (len(w) or 1 for w in title_stems))
         self._years = tuple(sorted({date.year for dates in self._dates for date in dates}))
         """The years the corpus's dates fall in: a query's "11 February" is read in them."""
-        self._postings, self._in_titles, self._frequency = build_postings(
-            weighted, lengths, title_stems, POSTINGS_READ
-        )
+        (
+            self._postings,
+            self._posting_starts,
+            self._posting_items,
+            self._posting_scores,
+            self._in_titles,
+        ) = build_postings(weighted, lengths, title_stems, POSTINGS_READ)
+        """Term → its number; its items and their scores lie in `_posting_items` and
+        `_posting_scores` from `_posting_starts[number]` to `_posting_starts[number + 1]`."""
         self._words = sorted(self._stems)
         """Every word as written (folded), for prefix matching as the user types."""
+        self._title_sets: dict[str, frozenset[int]] = {}
+        """`_in_titles` as sets, for the terms asked for so far (see `_titled`)."""
         self._french: dict[str, str] = {}
         self._glossary = Glossary(self.settings.glossary, stopwords, self._stem, self._stem_fr)
         self._spellings = sorted(set(self._words) | self._glossary.words)
@@ -189,6 +209,10 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def __getstate__(self) -> dict[str, object]:
+        """What is pickled: everything but the title sets made for queries (see `_titled`)."""
+        return {**self.__dict__, "_title_sets": {}}
 
     def search(
         self, query: str, filters: SearchFilters | None = None, limit: int | None = 20
@@ -389,9 +413,26 @@ class SearchIndex:
         most = MAX_EXPANSIONS.get(len(token), DEFAULT_EXPANSIONS)
         chosen: Iterable[str] = candidates
         if len(candidates) > most:
-            chosen = heapq.nlargest(most, candidates, key=lambda t: self._frequency[t])
+            chosen = heapq.nlargest(most, candidates, key=self._items_holding)
         for term in chosen:
             yield term, PREFIX_FACTOR
+
+    def _titled(self, term: str) -> frozenset[int] | None:
+        """The items with this term in their title, as a set made the first time it is asked
+        for: the index holds them as arrays, 4 bytes an item (a set of 10,000 numbers takes
+        over 600 KiB), and a session asks for a few terms."""
+        found = self._title_sets.get(term)
+        if found is None:
+            numbers = self._in_titles.get(term)
+            if numbers is None:
+                return None
+            found = self._title_sets[term] = frozenset(numbers)
+        return found
+
+    def _items_holding(self, term: str) -> int:
+        """How many items hold this term (the length of its postings)."""
+        number = self._postings[term]
+        return self._posting_starts[number + 1] - self._posting_starts[number]
 
     def _score(
         self, slots: list[_Slot], limit: int | None
@@ -408,16 +449,17 @@ class SearchIndex:
                 if budget <= 0:
                     break
                 read_terms.append(term)
-                documents, term_scores = self._postings[term]
-                read = min(budget, len(documents))
+                term_number = self._postings[term]
+                start = self._posting_starts[term_number]
+                read = min(budget, self._posting_starts[term_number + 1] - start)
                 budget -= read
+                documents = self._posting_items[start : start + read]
+                term_scores = self._posting_scores[start : start + read]
                 if not best:
-                    best = dict(
-                        zip(documents[:read], map(factor.__mul__, term_scores[:read]), strict=True)
-                    )
+                    best = dict(zip(documents, map(factor.__mul__, term_scores), strict=True))
                     continue
                 get = best.get
-                for number, score in zip(documents[:read], term_scores[:read], strict=True):
+                for number, score in zip(documents, term_scores, strict=True):
                     value = score * factor
                     if value > get(number, 0.0):
                         best[number] = value
@@ -430,7 +472,7 @@ class SearchIndex:
             title_hit: dict[int, float] = {}
             for term in read_terms:
                 weight = 0.5 if term in slot.partial else 1.0
-                titled = self._in_titles.get(term)
+                titled = self._titled(term)
                 if titled is None:
                     continue
                 for number in titled.intersection(best):

@@ -28,7 +28,7 @@ import os
 import pickle
 import threading
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, overload
@@ -40,6 +40,8 @@ from briefcase_tui.domain.corpus.fingerprint import (
 
 if TYPE_CHECKING:
     from collections.abc import Generator
+
+    from pydantic import BaseModel
 
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.models import Caveat, ItemBase
@@ -77,6 +79,7 @@ def collector_paused() -> Generator[None]:
 def write_corpus(stream: BinaryIO, corpus: Corpus) -> None:
     """Write `corpus` to a file in the stored layout (the caller makes the file atomic)."""
     items = list(corpus.items)
+    share_equal_parts([*items, *corpus.caveats, *corpus.sources.values(), *corpus.tags.values()])
     caveat_index = {id(caveat): number for number, caveat in enumerate(corpus.caveats)}
     chunks: list[bytes] = []
     for start in range(0, len(items), CHUNK):
@@ -129,6 +132,65 @@ def write_corpus(stream: BinaryIO, corpus: Corpus) -> None:
     stream.write(MAGIC + len(head).to_bytes(_LENGTH, "little") + head)
     for blob in (*chunks, *caveat_chunks):
         stream.write(blob)
+
+
+SHARED_TEXT = 40
+"""Strings up to this long that records hold alike are made one object before pickling."""
+
+
+def share_equal_parts(records: Iterable[BaseModel]) -> None:
+    """Make the parts that records hold alike one object each, so pickle writes each once a
+    chunk (its memo refers back to it) and the records read back share it.
+
+    Two such parts: pydantic keeps, in every record, the set of fields its data named (read
+    only by `model_fields_set` and `exclude_unset`), a set of six names taking 472 bytes,
+    a third of a small record; and ids, kinds, dates and labels recur across items (a
+    kind, the source a quote cites, a tag), each a separate string once validated. Prose
+    does not recur and is left alone. Bundled corpus: the 924 records read back hold 82
+    sets (one per chunk and set of fields), not 924 (330 KiB). Nothing shared is changed
+    in place: records are frozen, pydantic's copies take a copy of the set, and strings
+    and tuples cannot change.
+    """
+    from pydantic import BaseModel
+
+    sets: dict[frozenset[str], set[str]] = {}
+    texts: dict[str, str] = {}
+    groups: dict[tuple[str, ...], tuple[str, ...]] = {}
+    share_text = texts.setdefault
+    models: dict[type, bool] = {}
+
+    def is_model(kind: type) -> bool:
+        known = models.get(kind)
+        if known is None:
+            known = models[kind] = issubclass(kind, BaseModel)
+        return known
+
+    pending = list(records)
+    while pending:
+        record = pending.pop()
+        names = record.__pydantic_fields_set__
+        common = sets.setdefault(frozenset(names), names)
+        if common is not names:
+            object.__setattr__(record, "__pydantic_fields_set__", common)
+        values = record.__dict__
+        for name, value in values.items():
+            kind = type(value)
+            if kind is str:
+                if len(value) <= SHARED_TEXT:
+                    values[name] = share_text(value, value)
+            elif kind is tuple:
+                if not value:
+                    continue
+                if type(value[0]) is str:
+                    if all(type(part) is str for part in value):
+                        parts = tuple(
+                            [share_text(p, p) if len(p) <= SHARED_TEXT else p for p in value]
+                        )
+                        values[name] = groups.setdefault(parts, parts)
+                elif is_model(type(value[0])):
+                    pending.extend(value)
+            elif is_model(kind):
+                pending.append(value)
 
 
 def open_corpus(path: Path, fallback: Callable[[], Corpus]) -> Corpus | None:
