@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from briefcase_tui.domain.collector import collector_paused
 from briefcase_tui.domain.corpus.files import corpus_files, read_corpus_files
-from briefcase_tui.domain.corpus.stored import collector_paused
 from briefcase_tui.domain.tomlio import MAX_TOML_BYTES
 from briefcase_tui.errors import BriefcaseError, CorpusError
 from briefcase_tui.paths import SEARCH_SETTINGS_FILE, cache_dir
@@ -133,7 +133,8 @@ class CorpusCache:
             cached = read_pickle(path)
             if isinstance(cached, SearchIndex):
                 return cached
-        with collector_paused():  # none of what the build makes is garbage (see `_corpus_of`)
+        # None of what the build makes is garbage (see `_corpus_of`).
+        with collector_paused(freeze=True):
             built = SearchIndex(corpus())
             if path is not None:
                 write_atomically(
@@ -152,7 +153,7 @@ class CorpusCache:
             # The collector would scan the growing corpus again and again while it is built
             # (0.4 s of 3 s at 10,000 items) and find nothing: the parsed TOML is freed by
             # reference counting, and the models live on.
-            with collector_paused():
+            with collector_paused(freeze=True):
                 built = self._corpus[key] = _build_corpus(contents)
                 if self.folder is not None:
                     from briefcase_tui.domain.corpus.stored import write_corpus
@@ -268,7 +269,7 @@ def _build_corpus(contents: dict[Path, bytes]) -> Corpus:
 def read_pickle(path: Path) -> Any:
     """What a cache file holds, or None when it is missing or damaged (the caller rebuilds)."""
     try:
-        with path.open("rb") as handle, collector_paused():
+        with path.open("rb") as handle, collector_paused(freeze=True):
             return pickle.load(handle)
     except Exception:  # a damaged or foreign cache file is rebuilt, whatever is wrong with it
         return None

@@ -23,24 +23,21 @@ corpus files (`fallback`) rather than believed.
 from __future__ import annotations
 
 import bisect
-import gc
 import os
 import pickle
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, overload
 
+from briefcase_tui.domain.collector import collector_paused
 from briefcase_tui.domain.corpus.fingerprint import (
     content_fingerprint,
     remember_content_fingerprint,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Generator
-
     from pydantic import BaseModel
 
     from briefcase_tui.domain.corpus.corpus import Corpus
@@ -55,25 +52,6 @@ _ID_SEPARATOR = "\n"
 """Between the ids in the head's one string of them: no id holds it (ids are `[a-z0-9-]`)."""
 LOOKUPS_BEFORE_DICT = 256
 """Ids looked up by bisection before a dictionary of them all is built."""
-
-
-@contextmanager
-def collector_paused() -> Generator[None]:
-    """Pause the garbage collector while unpickling, and keep what was read out of its sight.
-
-    While paused it does not scan the new objects again and again as they arrive (none of
-    them is garbage: that doubled the cost); afterwards they are frozen (`gc.freeze`), so no
-    later collection walks the whole corpus either. Frozen objects are never collected: a
-    corpus or a pack read this way lives as long as the process anyway.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def write_corpus(stream: BinaryIO, corpus: Corpus) -> None:
@@ -210,7 +188,7 @@ def open_corpus(path: Path, fallback: Callable[[], Corpus]) -> Corpus | None:
         if len(start) != len(MAGIC) + _LENGTH or not start.startswith(MAGIC):
             raise ValueError("not a stored corpus")
         length = int.from_bytes(start[len(MAGIC) :], "little")
-        with collector_paused():
+        with collector_paused(freeze=True):
             head = pickle.loads(os.pread(descriptor, length, len(start)))
         base = len(start) + length
         if os.fstat(descriptor).st_size != base + head["offsets"][-1]:
@@ -308,7 +286,7 @@ class _Store:
 
     def _blob(self, number: int) -> Any:
         start, end = self.offsets[number], self.offsets[number + 1]
-        with collector_paused():
+        with collector_paused(freeze=True):
             return pickle.loads(os.pread(self.descriptor, end - start, self.base + start))
 
     def built(self) -> Corpus:

@@ -12,12 +12,12 @@ The renderers are imported only when a format is rendered, so naming a format co
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Generator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
+
+from briefcase_tui.domain.collector import collector_paused
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
@@ -61,7 +61,7 @@ class ExportFormat:
 
     def render(self, pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> bytes:
         """The pack exported in this format: the exact bytes to write, whatever the kind."""
-        with _collector_paused():
+        with collector_paused(freeze=False):
             rendered = self.renderer(pack, corpus, stamp)
         if self.kind == "text":
             if not isinstance(rendered, str):
@@ -80,25 +80,6 @@ class ExportFormat:
         if self.kind == "text":
             return data.decode(TEXT_ENCODING)
         return self.outline(data) if self.outline is not None else None
-
-
-@contextmanager
-def _collector_paused() -> Generator[None]:
-    """Keep the garbage collector off while a renderer runs.
-
-    A renderer makes objects by the hundred thousand (a 50,000-entry pack: headings, facts,
-    quotes, lines) and none of them is in a cycle: reference counting frees them all. With
-    the collector on, each thousand new objects set off a collection that walks them again,
-    and the larger ones walk all of them. Unlike the corpus reader, nothing is frozen after:
-    what a render made is garbage once its bytes are out.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _markdown(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
