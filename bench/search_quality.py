@@ -14,6 +14,7 @@ the words and their frequencies stay those of real items), timed one call at a t
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import sys
 import time
@@ -56,7 +57,7 @@ def grown_corpus(corpus: Corpus, count: int) -> Corpus:
         for item in corpus.items:
             if len(items) >= count:
                 break
-            items.append(item.model_copy(update={"id": f"{item.id}-copy{copy}"}))
+            items.append(dataclasses.replace(item, id=f"{item.id}-copy{copy}"))
     return Corpus(corpus.info, corpus.sources, corpus.tags, corpus.sets, tuple(items), ())
 
 

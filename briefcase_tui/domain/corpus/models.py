@@ -1,45 +1,37 @@
 """The corpus as typed, frozen records: sources, tags, sets, items of every kind, caveats.
 
-Models are strict about types (a string where a number belongs is an error, never a
-silent coercion) and refuse unknown keys, so a typo in a data file is reported rather
-than dropped. `defer_build` keeps class creation cheap: the CLI usually reads a cached,
-already validated corpus and never needs the validators.
+Records are plain frozen dataclasses, so the app and every command read them back from the
+store without importing pydantic (8 MiB and about 50 ms of the app's start). Pydantic
+validates them directly at a cold build (`build.py`): strict about types (a string
+where a number belongs is an error, never a silent coercion), refusing unknown keys (a typo
+in a data file is reported rather than dropped), by the rules the fields' annotations carry
+(`schema.Strict`, `Rule`, `AtLeast`, `Cleaned`).
 
-This module deliberately does not use `from __future__ import annotations`: with real
-annotations pydantic need not evaluate strings when the classes are created, which saves
-about 10 ms on every `brief` command.
+This module deliberately does not use `from __future__ import annotations`: pydantic reads
+the annotations as they are, with no strings to evaluate in this module's namespace.
 """
 
+import dataclasses
 import datetime as dt
-import functools
-import operator
-from typing import Annotated, Any, Literal, get_args
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from briefcase_tui.domain.corpus.kinds import KIND_TABLE, KINDS
+from briefcase_tui.domain.schema import AtLeast, Cleaned, Rule, Strict
 from briefcase_tui.domain.text import clean_text
 
-Text = Annotated[str, Field(strict=True), AfterValidator(clean_text)]
+Text = Annotated[str, Strict(), Cleaned(clean_text)]
 """Any text from a data file: control characters and escape sequences removed on load."""
-Title = Annotated[str, Field(strict=True, min_length=1), AfterValidator(clean_text)]
-Ident = Annotated[
-    str,
-    Field(strict=True),
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
-]
+Title = Annotated[str, Strict(), Rule(min_length=1), Cleaned(clean_text)]
+Ident = Annotated[str, Strict(), Rule(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 """A stable readable id: lowercase letters, digits and single hyphens."""
 Ids = tuple[Ident, ...]
-Date = Annotated[dt.date, Field(strict=True)]
-Int = Annotated[int, Field(strict=True)]
-Number = Annotated[float, Field(strict=False)]
+Date = Annotated[dt.date, Strict()]
+Int = Annotated[int, Strict()]
+Number = float
 """Amounts may be written 109000000000 or 1.09e11; both are numbers."""
-ClockTime = Annotated[
-    str, Field(strict=True), StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-]
-PartialDate = Annotated[
-    str, Field(strict=True), StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-]
+ClockTime = Annotated[str, Strict(), Rule(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+PartialDate = Annotated[str, Strict(), Rule(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 SourceKind = Literal["official-outcome", "position-paper", "pre-event-preview", "commentary"]
 SOURCE_KIND_LABELS: dict[str, str] = {
@@ -50,12 +42,15 @@ SOURCE_KIND_LABELS: dict[str, str] = {
 }
 
 
-class Record(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Record:
     """Base of every corpus record: frozen, strict about unknown keys."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    """Read by pydantic when it validates a record: an unknown key is an error."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class CorpusInfo(Record):
     """What the corpus is about."""
 
@@ -71,13 +66,15 @@ LocatorUnit = Literal["no.", "bullet", "paragraph"]
 """What a locator may count inside a passage (see `sourcetext.py` and docs/corpus-format.md)."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class SourceSection(Record):
     """A section of a source's text: its name in locators, and the line of its heading."""
 
     name: Title
-    line: Annotated[int, Field(strict=True, ge=1)]
+    line: Annotated[int, Strict(), AtLeast(1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Source(Record):
     """A document the corpus quotes, and how its text is identified and counted."""
 
@@ -92,7 +89,7 @@ class Source(Record):
     date_note: Text = ""
     file: Text = ""
     """The text file the quotes come from, when the corpus ships with its sources."""
-    sha256: Annotated[str, Field(strict=True), StringConstraints(pattern=r"^([0-9a-f]{64})?$")] = ""
+    sha256: Annotated[str, Strict(), Rule(pattern=r"^([0-9a-f]{64})?$")] = ""
     """The SHA-256 of that file's bytes: the text the quotes and locators were checked against."""
     locator_units: tuple[LocatorUnit, ...] = ("no.", "bullet", "paragraph")
     """What this source's locators count: numbered entries, bullets, paragraphs."""
@@ -105,6 +102,7 @@ class Source(Record):
         return SOURCE_KIND_LABELS[self.kind]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Tag(Record):
     """One theme of the controlled vocabulary."""
 
@@ -113,6 +111,7 @@ class Tag(Record):
     description: Text = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class RecommendationSet(Record):
     """A document's list of priorities, recommendations or actions."""
 
@@ -122,6 +121,7 @@ class RecommendationSet(Record):
     description: Text = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Quote(Record):
     """A verbatim span of a source, with where in it to look."""
 
@@ -130,6 +130,7 @@ class Quote(Record):
     locator: Text = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class CaveatSide(Record):
     """One side of a disagreement: what a source says, quoted."""
 
@@ -140,27 +141,30 @@ class CaveatSide(Record):
     """The side's position in our words."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Caveat(Record):
     """Sources, or one source with itself, disagree about the items named."""
 
     id: Ident
     topic: Title
     summary: Text
-    items: Ids = Field(min_length=1)
-    sides: tuple[CaveatSide, ...] = Field(min_length=2)
+    items: Annotated[Ids, Rule(min_length=1)]
+    sides: Annotated[tuple[CaveatSide, ...], Rule(min_length=2)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Inference(Record):
     """A fact of an item that no quote states: the reasoning behind it, and what it rests on."""
 
-    field: Annotated[str, Field(strict=True), StringConstraints(pattern=r"^[a-z_]+$")]
+    field: Annotated[str, Strict(), Rule(pattern=r"^[a-z_]+$")]
     """The fact's field (`year`, `dates`, `organiser`, ...)."""
     reasoning: Title
     """One sentence: why the value follows from the quotes."""
-    rests_on: tuple[Annotated[int, Field(strict=True, ge=1)], ...] = Field(min_length=1)
+    rests_on: Annotated[tuple[Annotated[int, Strict(), AtLeast(1)], ...], Rule(min_length=1)]
     """The numbers (from 1) of the item's quotes the inference rests on."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class ItemBase(Record):
     """Fields every item has, whatever its kind."""
 
@@ -197,6 +201,7 @@ class ItemBase(Record):
         return set_id
 
 
+@dataclass(frozen=True, kw_only=True)
 class Summit(ItemBase):
     """A summit in the series: Bletchley Park, Seoul, Paris."""
 
@@ -210,6 +215,7 @@ class Summit(ItemBase):
         return self.year
 
 
+@dataclass(frozen=True, kw_only=True)
 class Day(ItemBase):
     """One calendar day of the programme."""
 
@@ -217,6 +223,7 @@ class Day(ItemBase):
     date: Date
 
 
+@dataclass(frozen=True, kw_only=True)
 class Event(ItemBase):
     """Something on the programme, with when and where as far as the sources say."""
 
@@ -232,6 +239,7 @@ class Event(ItemBase):
     date_note: Text = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Venue(ItemBase):
     """A place where events happen."""
 
@@ -239,6 +247,7 @@ class Venue(ItemBase):
     city: Text = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Workstream(ItemBase):
     """One of the summit's working groups, led by an envoy."""
 
@@ -256,6 +265,7 @@ class Workstream(ItemBase):
         return self.number
 
 
+@dataclass(frozen=True, kw_only=True)
 class Priority(ItemBase):
     """A numbered priority of a recommendation set."""
 
@@ -264,6 +274,7 @@ class Priority(ItemBase):
     rank: Int
 
 
+@dataclass(frozen=True, kw_only=True)
 class Recommendation(ItemBase):
     """A recommendation of a set, under one of its priorities where it has them."""
 
@@ -273,6 +284,7 @@ class Recommendation(ItemBase):
     rank: Int
 
 
+@dataclass(frozen=True, kw_only=True)
 class Principle(ItemBase):
     """A principle a document says it follows."""
 
@@ -281,6 +293,7 @@ class Principle(ItemBase):
     rank: Int
 
 
+@dataclass(frozen=True, kw_only=True)
 class Action(ItemBase):
     """Something a document says was launched or committed to."""
 
@@ -289,6 +302,7 @@ class Action(ItemBase):
     rank: Int
 
 
+@dataclass(frozen=True, kw_only=True)
 class Theme(ItemBase):
     """A theme a document draws out."""
 
@@ -297,6 +311,7 @@ class Theme(ItemBase):
     rank: Int
 
 
+@dataclass(frozen=True, kw_only=True)
 class Initiative(ItemBase):
     """A programme, platform, coalition or process the sources name."""
 
@@ -304,6 +319,7 @@ class Initiative(ItemBase):
     announced_by: Text = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Figure(ItemBase):
     """A number the sources give: an investment, a count, a share."""
 
@@ -315,6 +331,7 @@ class Figure(ItemBase):
     measures: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Signatory(ItemBase):
     """One numbered entry of the Statement's list of signatories, as printed."""
 
@@ -335,6 +352,7 @@ class Signatory(ItemBase):
         return self.position
 
 
+@dataclass(frozen=True, kw_only=True)
 class Organisation(ItemBase):
     """An association, body or company the sources name."""
 
@@ -343,6 +361,7 @@ class Organisation(ItemBase):
     category: Text = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Person(ItemBase):
     """A person the sources name."""
 
@@ -350,6 +369,7 @@ class Person(ItemBase):
     role: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Milestone(ItemBase):
     """A follow-up meeting or date the sources look forward to."""
 
@@ -358,6 +378,7 @@ class Milestone(ItemBase):
     host: Text = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Document(ItemBase):
     """A document the sources refer to (not itself a source of the corpus)."""
 
@@ -374,7 +395,7 @@ def _models_by_kind() -> dict[str, type[ItemBase]]:
     mistake in the code, reported when the models are first imported.
     """
     models = {
-        get_args(cls.model_fields["kind"].annotation)[0]: cls for cls in ItemBase.__subclasses__()
+        get_args(cls.__dataclass_fields__["kind"].type)[0]: cls for cls in ItemBase.__subclasses__()
     }
     if set(models) != set(KINDS):
         raise TypeError(
@@ -384,7 +405,7 @@ def _models_by_kind() -> dict[str, type[ItemBase]]:
         model = models[kind.name]
         named = {*kind.searched, *kind.references, *(f.field for f in kind.facts)}
         named |= {kind.dates} if kind.dates else set()
-        missing = named - set(model.model_fields)
+        missing = named - set(model.__dataclass_fields__)
         if missing:
             raise TypeError(f"{model.__name__} has no field {', '.join(sorted(missing))}")
     return {name: models[name] for name in KINDS}
@@ -394,7 +415,17 @@ MODEL_OF_KIND: dict[str, type[ItemBase]] = _models_by_kind()
 """Each kind's model, in the order of the table of kinds."""
 
 
-def item_type() -> Any:
-    """Any item, its `kind` deciding which model validates it: the discriminated union."""
-    models = functools.reduce(operator.or_, MODEL_OF_KIND.values())
-    return Annotated[models, Field(discriminator="kind")]
+def is_required(model: type[Any], field_name: str) -> bool:
+    """Whether a record must give the field (it has no default)."""
+    required = _REQUIRED.get(model)
+    if required is None:
+        required = _REQUIRED[model] = {
+            field.name: field.default is dataclasses.MISSING
+            and field.default_factory is dataclasses.MISSING
+            for field in dataclasses.fields(model)
+        }
+    return required.get(field_name, False)
+
+
+_REQUIRED: dict[type[Any], dict[str, bool]] = {}
+"""Each record class's fields: whether each must be given. Filled on first use."""
