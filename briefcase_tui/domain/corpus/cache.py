@@ -11,7 +11,6 @@ answer.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from briefcase_tui.domain.collector import collector_paused
 from briefcase_tui.domain.corpus.files import corpus_files, read_corpus_files
+from briefcase_tui.domain.digests import blake2b
 from briefcase_tui.domain.tomlio import MAX_TOML_BYTES
 from briefcase_tui.errors import BriefcaseError, CorpusError
 from briefcase_tui.paths import SEARCH_SETTINGS_FILE, cache_dir
@@ -44,6 +44,7 @@ CODE_INPUTS: tuple[str, ...] = (
     "domain/text.py",
     "domain/tomlio.py",
     "domain/schema.py",
+    "domain/digests.py",
     "domain/corpus/build.py",
     "domain/corpus/parse.py",
     "domain/corpus/corpus.py",
@@ -221,7 +222,7 @@ def _stamp(files: list[Path]) -> str | None:
     pydantic_version = _pydantic_version_file()
     if pydantic_version is None:
         return None
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(f"{FORMAT}:{sys.version_info[:2]}".encode())
     code = (*KEY_INPUTS, pydantic_version)
     for number, path in enumerate((*code, *files)):
@@ -256,7 +257,7 @@ def cache_key(contents: dict[Path, bytes], inputs: Iterable[Path] | None = None)
     """
     from pydantic.version import VERSION as PYDANTIC_VERSION
 
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(f"{FORMAT}:{sys.version_info[:2]}:{PYDANTIC_VERSION}".encode())
     for path in KEY_INPUTS if inputs is None else inputs:
         _add(digest, path.name, path.read_bytes())
