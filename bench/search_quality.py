@@ -14,7 +14,6 @@ the words and their frequencies stay those of real items), timed one call at a t
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import statistics
 import sys
 import time
@@ -57,7 +56,7 @@ def grown_corpus(corpus: Corpus, count: int) -> Corpus:
         for item in corpus.items:
             if len(items) >= count:
                 break
-            items.append(dataclasses.replace(item, id=f"{item.id}-copy{copy}"))
+            items.append(item.replace(id=f"{item.id}-copy{copy}"))
     return Corpus(corpus.info, corpus.sources, corpus.tags, corpus.sets, tuple(items), ())
 
 

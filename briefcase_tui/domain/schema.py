@@ -6,8 +6,9 @@ frozen dataclasses whose text fields carry a `Rule`; `pydantic_model` derives fr
 declaration the pydantic model that judges a bad file and words its problem. Both kinds of
 declaration are read quickly by `quick_read.quick_reader`.
 
-The corpus's records are frozen dataclasses too (the app and every command read them back
-from the store without importing pydantic), validated by pydantic directly at a cold build:
+The corpus's records are plain frozen records (`record.py`: the app and every command read
+them back from the store without importing pydantic), validated by pydantic directly at a
+cold build:
 their fields carry `Strict`, `Rule`, `AtLeast` and `Cleaned`, which pydantic applies through
 the `__get_pydantic_core_schema__` hook each of them has.
 """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import shutil
 from pathlib import Path
@@ -15,6 +14,7 @@ from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.files import read_corpus_files
 from briefcase_tui.domain.corpus.serialize import corpus_data
 from briefcase_tui.domain.corpus.stored import CHUNK, MAGIC, open_corpus, write_corpus
+from briefcase_tui.domain.record import FrozenRecordError
 from briefcase_tui.paths import BUNDLED_CORPUS_DIR
 
 
@@ -154,10 +154,10 @@ def test_a_stored_corpus_reads_back_every_record_as_built_sharing_nothing_that_c
     assert list(corpus.caveats) == list(pristine.caveats)
     tagged = [item for item in corpus if item.tags]
     first = tagged[0]
-    changed = dataclasses.replace(first, tags=("another-tag",), title="Another title")
+    changed = first.replace(tags=("another-tag",), title="Another title")
     assert changed.tags == ("another-tag",) and first.tags == pristine.item(first.id).tags
     assert [vars(item) for item in tagged[1:]] == [
         vars(pristine.item(item.id)) for item in tagged[1:]
     ]
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(FrozenRecordError):
         first.title = "Changed in place"  # type: ignore[misc]

@@ -44,6 +44,7 @@ CODE_INPUTS: tuple[str, ...] = (
     "domain/text.py",
     "domain/tomlio.py",
     "domain/schema.py",
+    "domain/record.py",
     "domain/digests.py",
     "domain/corpus/build.py",
     "domain/corpus/parse.py",

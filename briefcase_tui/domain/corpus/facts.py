@@ -11,7 +11,7 @@ from typing import Any, assert_never
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.kinds import KIND_OF, FactReading
-from briefcase_tui.domain.corpus.models import Event, Figure, ItemBase, Signatory, is_required
+from briefcase_tui.domain.corpus.models import Event, Figure, ItemBase, Signatory
 
 __all__ = [
     "INFERRED_MARK",
@@ -70,7 +70,7 @@ def item_facts(item: ItemBase, corpus: Corpus) -> list[tuple[str, str]]:
     inferred = bool(item.inferred)
     for fact in KIND_OF[item.kind].facts:
         value = getattr(item, fact.field)
-        if value in (None, "", ()) and not is_required(type(item), fact.field):
+        if value in (None, "", ()) and not type(item).is_required(fact.field):
             continue
         if fact.reading == "text":
             text = str(value)

@@ -1,22 +1,21 @@
 """The corpus as typed, frozen records: sources, tags, sets, items of every kind, caveats.
 
-Records are plain frozen dataclasses, so the app and every command read them back from the
-store without importing pydantic (8 MiB and about 50 ms of the app's start). Pydantic
-validates them directly at a cold build (`build.py`): strict about types (a string
-where a number belongs is an error, never a silent coercion), refusing unknown keys (a typo
-in a data file is reported rather than dropped), by the rules the fields' annotations carry
+Plain frozen records (`domain/record.py`), so the app and every command read them back from
+the store without importing pydantic (8 MiB and about 50 ms of the app's start). Pydantic
+validates them directly at a cold build (`build.py`): strict about types (a string where a
+number belongs is an error, never a silent coercion), refusing unknown keys (a typo in a
+data file is reported rather than dropped), by the rules the fields' annotations carry
 (`schema.Strict`, `Rule`, `AtLeast`, `Cleaned`).
 
 This module deliberately does not use `from __future__ import annotations`: pydantic reads
 the annotations as they are, with no strings to evaluate in this module's namespace.
 """
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from briefcase_tui.domain.corpus.kinds import KIND_TABLE, KINDS
+from briefcase_tui.domain.record import Record
 from briefcase_tui.domain.schema import AtLeast, Cleaned, Rule, Strict
 from briefcase_tui.domain.text import clean_text
 
@@ -42,15 +41,6 @@ SOURCE_KIND_LABELS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
-class Record:
-    """Base of every corpus record: frozen, strict about unknown keys."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
-    """Read by pydantic when it validates a record: an unknown key is an error."""
-
-
-@dataclass(frozen=True, kw_only=True)
 class CorpusInfo(Record):
     """What the corpus is about."""
 
@@ -66,7 +56,6 @@ LocatorUnit = Literal["no.", "bullet", "paragraph"]
 """What a locator may count inside a passage (see `sourcetext.py` and docs/corpus-format.md)."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class SourceSection(Record):
     """A section of a source's text: its name in locators, and the line of its heading."""
 
@@ -74,7 +63,6 @@ class SourceSection(Record):
     line: Annotated[int, Strict(), AtLeast(1)]
 
 
-@dataclass(frozen=True, kw_only=True)
 class Source(Record):
     """A document the corpus quotes, and how its text is identified and counted."""
 
@@ -102,7 +90,6 @@ class Source(Record):
         return SOURCE_KIND_LABELS[self.kind]
 
 
-@dataclass(frozen=True, kw_only=True)
 class Tag(Record):
     """One theme of the controlled vocabulary."""
 
@@ -111,7 +98,6 @@ class Tag(Record):
     description: Text = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class RecommendationSet(Record):
     """A document's list of priorities, recommendations or actions."""
 
@@ -121,7 +107,6 @@ class RecommendationSet(Record):
     description: Text = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Quote(Record):
     """A verbatim span of a source, with where in it to look."""
 
@@ -130,7 +115,6 @@ class Quote(Record):
     locator: Text = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class CaveatSide(Record):
     """One side of a disagreement: what a source says, quoted."""
 
@@ -141,7 +125,6 @@ class CaveatSide(Record):
     """The side's position in our words."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Caveat(Record):
     """Sources, or one source with itself, disagree about the items named."""
 
@@ -152,7 +135,6 @@ class Caveat(Record):
     sides: Annotated[tuple[CaveatSide, ...], Rule(min_length=2)]
 
 
-@dataclass(frozen=True, kw_only=True)
 class Inference(Record):
     """A fact of an item that no quote states: the reasoning behind it, and what it rests on."""
 
@@ -164,7 +146,6 @@ class Inference(Record):
     """The numbers (from 1) of the item's quotes the inference rests on."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class ItemBase(Record):
     """Fields every item has, whatever its kind."""
 
@@ -201,7 +182,6 @@ class ItemBase(Record):
         return set_id
 
 
-@dataclass(frozen=True, kw_only=True)
 class Summit(ItemBase):
     """A summit in the series: Bletchley Park, Seoul, Paris."""
 
@@ -215,7 +195,6 @@ class Summit(ItemBase):
         return self.year
 
 
-@dataclass(frozen=True, kw_only=True)
 class Day(ItemBase):
     """One calendar day of the programme."""
 
@@ -223,7 +202,6 @@ class Day(ItemBase):
     date: Date
 
 
-@dataclass(frozen=True, kw_only=True)
 class Event(ItemBase):
     """Something on the programme, with when and where as far as the sources say."""
 
@@ -239,7 +217,6 @@ class Event(ItemBase):
     date_note: Text = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Venue(ItemBase):
     """A place where events happen."""
 
@@ -247,7 +224,6 @@ class Venue(ItemBase):
     city: Text = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Workstream(ItemBase):
     """One of the summit's working groups, led by an envoy."""
 
@@ -265,7 +241,6 @@ class Workstream(ItemBase):
         return self.number
 
 
-@dataclass(frozen=True, kw_only=True)
 class Priority(ItemBase):
     """A numbered priority of a recommendation set."""
 
@@ -274,7 +249,6 @@ class Priority(ItemBase):
     rank: Int
 
 
-@dataclass(frozen=True, kw_only=True)
 class Recommendation(ItemBase):
     """A recommendation of a set, under one of its priorities where it has them."""
 
@@ -284,7 +258,6 @@ class Recommendation(ItemBase):
     rank: Int
 
 
-@dataclass(frozen=True, kw_only=True)
 class Principle(ItemBase):
     """A principle a document says it follows."""
 
@@ -293,7 +266,6 @@ class Principle(ItemBase):
     rank: Int
 
 
-@dataclass(frozen=True, kw_only=True)
 class Action(ItemBase):
     """Something a document says was launched or committed to."""
 
@@ -302,7 +274,6 @@ class Action(ItemBase):
     rank: Int
 
 
-@dataclass(frozen=True, kw_only=True)
 class Theme(ItemBase):
     """A theme a document draws out."""
 
@@ -311,7 +282,6 @@ class Theme(ItemBase):
     rank: Int
 
 
-@dataclass(frozen=True, kw_only=True)
 class Initiative(ItemBase):
     """A programme, platform, coalition or process the sources name."""
 
@@ -319,7 +289,6 @@ class Initiative(ItemBase):
     announced_by: Text = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Figure(ItemBase):
     """A number the sources give: an investment, a count, a share."""
 
@@ -331,7 +300,6 @@ class Figure(ItemBase):
     measures: Text
 
 
-@dataclass(frozen=True, kw_only=True)
 class Signatory(ItemBase):
     """One numbered entry of the Statement's list of signatories, as printed."""
 
@@ -352,7 +320,6 @@ class Signatory(ItemBase):
         return self.position
 
 
-@dataclass(frozen=True, kw_only=True)
 class Organisation(ItemBase):
     """An association, body or company the sources name."""
 
@@ -361,7 +328,6 @@ class Organisation(ItemBase):
     category: Text = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Person(ItemBase):
     """A person the sources name."""
 
@@ -369,7 +335,6 @@ class Person(ItemBase):
     role: Text
 
 
-@dataclass(frozen=True, kw_only=True)
 class Milestone(ItemBase):
     """A follow-up meeting or date the sources look forward to."""
 
@@ -378,7 +343,6 @@ class Milestone(ItemBase):
     host: Text = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Document(ItemBase):
     """A document the sources refer to (not itself a source of the corpus)."""
 
@@ -394,9 +358,7 @@ def _models_by_kind() -> dict[str, type[ItemBase]]:
     a model, a model without a kind or a field the table names but the model lacks is a
     mistake in the code, reported when the models are first imported.
     """
-    models = {
-        get_args(cls.__dataclass_fields__["kind"].type)[0]: cls for cls in ItemBase.__subclasses__()
-    }
+    models = {get_args(cls.__annotations__["kind"])[0]: cls for cls in ItemBase.__subclasses__()}
     if set(models) != set(KINDS):
         raise TypeError(
             f"kinds without a model or models without a kind: {set(models) ^ set(KINDS)}"
@@ -405,7 +367,7 @@ def _models_by_kind() -> dict[str, type[ItemBase]]:
         model = models[kind.name]
         named = {*kind.searched, *kind.references, *(f.field for f in kind.facts)}
         named |= {kind.dates} if kind.dates else set()
-        missing = named - set(model.__dataclass_fields__)
+        missing = named - set(model.record_fields)
         if missing:
             raise TypeError(f"{model.__name__} has no field {', '.join(sorted(missing))}")
     return {name: models[name] for name in KINDS}
@@ -413,19 +375,3 @@ def _models_by_kind() -> dict[str, type[ItemBase]]:
 
 MODEL_OF_KIND: dict[str, type[ItemBase]] = _models_by_kind()
 """Each kind's model, in the order of the table of kinds."""
-
-
-def is_required(model: type[Any], field_name: str) -> bool:
-    """Whether a record must give the field (it has no default)."""
-    required = _REQUIRED.get(model)
-    if required is None:
-        required = _REQUIRED[model] = {
-            field.name: field.default is dataclasses.MISSING
-            and field.default_factory is dataclasses.MISSING
-            for field in dataclasses.fields(model)
-        }
-    return required.get(field_name, False)
-
-
-_REQUIRED: dict[type[Any], dict[str, bool]] = {}
-"""Each record class's fields: whether each must be given. Filled on first use."""

@@ -5,14 +5,14 @@ Written by hand over the records' fields, in field order.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
 
 from briefcase_tui.domain.corpus.corpus import Corpus
-from briefcase_tui.domain.corpus.models import ItemBase, Record
+from briefcase_tui.domain.corpus.models import ItemBase
+from briefcase_tui.domain.record import Record
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
@@ -23,11 +23,7 @@ _FIELDS: dict[type, tuple[str, ...] | None] = {}
 def _fields_of(kind: type) -> tuple[str, ...] | None:
     """The field names of a record class, in order; None for anything else."""
     if kind not in _FIELDS:
-        _FIELDS[kind] = (
-            tuple(field.name for field in dataclasses.fields(kind))
-            if issubclass(kind, Record)
-            else None
-        )
+        _FIELDS[kind] = kind.record_fields if issubclass(kind, Record) else None
     return _FIELDS[kind]
 
 

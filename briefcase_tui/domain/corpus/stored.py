@@ -39,7 +39,8 @@ from briefcase_tui.domain.corpus.fingerprint import (
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
-    from briefcase_tui.domain.corpus.models import Caveat, ItemBase, Record
+    from briefcase_tui.domain.corpus.models import Caveat, ItemBase
+    from briefcase_tui.domain.record import Record
 
 MAGIC = b"BRIEFCORPUS3\n"
 """The first bytes of a stored corpus: anything else is not one (or an older layout)."""
@@ -123,7 +124,7 @@ def share_equal_parts(records: Iterable[Record]) -> None:
     Nothing shared is changed in place: records are frozen, and strings and tuples cannot
     change.
     """
-    from briefcase_tui.domain.corpus.models import Record
+    from briefcase_tui.domain.record import Record
 
     texts: dict[str, str] = {}
     groups: dict[tuple[str, ...], tuple[str, ...]] = {}
