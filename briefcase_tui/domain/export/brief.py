@@ -19,7 +19,7 @@ from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.facts import format_date, item_facts
 from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 from briefcase_tui.domain.corpus.models import Caveat, ItemBase, Source
-from briefcase_tui.domain.export.markdown_text import Anchors
+from briefcase_tui.domain.export.markdown_text import Anchors, numbered_heading_slug
 from briefcase_tui.domain.export.provenance import Provenance, provenance_of
 from briefcase_tui.domain.packs.models import Entry, Pack
 from briefcase_tui.domain.packs.resolve import ResolvedEntry, resolve_pack
@@ -42,8 +42,14 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 @lru_cache(maxsize=16384)
 def one_line(text: str) -> str:
-    """Text on one line: newlines and runs of spaces or tabs become one space, ends trimmed."""
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    """Text on one line: newlines and runs of spaces or tabs become one space, ends trimmed.
+
+    Most text is on one line already, and three searches say so ten times faster than the
+    substitution (1 us for a note, 10 us for a summary, each a first time).
+    """
+    if "\n" in text or "\t" in text or "  " in text:
+        text = _SPACES.sub(" ", text.replace("\n", " "))
+    return text.strip()
 
 
 @lru_cache(maxsize=8192)
@@ -208,7 +214,9 @@ class _Headings:
             unique = f"{heading} ({count})"
         self.last_count[heading] = count
         self.seen.add(unique)
-        return unique, self.anchors.add(unique)
+        if count == 1 or not heading:
+            return unique, self.anchors.add(unique)
+        return unique, self.anchors.add_slug(numbered_heading_slug(heading, count))
 
 
 @dataclass
@@ -286,14 +294,15 @@ def _entry(
 ) -> tuple[BriefEntry, _ItemTold | None]:
     """The entry laid out, and what the brief says of its item (None: no item to tell of).
 
-    Run once for each of up to 50,000 entries: fields are passed in order, not by name.
+    Run once for each of up to 50,000 entries: fields are passed in order, not by name, and
+    what an entry lacks (a note, tags, a fingerprint) costs no call.
     """
     entry = resolved.entry
     item = resolved.item
-    priority = PRIORITY_LABELS.get(entry.priority or "", "")
-    tags = tuple(one_line(tag) for tag in entry.tags) if entry.tags else ()
-    note = paragraphs(entry.note)
-    if entry.is_note:
+    priority = PRIORITY_LABELS.get(entry.priority, "") if entry.priority else ""
+    tags = tuple(map(one_line, entry.tags)) if entry.tags else ()
+    note = paragraphs(entry.note) if entry.note else ()
+    if entry.item is None:  # a note on its own
         return BriefEntry(
             resolved.number, "", "", "", "", (), (), (), (), (), priority, tags, note,
             FREE_NOTE_LABEL,
@@ -307,10 +316,10 @@ def _entry(
     told = citations.told.get(item.id)
     if told is None:
         told = citations.told[item.id] = _ItemTold.of(item, corpus, citations)
+    changed = _changed_since(entry, item, corpus, pack_version) if entry.fingerprint else ""
     return BriefEntry(
         resolved.number, heading, anchor, told.kind, "", told.headline, told.summary, told.facts,
-        told.quotes, told.disagreements, priority, tags, note, ITEM_NOTE_LABEL,
-        _changed_since(entry, item, corpus, pack_version),
+        told.quotes, told.disagreements, priority, tags, note, ITEM_NOTE_LABEL, changed,
     ), told  # fmt: skip
 
 
@@ -337,15 +346,21 @@ class _ItemTold(NamedTuple):
         headline: list[Fact] = []
         facts: list[Fact] = []
         for label, value in item_facts(item, corpus):
-            fact = Fact(label, one_line(value))
-            (headline if label in HEADLINE_FACTS else facts).append(fact)
-        order = citations.order
-        quotes = []
-        for quote in item.quotes:
-            number = order.get(quote.source)
-            if number is None:
-                number = order[quote.source] = len(order) + 1
-            quotes.append(Quote(paragraphs(quote.text), number, one_line(quote.locator)))
+            if label in HEADLINE_FACTS:
+                headline.append(Fact(label, one_line(value)))
+            else:
+                facts.append(Fact(label, one_line(value)))
+        quotes: tuple[Quote, ...] = ()
+        if item.quotes:
+            order = citations.order
+            cited = []
+            for quote in item.quotes:
+                number = order.get(quote.source)
+                if number is None:
+                    number = order[quote.source] = len(order) + 1
+                locator = one_line(quote.locator) if quote.locator else ""
+                cited.append(Quote(paragraphs(quote.text), number, locator))
+            quotes = tuple(cited)
         caveats = corpus.caveats_for(item.id)
         when, where = _when_where(headline) if headline else ("", "")
         return cls(
@@ -353,8 +368,8 @@ class _ItemTold(NamedTuple):
             tuple(headline),
             paragraphs(item.summary),
             tuple(facts),
-            tuple(quotes),
-            tuple(_disagreement(c, corpus, citations) for c in caveats) if caveats else (),
+            quotes,
+            tuple([_disagreement(c, corpus, citations) for c in caveats]) if caveats else (),
             when,
             where,
         )
