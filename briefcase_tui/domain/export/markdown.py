@@ -216,11 +216,14 @@ def _quote(quote: Quote) -> list[str]:
     Every line is marked `> `, and a line of `>` alone parts its paragraphs; escaped lines
     hold no newline, so each is one line of the block.
     """
-    body = "\n>\n".join(["> " + "\\\n> ".join(map(escape_inline, lines)) for lines in quote.text])
-    cite = f"— \\[{quote.number}\\]"
+    text = quote.text
+    if len(text) == 1 and len(text[0]) == 1:  # most quotes: one line, as below but quicker
+        body = "> " + escape_inline(text[0][0])
+    else:
+        body = "\n>\n".join(["> " + "\\\n> ".join(map(escape_inline, lines)) for lines in text])
     if quote.locator:
-        cite += f" {escape_inline(quote.locator)}"
-    return [body or "> ", cite]
+        return [body or "> ", f"— \\[{quote.number}\\] {escape_inline(quote.locator)}"]
+    return [body or "> ", f"— \\[{quote.number}\\]"]
 
 
 def _disagreement_blocks(disagreement: Disagreement) -> list[str]:
