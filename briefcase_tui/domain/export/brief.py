@@ -313,15 +313,19 @@ def _entry(
             resolved.number, "", "", "", "", (), (), (), (), (), priority, tags, note,
             FREE_NOTE_LABEL,
         ), None  # fmt: skip
-    heading, anchor = headings.add(item.title if item is not None else entry.item or "Note")
+    item_id = entry.item
     if item is None:
+        heading, anchor = headings.add(item_id or "Note")
         return BriefEntry(
-            resolved.number, heading, anchor, NOT_IN_CORPUS, entry.item or "", (), (), (), (),
-            (), priority, tags, note, ITEM_NOTE_LABEL,
+            resolved.number, heading, anchor, NOT_IN_CORPUS, item_id, (), (), (), (), (),
+            priority, tags, note, ITEM_NOTE_LABEL,
         ), None  # fmt: skip
-    told = citations.told.get(item.id)
+    # The item itself is not read here: in the pack's order it may lie anywhere in memory.
+    text = citations.texts[item_id]
+    heading, anchor = headings.add(text.title)
+    told = citations.told.get(item_id)
     if told is None:
-        told = citations.told[item.id] = _ItemTold.of(citations.texts[item.id], citations)
+        told = citations.told[item_id] = _ItemTold.of(text, citations)
     changed = _changed_since(entry, item, corpus, pack_version) if entry.fingerprint else ""
     return BriefEntry(
         resolved.number, heading, anchor, told.kind, "", told.headline, told.summary, told.facts,
@@ -338,12 +342,13 @@ def _item_texts(resolved: ResolvedPack, corpus: Corpus) -> dict[str, _ItemText]:
     its brief took 1.18 s to lay out that way, 0.96 s this way. Only the citation numbers
     need the document's order; `_ItemTold.of` gives them, entry by entry.
     """
-    items: dict[str, ItemBase] = {}
+    items: dict[str, ItemBase] = {}  # by the id the entry names, which is the item's
     for section in resolved.sections:
         for entry in section.entries:
             if entry.item is not None:
-                items[entry.item.id] = entry.item
-    return {item.id: _ItemText.of(item, corpus) for item in sorted(items.values(), key=id)}
+                items[entry.entry.item or ""] = entry.item
+    in_memory = sorted(items.items(), key=lambda pair: id(pair[1]))
+    return {item_id: _ItemText.of(item, corpus) for item_id, item in in_memory}
 
 
 QuoteText = tuple[tuple[tuple[str, ...], ...], str, str]
@@ -357,6 +362,7 @@ DisagreementText = tuple[str, str, tuple[SideText, ...]]
 class _ItemText(NamedTuple):
     """What a brief says of an item, whatever entry names it, but its citation numbers."""
 
+    title: str
     kind: str
     headline: tuple[Fact, ...]
     summary: tuple[tuple[str, ...], ...]
@@ -388,6 +394,7 @@ class _ItemText(NamedTuple):
         caveats = corpus.caveats_for(item.id)
         when, where = _when_where(headline) if headline else ("", "")
         return cls(
+            item.title,
             KIND_LABELS.get(item.kind, item.kind),
             tuple(headline),
             paragraphs(item.summary),
