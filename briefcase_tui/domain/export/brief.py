@@ -37,6 +37,9 @@ FREE_NOTE_LABEL = "Note from the author"
 GLANCE_COLUMNS = ("#", "Item", "Kind", "When", "Where", "Priority")
 
 _SPACES = re.compile(r"[ \t]+")
+_new = tuple.__new__
+"""Makes a named tuple from a tuple of all its fields, without the Python call its class
+makes (a brief of 50,000 entries makes some 400,000: 0.15 us each saved)."""
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -236,7 +239,7 @@ class _Citations:
         number = self.order.get(source_id)
         if number is None:
             number = self.order[source_id] = len(self.order) + 1
-        return Quote(paragraphs_, number, locator)
+        return _new(Quote, (paragraphs_, number, locator))
 
     def sources(self) -> tuple[CitedSource, ...]:
         return tuple(
@@ -327,10 +330,10 @@ def _entry(
     if told is None:
         told = citations.told[item_id] = _ItemTold.of(text, citations)
     changed = _changed_since(entry, item, corpus, pack_version) if entry.fingerprint else ""
-    return BriefEntry(
+    return _new(BriefEntry, (
         resolved.number, heading, anchor, told.kind, "", told.headline, told.summary, told.facts,
         told.quotes, told.disagreements, priority, tags, note, ITEM_NOTE_LABEL, changed,
-    ), told  # fmt: skip
+    )), told  # fmt: skip
 
 
 def _item_texts(resolved: ResolvedPack, corpus: Corpus) -> dict[str, _ItemText]:
@@ -379,10 +382,8 @@ class _ItemText(NamedTuple):
         headline: list[Fact] = []
         facts: list[Fact] = []
         for label, value in item_facts(item, corpus):
-            if label in HEADLINE_FACTS:
-                headline.append(Fact(label, one_line(value)))
-            else:
-                facts.append(Fact(label, one_line(value)))
+            fact = _new(Fact, (label, one_line(value)))
+            (headline if label in HEADLINE_FACTS else facts).append(fact)
         quotes: tuple[QuoteText, ...] = ()
         if item.quotes:
             quotes = tuple(
