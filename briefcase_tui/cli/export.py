@@ -137,13 +137,13 @@ def export(
     when = dt.datetime.now().astimezone().replace(microsecond=0) if stamp else None
     if folder is None and target is None:
         for planned in plan.exports:
-            data = plan.render(planned, state.corpus, stamp=when)
-            output.write_bytes(data, text=chosen.kind == "text")
+            pieces = plan.pieces(planned, state.corpus, stamp=when)
+            output.write_pieces(pieces, text=chosen.kind == "text")
     else:
         plan.make_folder()
         with _progress(plan.exports, show=all_packs and sys.stderr.isatty()) as steps:
             for planned in steps:
-                print(plan.write(planned, plan.render(planned, state.corpus, stamp=when)))
+                print(plan.write_pieces(planned, plan.pieces(planned, state.corpus, stamp=when)))
     if problems:
         raise typer.Exit(1)
 

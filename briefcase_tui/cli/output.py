@@ -11,6 +11,7 @@ import re
 import shutil
 import sys
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +72,18 @@ def write_bytes(data: bytes, *, text: bool) -> None:
         from briefcase_tui.errors import BriefcaseError
 
         raise BriefcaseError("standard output takes no binary data here; write to a file with -o")
+
+
+def write_pieces(pieces: Iterable[bytes], *, text: bool) -> None:
+    """`write_bytes` for bytes in pieces: each is written as it comes, none waits for the rest."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        write_bytes(b"".join(pieces), text=text)
+        return
+    for piece in pieces:
+        buffer.write(piece)
+    buffer.flush()
 
 
 def silence_stdout() -> None:

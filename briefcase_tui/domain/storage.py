@@ -21,7 +21,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -209,6 +209,26 @@ def atomic_write(
     `path` names a complete file. `exclusive` refuses to replace a file that exists
     (for creating a new pack without clobbering one). Returns the new file's fingerprint.
     """
+    path = _replace_with(path, (data,), backup=backup, exclusive=exclusive)
+    return Fingerprint.of_bytes(data, os.stat(path))
+
+
+def atomic_write_pieces(path: Path, pieces: Iterable[bytes]) -> None:
+    """Replace `path` atomically with the pieces' bytes, written one after another.
+
+    For an export of tens of megabytes: no piece waits for the next, so the whole file is
+    never held in memory (nor hashed: nobody reads an export's fingerprint). An exception
+    raised while making the pieces removes the temporary file, as a failed write does:
+    the old file stays as it was.
+    """
+    _replace_with(path, pieces)
+
+
+def _replace_with(
+    path: Path, pieces: Iterable[bytes], *, backup: Path | None = None, exclusive: bool = False
+) -> Path:
+    """`atomic_write`'s steps for bytes given in pieces; returns the file written (the link's
+    target for a link)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -229,7 +249,8 @@ def atomic_write(
     try:
         _reached("temp-created", path)
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for piece in pieces:
+                out.write(piece)
             out.flush()
             _reached("written", path)
             os.fsync(out.fileno())
@@ -243,15 +264,15 @@ def atomic_write(
         else:
             os.replace(temp, path)
         _reached("replaced", path)
-    except BriefcaseError:
-        temp.unlink(missing_ok=True)
-        raise
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise BriefcaseError(f"cannot write: {_why(error)}", path) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     _fsync_folder(folder)
     _reached("folder-fsynced", path)
-    return Fingerprint.of_bytes(data, os.stat(path))
+    return path
 
 
 _OUT_OF_ROOM = {

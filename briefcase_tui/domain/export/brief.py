@@ -19,10 +19,10 @@ from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.facts import format_date, item_facts
 from briefcase_tui.domain.corpus.kinds import KIND_LABELS
 from briefcase_tui.domain.corpus.models import Caveat, ItemBase, Source
-from briefcase_tui.domain.export.markdown_text import Anchors
+from briefcase_tui.domain.export.markdown_text import Anchors, numbered_heading_slug
 from briefcase_tui.domain.export.provenance import Provenance, provenance_of
 from briefcase_tui.domain.packs.models import Entry, Pack
-from briefcase_tui.domain.packs.resolve import ResolvedEntry, resolve_pack
+from briefcase_tui.domain.packs.resolve import ResolvedEntry, ResolvedPack, resolve_pack
 from briefcase_tui.domain.packs.review import status_with
 
 HEADLINE_FACTS = ("When", "Date", "Time", "Venue")
@@ -37,13 +37,22 @@ FREE_NOTE_LABEL = "Note from the author"
 GLANCE_COLUMNS = ("#", "Item", "Kind", "When", "Where", "Priority")
 
 _SPACES = re.compile(r"[ \t]+")
+_new = tuple.__new__
+"""Makes a named tuple from a tuple of all its fields, without the Python call its class
+makes (a brief of 50,000 entries makes some 400,000: 0.15 us each saved)."""
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 @lru_cache(maxsize=16384)
 def one_line(text: str) -> str:
-    """Text on one line: newlines and runs of spaces or tabs become one space, ends trimmed."""
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    """Text on one line: newlines and runs of spaces or tabs become one space, ends trimmed.
+
+    Most text is on one line already, and three searches say so ten times faster than the
+    substitution (1 us for a note, 10 us for a summary, each a first time).
+    """
+    if "\n" in text or "\t" in text or "  " in text:
+        text = _SPACES.sub(" ", text.replace("\n", " "))
+    return text.strip()
 
 
 @lru_cache(maxsize=8192)
@@ -208,7 +217,9 @@ class _Headings:
             unique = f"{heading} ({count})"
         self.last_count[heading] = count
         self.seen.add(unique)
-        return unique, self.anchors.add(unique)
+        if count == 1 or not heading:
+            return unique, self.anchors.add(unique)
+        return unique, self.anchors.add_slug(numbered_heading_slug(heading, count))
 
 
 @dataclass
@@ -216,13 +227,19 @@ class _Citations:
     """Numbers sources in the order the document first cites them."""
 
     corpus: Corpus
+    texts: dict[str, _ItemText] = field(default_factory=dict)
+    """What the brief says of each item of the pack but its citation numbers, by id."""
     order: dict[str, int] = field(default_factory=dict)
     told: dict[str, _ItemTold] = field(default_factory=dict)
     """What the brief says of each item already cited, by id (a pack may name one twice)."""
 
-    def quote(self, text: str, source_id: str, locator: str) -> Quote:
-        number = self.order.setdefault(source_id, len(self.order) + 1)
-        return Quote(paragraphs(text), number, one_line(locator))
+    def quote(self, text: QuoteText) -> Quote:
+        """The quote with the number of its source, which is given here at its first citation."""
+        paragraphs_, source_id, locator = text
+        number = self.order.get(source_id)
+        if number is None:
+            number = self.order[source_id] = len(self.order) + 1
+        return _new(Quote, (paragraphs_, number, locator))
 
     def sources(self) -> tuple[CitedSource, ...]:
         return tuple(
@@ -234,7 +251,7 @@ def build_brief(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None)
     """The pack read against the corpus and laid out as a document."""
     resolved = resolve_pack(pack, corpus)
     headings = _Headings()
-    citations = _Citations(corpus)
+    citations = _Citations(corpus, _item_texts(resolved, corpus))
     title, title_anchor = headings.add(pack.title)
     contents_anchor = headings.add(CONTENTS)[1] if resolved.sections else ""
     sections = []
@@ -286,32 +303,108 @@ def _entry(
 ) -> tuple[BriefEntry, _ItemTold | None]:
     """The entry laid out, and what the brief says of its item (None: no item to tell of).
 
-    Run once for each of up to 50,000 entries: fields are passed in order, not by name.
+    Run once for each of up to 50,000 entries: fields are passed in order, not by name, and
+    what an entry lacks (a note, tags, a fingerprint) costs no call.
     """
     entry = resolved.entry
     item = resolved.item
-    priority = PRIORITY_LABELS.get(entry.priority or "", "")
-    tags = tuple(one_line(tag) for tag in entry.tags) if entry.tags else ()
-    note = paragraphs(entry.note)
-    if entry.is_note:
+    priority = PRIORITY_LABELS.get(entry.priority, "") if entry.priority else ""
+    tags = tuple(map(one_line, entry.tags)) if entry.tags else ()
+    note = paragraphs(entry.note) if entry.note else ()
+    if entry.item is None:  # a note on its own
         return BriefEntry(
             resolved.number, "", "", "", "", (), (), (), (), (), priority, tags, note,
             FREE_NOTE_LABEL,
         ), None  # fmt: skip
-    heading, anchor = headings.add(item.title if item is not None else entry.item or "Note")
+    item_id = entry.item
     if item is None:
+        heading, anchor = headings.add(item_id or "Note")
         return BriefEntry(
-            resolved.number, heading, anchor, NOT_IN_CORPUS, entry.item or "", (), (), (), (),
-            (), priority, tags, note, ITEM_NOTE_LABEL,
+            resolved.number, heading, anchor, NOT_IN_CORPUS, item_id, (), (), (), (), (),
+            priority, tags, note, ITEM_NOTE_LABEL,
         ), None  # fmt: skip
-    told = citations.told.get(item.id)
+    # The item itself is not read here: in the pack's order it may lie anywhere in memory.
+    text = citations.texts[item_id]
+    heading, anchor = headings.add(text.title)
+    told = citations.told.get(item_id)
     if told is None:
-        told = citations.told[item.id] = _ItemTold.of(item, corpus, citations)
-    return BriefEntry(
+        told = citations.told[item_id] = _ItemTold.of(text, citations)
+    changed = _changed_since(entry, item, corpus, pack_version) if entry.fingerprint else ""
+    return _new(BriefEntry, (
         resolved.number, heading, anchor, told.kind, "", told.headline, told.summary, told.facts,
-        told.quotes, told.disagreements, priority, tags, note, ITEM_NOTE_LABEL,
-        _changed_since(entry, item, corpus, pack_version),
-    ), told  # fmt: skip
+        told.quotes, told.disagreements, priority, tags, note, ITEM_NOTE_LABEL, changed,
+    )), told  # fmt: skip
+
+
+def _item_texts(resolved: ResolvedPack, corpus: Corpus) -> dict[str, _ItemText]:
+    """What the brief says of each item the pack names, but its citation numbers, by id.
+
+    The items are visited in the order they lie in memory (their `id()`), which for items
+    read from the stored corpus is the corpus's order. A pack names them in any order, and
+    in a shuffled 50,000-entry pack's order each item lies far in memory from the one before:
+    its brief took 1.18 s to lay out that way, 0.96 s this way. Only the citation numbers
+    need the document's order; `_ItemTold.of` gives them, entry by entry.
+    """
+    items: dict[str, ItemBase] = {}  # by the id the entry names, which is the item's
+    for section in resolved.sections:
+        for entry in section.entries:
+            if entry.item is not None:
+                items[entry.entry.item or ""] = entry.item
+    in_memory = sorted(items.items(), key=lambda pair: id(pair[1]))
+    return {item_id: _ItemText.of(item, corpus) for item_id, item in in_memory}
+
+
+QuoteText = tuple[tuple[tuple[str, ...], ...], str, str]
+"""A quote before it is numbered: its paragraphs, its source's id and its locator."""
+SideText = tuple[str, str, str, QuoteText]
+"""A side of a disagreement before its quote is numbered: source, source kind, claim, quote."""
+DisagreementText = tuple[str, str, tuple[SideText, ...]]
+"""A disagreement before its quotes are numbered: topic, summary, sides."""
+
+
+class _ItemText(NamedTuple):
+    """What a brief says of an item, whatever entry names it, but its citation numbers."""
+
+    title: str
+    kind: str
+    headline: tuple[Fact, ...]
+    summary: tuple[tuple[str, ...], ...]
+    facts: tuple[Fact, ...]
+    quotes: tuple[QuoteText, ...]
+    disagreements: tuple[DisagreementText, ...]
+    when: str
+    """Its row of the at-a-glance table: when, from its headline facts."""
+    where: str
+    """Its row of the at-a-glance table: where (the venue)."""
+
+    @classmethod
+    def of(cls, item: ItemBase, corpus: Corpus) -> _ItemText:
+        headline: list[Fact] = []
+        facts: list[Fact] = []
+        for label, value in item_facts(item, corpus):
+            fact = _new(Fact, (label, one_line(value)))
+            (headline if label in HEADLINE_FACTS else facts).append(fact)
+        quotes: tuple[QuoteText, ...] = ()
+        if item.quotes:
+            quotes = tuple(
+                [
+                    (paragraphs(q.text), q.source, one_line(q.locator) if q.locator else "")
+                    for q in item.quotes
+                ]
+            )
+        caveats = corpus.caveats_for(item.id)
+        when, where = _when_where(headline) if headline else ("", "")
+        return cls(
+            item.title,
+            KIND_LABELS.get(item.kind, item.kind),
+            tuple(headline),
+            paragraphs(item.summary),
+            tuple(facts),
+            quotes,
+            tuple([_disagreement(c, corpus) for c in caveats]) if caveats else (),
+            when,
+            where,
+        )
 
 
 class _ItemTold(NamedTuple):
@@ -333,31 +426,24 @@ class _ItemTold(NamedTuple):
     """Its row of the at-a-glance table: where (the venue)."""
 
     @classmethod
-    def of(cls, item: ItemBase, corpus: Corpus, citations: _Citations) -> _ItemTold:
-        headline: list[Fact] = []
-        facts: list[Fact] = []
-        for label, value in item_facts(item, corpus):
-            fact = Fact(label, one_line(value))
-            (headline if label in HEADLINE_FACTS else facts).append(fact)
-        order = citations.order
-        quotes = []
-        for quote in item.quotes:
-            number = order.get(quote.source)
-            if number is None:
-                number = order[quote.source] = len(order) + 1
-            quotes.append(Quote(paragraphs(quote.text), number, one_line(quote.locator)))
-        caveats = corpus.caveats_for(item.id)
-        when, where = _when_where(headline) if headline else ("", "")
+    def of(cls, text: _ItemText, citations: _Citations) -> _ItemTold:
+        """The item's text with its sources numbered, in the order the document cites them."""
+        quote = citations.quote
         return cls(
-            KIND_LABELS.get(item.kind, item.kind),
-            tuple(headline),
-            paragraphs(item.summary),
-            tuple(facts),
-            tuple(quotes),
-            tuple(_disagreement(c, corpus, citations) for c in caveats) if caveats else (),
-            when,
-            where,
-        )
+            text.kind,
+            text.headline,
+            text.summary,
+            text.facts,
+            tuple([quote(q) for q in text.quotes]) if text.quotes else (),
+            tuple([
+                Disagreement(topic, summary, tuple([
+                    Side(source, kind, claim, quote(q)) for source, kind, claim, q in sides
+                ]))
+                for topic, summary, sides in text.disagreements
+            ]) if text.disagreements else (),
+            text.when,
+            text.where,
+        )  # fmt: skip
 
 
 def _changed_since(entry: Entry, item: ItemBase, corpus: Corpus, pack_version: str) -> str:
@@ -371,19 +457,21 @@ def _changed_since(entry: Entry, item: ItemBase, corpus: Corpus, pack_version: s
     )
 
 
-def _disagreement(caveat: Caveat, corpus: Corpus, citations: _Citations) -> Disagreement:
+def _disagreement(caveat: Caveat, corpus: Corpus) -> DisagreementText:
+    """A caveat about an item as a disagreement whose quotes are not numbered yet."""
     sides = []
     for side in caveat.sides:
         source = corpus.sources.get(side.source)
+        quote = (paragraphs(side.text), side.source, one_line(side.locator))
         sides.append(
-            Side(
-                source=one_line(source.title if source else side.source),
-                source_kind=source.kind_label if source else "",
-                claim=one_line(side.claim),
-                quote=citations.quote(side.text, side.source, side.locator),
+            (
+                one_line(source.title if source else side.source),
+                source.kind_label if source else "",
+                one_line(side.claim),
+                quote,
             )
         )
-    return Disagreement(one_line(caveat.topic), one_line(caveat.summary), tuple(sides))
+    return one_line(caveat.topic), one_line(caveat.summary), tuple(sides)
 
 
 def _when_where(headline: list[Fact]) -> tuple[str, str]:

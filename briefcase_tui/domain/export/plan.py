@@ -10,6 +10,7 @@ Which format an export is in when none is named is `choose_export_format`'s answ
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +101,12 @@ class ExportPlan:
         """The exact bytes of one planned export."""
         return self.export_format.render(planned.source.pack, corpus, stamp=stamp)
 
+    def pieces(
+        self, planned: PlannedExport, corpus: Corpus, *, stamp: dt.datetime | None = None
+    ) -> Iterator[bytes]:
+        """`render`'s bytes in pieces, for `write_pieces` or standard output."""
+        return self.export_format.pieces(planned.source.pack, corpus, stamp=stamp)
+
     def make_folder(self) -> None:
         """Create the output folder itself, but not missing folders above it.
 
@@ -122,11 +129,15 @@ class ExportPlan:
 
         Into a folder, call `make_folder` first.
         """
-        from briefcase_tui.domain.storage import atomic_write
+        return self.write_pieces(planned, (data,))
+
+    def write_pieces(self, planned: PlannedExport, pieces: Iterable[bytes]) -> Path:
+        """`write` for bytes in pieces (`pieces`): the file is replaced once all are written."""
+        from briefcase_tui.domain.storage import atomic_write_pieces
 
         if planned.target is None:
             raise ValueError("this export goes to standard output, not to a file")
-        atomic_write(planned.target, data)
+        atomic_write_pieces(planned.target, pieces)
         return planned.target
 
 
