@@ -9,6 +9,7 @@ on the stack is told (`CorpusArrived`).
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
     from briefcase_tui.tui.screens.pack import PackScreenApp
     from briefcase_tui.tui.screens.search import SearchDialogApp
 
+LOADING_SWITCH_INTERVAL = 0.0005
+"""Seconds the loading thread may hold the interpreter while the UI thread waits for it."""
 PACK_ACTIONS_NEEDING_A_PACK = frozenset({"undo_pack", "redo_pack", "export_pack"})
 
 
@@ -203,11 +206,11 @@ class BriefcaseApp(App[None]):
         return screen
 
     async def on_mount(self) -> None:
-        """Apply key remaps, report problems once, and load the corpus after the first paint.
+        """Apply key remaps, report problems once, open the pack asked for.
 
         A pack asked for is open on the pack screen from the first paint, and the corpus
-        starts loading only once it shows: the pack needs the corpus only for its titles,
-        which fill in when it arrives.
+        starts loading only once it shows (`on_ready`): the pack needs the corpus only for
+        its titles, which fill in when it arrives.
         """
         if self.settings.keys:
             from briefcase_tui.domain.keys import usable_remaps
@@ -221,8 +224,16 @@ class BriefcaseApp(App[None]):
             from briefcase_tui.tui.screens.pack import PackScreen
 
             await self.push_screen(PackScreen())
-        self.call_after_refresh(self.load_corpus)
         self.call_after_refresh(self._open_first_pack)
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal: start loading the corpus at once.
+
+        Not `call_after_refresh`: that waits until no widget is left to lay out or draw,
+        which after the first frame takes two or three more frames (about 35 ms) while the
+        loading thread could already be reading the corpus.
+        """
+        self.load_corpus()
 
     def _open_first_pack(self) -> None:
         """With no pack given on the command line (see `on_mount`), the one open last time."""
@@ -269,6 +280,8 @@ class BriefcaseApp(App[None]):
 
         An app given its corpus only indexes it: the folder is not read at all.
         """
+        previous = sys.getswitchinterval()
+        sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
         try:
             if self.corpus is not None:
                 from briefcase_tui.domain.corpus.search import SearchIndex
@@ -284,6 +297,8 @@ class BriefcaseApp(App[None]):
             self.post_message(self.IndexLoaded(index_loader()))
         except BriefcaseError as error:
             self.post_message(self.LoadFailed(str(error)))
+        finally:
+            sys.setswitchinterval(previous)
 
     @on(CorpusLoaded)
     async def _corpus_loaded(self, message: CorpusLoaded) -> None:
