@@ -16,11 +16,27 @@ MakeApp = Callable[..., BriefcaseApp]
 
 
 async def loaded(pilot: Pilot[None]) -> None:
-    """Wait until the corpus and its index have arrived from the worker, then for the screen."""
+    """Wait until the corpus and its index have arrived from the worker, then for the screen.
+
+    The app reads the index only when a search first wants it: it is asked for here, as
+    the first search would, so a test may search at once.
+    """
+    app = pilot.app
+    assert isinstance(app, BriefcaseApp)
+    app.want_index()
+    for _ in range(500):
+        if app.index is not None or not app.is_running:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def corpus_shown(pilot: Pilot[None]) -> None:
+    """Wait until the corpus is on screen (and nothing more: no search has asked for the index)."""
     app = pilot.app
     assert isinstance(app, BriefcaseApp)
     for _ in range(500):
-        if app.index is not None or not app.is_running:
+        if app.corpus is not None or not app.is_running:
             break
         await pilot.pause(0.01)
     await pilot.pause()
