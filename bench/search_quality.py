@@ -56,7 +56,7 @@ def grown_corpus(corpus: Corpus, count: int) -> Corpus:
         for item in corpus.items:
             if len(items) >= count:
                 break
-            items.append(item.model_copy(update={"id": f"{item.id}-copy{copy}"}))
+            items.append(item.replace(id=f"{item.id}-copy{copy}"))
     return Corpus(corpus.info, corpus.sources, corpus.tags, corpus.sets, tuple(items), ())
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import os
 import re
 import stat
@@ -26,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefcase_tui.domain.digests import sha256_hex
 from briefcase_tui.errors import BriefcaseError
 
 SAVE_STEPS = (
@@ -141,7 +141,7 @@ class Fingerprint:
     @classmethod
     def of_bytes(cls, data: bytes, stat: os.stat_result) -> Fingerprint:
         """The fingerprint of bytes just read from a file with this stat."""
-        return cls(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
+        return cls(stat.st_mtime_ns, stat.st_size, sha256_hex(data))
 
 
 @contextlib.contextmanager

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,45 @@ def test_a_changed_input_rebuilds_through_the_cache_folder(
     stopwords.write_text(stopwords.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     CorpusCache(folder).index(contents)
     assert len(list(folder.glob("*.pickle"))) == 4, "a new corpus and index were built"
+
+
+def test_a_warm_run_reads_every_item_and_searches_without_importing_pydantic(
+    tmp_path: Path,
+) -> None:
+    """Pydantic judges a corpus once, at the cold build; a warm `brief` and the app read the
+    store without it (its import alone is 8 MiB and about 50 ms of the app's start)."""
+    folder = tmp_path / "cache"
+    CorpusCache(folder).load(BUNDLED_CORPUS_DIR)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from briefcase_tui.domain.corpus.cache import CorpusCache\n"
+        "from briefcase_tui.paths import BUNDLED_CORPUS_DIR\n"
+        f"corpus, index = CorpusCache(Path({str(folder)!r})).load(BUNDLED_CORPUS_DIR)\n"
+        "titles = [item.title for item in corpus.items]\n"
+        "hits = index().search('future of work')\n"
+        "print(len(titles), hits[0].id, sorted(m for m in sys.modules if 'pydantic' in m))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    count, first_hit, modules = run.stdout.split(" ", 2)
+    assert int(count) > 200 and first_hit == "ws-future-of-work"
+    assert modules.strip() == "[]"
+
+
+def test_a_new_pydantic_version_misses_the_stamp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stamp of the inputs stands pydantic's version.py in for its version: upgrading
+    pydantic (which judges the corpus) must not reuse what the old one judged."""
+    version = tmp_path / "version.py"
+    version.write_text("VERSION = '2.14.4'\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_pydantic_version_file", lambda: version)
+    files = sorted(BUNDLED_CORPUS_DIR.glob("*.toml"))
+    before = cache._stamp(files)
+    assert before is not None and cache._stamp(files) == before
+    version.write_text("VERSION = '2.15.10'\n", encoding="utf-8")  # another size: coarse clocks
+    assert cache._stamp(files) not in (None, before)
+    version.unlink()
+    assert cache._stamp(files) is None

@@ -262,10 +262,10 @@ def test_any_title_and_note_give_exactly_the_expected_headings_and_no_raw_html(
 
 def test_a_quote_keeps_its_lines_and_paragraphs_inside_one_block_quote(corpus: Corpus) -> None:
     item = corpus.item("event-grand-palais-main-summit")
-    quote = item.quotes[0].model_copy(
-        update={"text": "First line,\nsecond line.\n\n\n# Next paragraph", "locator": "p. 2"}
+    quote = item.quotes[0].replace(
+        text="First line,\nsecond line.\n\n\n# Next paragraph", locator="p. 2"
     )
-    changed = item.model_copy(update={"quotes": (quote,)})
+    changed = item.replace(quotes=(quote,))
     items = tuple(changed if i.id == item.id else i for i in corpus.items)
     pack = Pack(title="P", sections=(Section(title="S", entries=(Entry(item=item.id),)),))
     markdown = render_markdown(pack, dataclasses.replace(corpus, items=items))

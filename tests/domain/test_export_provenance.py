@@ -69,7 +69,7 @@ def test_the_corpus_version_changes_with_the_corpus_and_only_with_it(corpus: Cor
     source = next(iter(corpus.sources.values()))
     redated = dataclasses.replace(
         corpus,
-        sources={**corpus.sources, source.id: source.model_copy(update={"date": "2025-03-01"})},
+        sources={**corpus.sources, source.id: source.replace(date="2025-03-01")},
     )
     assert corpus_fingerprint(redated) != fingerprint
     assert "2025-03-01" in render_markdown(PACK, redated).split("## About this brief")[1]

@@ -9,21 +9,21 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Union
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.crosscheck import cross_check
 from briefcase_tui.domain.corpus.kinds import KINDS
 from briefcase_tui.domain.corpus.models import (
+    MODEL_OF_KIND,
     Caveat,
     CorpusInfo,
     ItemBase,
     RecommendationSet,
     Source,
     Tag,
-    item_type,
 )
 from briefcase_tui.domain.corpus.parse import parse_corpus_toml
 from briefcase_tui.domain.tomlio import decode_toml_bytes, line_of_key
@@ -123,8 +123,19 @@ def _read_document(draft: _Draft, path: Path, text: str, document: dict[str, Any
 
 @functools.cache
 def _item_adapter() -> TypeAdapter[Any]:
-    """The validator for any kind of item, built on first use: costly, and cached runs skip it."""
-    return TypeAdapter(item_type())
+    """The validator for any kind of item, its `kind` deciding which record validates it.
+
+    Built on first use: costly, and cached runs skip it.
+    """
+    any_item: Any = Union[tuple(MODEL_OF_KIND.values())]  # noqa: UP007  # built at run time
+    validated: Any = Annotated[any_item, Field(discriminator="kind")]
+    return TypeAdapter(validated)
+
+
+@functools.cache
+def _adapter(model: type[Any]) -> TypeAdapter[Any]:
+    """The validator of one kind of record, built on first use."""
+    return TypeAdapter(model)
 
 
 def _array_of_tables(
@@ -180,9 +191,8 @@ def _validate(
     A record's problems are located from `start`, by default the line of its id.
     """
     try:
-        if isinstance(model, TypeAdapter):
-            return model.validate_python(raw)
-        return model.model_validate(raw)
+        validator = model if isinstance(model, TypeAdapter) else _adapter(model)
+        return validator.validate_python(raw)
     except ValidationError as error:
         if start is None and isinstance(record_id, str):
             start = line_of_key(text, "id", record_id)
@@ -205,7 +215,7 @@ def _validate(
 def _message(detail: Any) -> str:
     """A pydantic error message made plain, with a hint for the usual mistakes."""
     kind = detail["type"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
     if kind == "union_tag_invalid":
         return f"unknown kind {detail['input'].get('kind')!r} (expected one of {', '.join(KINDS)})"

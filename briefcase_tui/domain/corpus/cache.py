@@ -11,7 +11,6 @@ answer.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from briefcase_tui.domain.collector import collector_paused
 from briefcase_tui.domain.corpus.files import corpus_files, read_corpus_files
+from briefcase_tui.domain.digests import blake2b
 from briefcase_tui.domain.tomlio import MAX_TOML_BYTES
 from briefcase_tui.errors import BriefcaseError, CorpusError
 from briefcase_tui.paths import SEARCH_SETTINGS_FILE, cache_dir
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.search import SearchIndex
 
-FORMAT = 4
+FORMAT = 5
 """Bump when what the cache holds changes shape."""
 KEEP_DAYS = 30
 """Cache files of other corpus versions are pruned after this long unused."""
@@ -43,6 +43,9 @@ CODE_INPUTS: tuple[str, ...] = (
     "domain/storage.py",
     "domain/text.py",
     "domain/tomlio.py",
+    "domain/schema.py",
+    "domain/record.py",
+    "domain/digests.py",
     "domain/corpus/build.py",
     "domain/corpus/parse.py",
     "domain/corpus/corpus.py",
@@ -213,18 +216,22 @@ def load_indexed_corpus(
 def _stamp(files: list[Path]) -> str | None:
     """A digest of the size, time and inode of every input; None when one cannot be read.
 
-    A file over the size limit has no stamp: reading it is what refuses it.
+    A file over the size limit has no stamp: reading it is what refuses it. Pydantic's
+    version stands in as the stamp of its `version.py`: importing pydantic to ask would cost
+    35 ms of every warm run, which never validates anything.
     """
-    from pydantic.version import VERSION as PYDANTIC_VERSION
-
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{FORMAT}:{sys.version_info[:2]}:{PYDANTIC_VERSION}".encode())
-    for number, path in enumerate((*KEY_INPUTS, *files)):
+    pydantic_version = _pydantic_version_file()
+    if pydantic_version is None:
+        return None
+    digest = blake2b(digest_size=16)
+    digest.update(f"{FORMAT}:{sys.version_info[:2]}".encode())
+    code = (*KEY_INPUTS, pydantic_version)
+    for number, path in enumerate((*code, *files)):
         try:
             status = path.stat()
         except OSError:
             return None
-        if number >= len(KEY_INPUTS) and status.st_size > MAX_TOML_BYTES:
+        if number >= len(code) and status.st_size > MAX_TOML_BYTES:
             return None
         name = os.path.abspath(path).encode("utf-8", "surrogateescape")
         numbers = (status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
@@ -233,15 +240,25 @@ def _stamp(files: list[Path]) -> str | None:
     return digest.hexdigest()
 
 
+def _pydantic_version_file() -> Path | None:
+    """The installed pydantic's `version.py`, found without importing pydantic."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).with_name("version.py")
+
+
 def cache_key(contents: dict[Path, bytes], inputs: Iterable[Path] | None = None) -> str:
     """The key of a corpus's file contents: a digest of them and of the other inputs.
 
     The other inputs are `KEY_INPUTS` unless given, and the versions of Python (pickle,
-    Unicode tables) and of pydantic (whose models the cache holds).
+    Unicode tables) and of pydantic (which judged the corpus valid).
     """
     from pydantic.version import VERSION as PYDANTIC_VERSION
 
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(f"{FORMAT}:{sys.version_info[:2]}:{PYDANTIC_VERSION}".encode())
     for path in KEY_INPUTS if inputs is None else inputs:
         _add(digest, path.name, path.read_bytes())

@@ -70,7 +70,7 @@ def item_facts(item: ItemBase, corpus: Corpus) -> list[tuple[str, str]]:
     inferred = bool(item.inferred)
     for fact in KIND_OF[item.kind].facts:
         value = getattr(item, fact.field)
-        if value in (None, "", ()) and not type(item).model_fields[fact.field].is_required():
+        if value in (None, "", ()) and not type(item).is_required(fact.field):
             continue
         if fact.reading == "text":
             text = str(value)

@@ -9,9 +9,10 @@ other items are left out, so that adding an item elsewhere does not flag this on
 
 from __future__ import annotations
 
-import hashlib
 import weakref
 from typing import TYPE_CHECKING
+
+from briefcase_tui.domain.digests import blake2b, sha256_hex
 
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
@@ -60,7 +61,7 @@ def item_fingerprint(item: ItemBase, corpus: Corpus) -> str:
 
 def fingerprint_of(reading: str) -> str:
     """The fingerprint of a reading (also of one kept in the corpus's history)."""
-    return hashlib.sha256(reading.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+    return sha256_hex(reading.encode("utf-8"))[:FINGERPRINT_LENGTH]
 
 
 _CONTENT: dict[int, tuple[weakref.ref[Corpus], str]] = {}
@@ -80,7 +81,7 @@ def content_fingerprint(corpus: Corpus) -> str:
     from briefcase_tui.domain.corpus.serialize import corpus_json
 
     data = corpus_json(corpus)
-    digest = hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
+    digest = blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
     remember_content_fingerprint(corpus, digest[:CONTENT_FINGERPRINT_LENGTH])
     return digest[:CONTENT_FINGERPRINT_LENGTH]
 

@@ -9,7 +9,6 @@ the corpus file and line of the quote, the item, and what the text holds instead
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.models import Source
 from briefcase_tui.domain.corpus.sourcetext import Section, SourceText
+from briefcase_tui.domain.digests import sha256_hex
 from briefcase_tui.errors import BriefcaseError
 
 SHOWN_CHARS = 160
@@ -76,7 +76,7 @@ def _source_text(source: Source, folder: Path, report: QuoteReport) -> SourceTex
             BriefcaseError(f"source {source.id!r}: cannot read: {error.strerror or error}", path)
         )
         return None
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_hex(data)
     if source.sha256 and digest != source.sha256:
         report.problems.append(
             BriefcaseError(

@@ -1,7 +1,6 @@
 """Items and the whole corpus as plain JSON-ready data, for scripts and `brief corpus dump`.
 
-Written by hand over the models' fields rather than with `model_dump`, which would build
-pydantic's serialisers on every CLI run: the output is the same, in field order.
+Written by hand over the records' fields, in field order.
 """
 
 from __future__ import annotations
@@ -11,10 +10,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel
-
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.models import ItemBase
+from briefcase_tui.domain.record import Record
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
@@ -23,9 +21,9 @@ _FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 
 def _fields_of(kind: type) -> tuple[str, ...] | None:
-    """The field names of a model class, in order; None for anything else."""
+    """The field names of a record class, in order; None for anything else."""
     if kind not in _FIELDS:
-        _FIELDS[kind] = tuple(kind.model_fields) if issubclass(kind, BaseModel) else None
+        _FIELDS[kind] = kind.record_fields if issubclass(kind, Record) else None
     return _FIELDS[kind]
 
 

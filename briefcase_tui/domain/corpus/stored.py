@@ -38,10 +38,9 @@ from briefcase_tui.domain.corpus.fingerprint import (
 )
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.models import Caveat, ItemBase
+    from briefcase_tui.domain.record import Record
 
 MAGIC = b"BRIEFCORPUS3\n"
 """The first bytes of a stored corpus: anything else is not one (or an older layout)."""
@@ -116,22 +115,17 @@ SHARED_TEXT = 40
 """Strings up to this long that records hold alike are made one object before pickling."""
 
 
-def share_equal_parts(records: Iterable[BaseModel]) -> None:
-    """Make the parts that records hold alike one object each, so pickle writes each once a
-    chunk (its memo refers back to it) and the records read back share it.
+def share_equal_parts(records: Iterable[Record]) -> None:
+    """Make the short texts that records hold alike one object each, so pickle writes each
+    once a chunk (its memo refers back to it) and the records read back share it.
 
-    Two such parts: pydantic keeps, in every record, the set of fields its data named (read
-    only by `model_fields_set` and `exclude_unset`), a set of six names taking 472 bytes,
-    a third of a small record; and ids, kinds, dates and labels recur across items (a
-    kind, the source a quote cites, a tag), each a separate string once validated. Prose
-    does not recur and is left alone. Bundled corpus: the 924 records read back hold 82
-    sets (one per chunk and set of fields), not 924 (330 KiB). Nothing shared is changed
-    in place: records are frozen, pydantic's copies take a copy of the set, and strings
-    and tuples cannot change.
+    Ids, kinds, dates and labels recur across items (a kind, the source a quote cites, a
+    tag), each a separate string once validated. Prose does not recur and is left alone.
+    Nothing shared is changed in place: records are frozen, and strings and tuples cannot
+    change.
     """
-    from pydantic import BaseModel
+    from briefcase_tui.domain.record import Record
 
-    sets: dict[frozenset[str], set[str]] = {}
     texts: dict[str, str] = {}
     groups: dict[tuple[str, ...], tuple[str, ...]] = {}
     share_text = texts.setdefault
@@ -140,16 +134,12 @@ def share_equal_parts(records: Iterable[BaseModel]) -> None:
     def is_model(kind: type) -> bool:
         known = models.get(kind)
         if known is None:
-            known = models[kind] = issubclass(kind, BaseModel)
+            known = models[kind] = issubclass(kind, Record)
         return known
 
     pending = list(records)
     while pending:
         record = pending.pop()
-        names = record.__pydantic_fields_set__
-        common = sets.setdefault(frozenset(names), names)
-        if common is not names:
-            object.__setattr__(record, "__pydantic_fields_set__", common)
         values = record.__dict__
         for name, value in values.items():
             kind = type(value)
