@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -113,15 +114,22 @@ ELLIPSIS = "…"
 
 
 def cell_width(text: str) -> int:
-    """Terminal cells the text takes: wide East Asian characters take two, combining marks none."""
-    return sum(
-        0
-        if unicodedata.combining(ch)
-        else 2
-        if unicodedata.east_asian_width(ch) in ("W", "F")
-        else 1
-        for ch in text
-    )
+    """Terminal cells the text takes: wide East Asian characters take two, combining marks none.
+
+    ASCII text takes a cell a character; other text is summed from a cache of each
+    character's cells (the agenda measures every row as it is drawn).
+    """
+    if text.isascii():
+        return len(text)
+    return sum(map(_cells_of, text))
+
+
+@functools.cache
+def _cells_of(ch: str) -> int:
+    """One character's terminal cells."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def cut_at_word(text: str, width: int) -> str:

@@ -1,16 +1,19 @@
 """BriefcaseApp: holds the corpus, the index, the settings, the history and the pack controller.
 
 One factory, `create_app`, builds it for the CLI, the Pilot tests and the snapshots. The
-first screen is painted before any corpus work: the corpus (usually a cached pickle) and
-then its search index load in a worker thread and arrive by message; then every screen
-on the stack is told (`CorpusArrived`).
+first screen is painted before any corpus work: the corpus (usually a cached pickle) loads
+in a worker thread and arrives by message; then every screen on the stack is told
+(`CorpusArrived`). The search index is read only when a search first asks for it
+(`want_index`), in a worker too: until then the app holds no index at all.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -122,12 +125,20 @@ class BriefcaseApp(App[None]):
         """The corpus is validated and ready to browse."""
 
         corpus: Corpus
+        index_loader: Callable[[], SearchIndex]
+        """Reads (or builds) the corpus's search index, when a search first wants it."""
 
     @dataclass
     class IndexLoaded(Message):
         """The search index is ready."""
 
         index: SearchIndex
+
+    @dataclass
+    class IndexFailed(Message):
+        """The search index could not be read or built; the message says why."""
+
+        problem: str
 
     @dataclass
     class LoadFailed(Message):
@@ -156,6 +167,13 @@ class BriefcaseApp(App[None]):
         self.settings_file = settings_file
         self.corpus: Corpus | None = corpus
         self.index: SearchIndex | None = None
+        """The search index, once a search has asked for it and it is read (`want_index`)."""
+        self._index_loader: Callable[[], SearchIndex] | None = None
+        """How to read the index, known once the corpus is in."""
+        self._index_wanted = False
+        """A search asked for the index: it is read as soon as the corpus is in."""
+        self._index_settled = asyncio.Event()
+        """Set once the index is in, or once the corpus failed (no index will come)."""
         self.history = History()
         self._startup_problems: list[str] = []
         self._settings_unreadable = False
@@ -203,11 +221,11 @@ class BriefcaseApp(App[None]):
         return screen
 
     async def on_mount(self) -> None:
-        """Apply key remaps, report problems once, and load the corpus after the first paint.
+        """Apply key remaps, report problems once, open the pack asked for.
 
         A pack asked for is open on the pack screen from the first paint, and the corpus
-        starts loading only once it shows: the pack needs the corpus only for its titles,
-        which fill in when it arrives.
+        starts loading only once it shows (`on_ready`): the pack needs the corpus only for
+        its titles, which fill in when it arrives.
         """
         if self.settings.keys:
             from briefcase_tui.domain.keys import usable_remaps
@@ -221,8 +239,20 @@ class BriefcaseApp(App[None]):
             from briefcase_tui.tui.screens.pack import PackScreen
 
             await self.push_screen(PackScreen())
-        self.call_after_refresh(self.load_corpus)
         self.call_after_refresh(self._open_first_pack)
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal: load the corpus once the first screen settles.
+
+        Started at once, the loading thread would take the interpreter from the frames
+        that finish the first screen (the tabs' underline, the footer): the corpus came
+        about 35 ms sooner, but the first screen was complete 8 ms later. An app given its
+        corpus has it on screen already (`BrowseScreen.on_mount`).
+        """
+        if self.corpus is None:
+            self.call_after_refresh(self.load_corpus)
+        else:
+            self._corpus_in(partial(_index_of, self.corpus))
 
     def _open_first_pack(self) -> None:
         """With no pack given on the command line (see `on_mount`), the one open last time."""
@@ -265,47 +295,83 @@ class BriefcaseApp(App[None]):
 
     @work(thread=True, exclusive=True, group="corpus")
     def load_corpus(self) -> None:
-        """Read the corpus (cached when possible), then build or read its search index.
-
-        An app given its corpus only indexes it: the folder is not read at all.
-        """
+        """Read the corpus (cached when possible); its index is read when a search wants it."""
         try:
-            if self.corpus is not None:
-                from briefcase_tui.domain.corpus.search import SearchIndex
-
-                self.post_message(self.IndexLoaded(SearchIndex(self.corpus)))
-                return
             from briefcase_tui.domain.corpus.cache import load_indexed_corpus
 
             corpus, index_loader = load_indexed_corpus(self.corpus_folder)
             for _ in corpus:  # read every stored item here, not on the UI thread as screens walk
                 pass
-            self.post_message(self.CorpusLoaded(corpus))
-            self.post_message(self.IndexLoaded(index_loader()))
+            self.post_message(self.CorpusLoaded(corpus, index_loader))
         except BriefcaseError as error:
             self.post_message(self.LoadFailed(str(error)))
 
     @on(CorpusLoaded)
     async def _corpus_loaded(self, message: CorpusLoaded) -> None:
+        if not self.is_running:  # closing already: its screens are being taken down
+            return
         self.corpus = message.corpus
         await self.browse.show_corpus(message.corpus)
         for screen in self.screen_stack:
             screen.post_message(CorpusArrived())
         self.refresh_bindings()
+        self._corpus_in(message.index_loader)
+
+    def _corpus_in(self, index_loader: Callable[[], SearchIndex]) -> None:
+        """The corpus is on screen: collect garbage again, and read the index if asked for."""
+        self._index_loader = index_loader
+        _collect_again()
+        bench_hooks.exit_when_ready(self)
+        if self._index_wanted:
+            self.load_index(index_loader)
+
+    def want_index(self) -> None:
+        """A search needs the index: read it in a worker (once), now or when the corpus is in.
+
+        Most sessions browse and never search; the index (about 2 MiB on the bundled
+        corpus, and its modules) is not read for them. At the bundled size it is read in a
+        few milliseconds, before the first keystroke of the first search.
+        """
+        if self._index_wanted:
+            return
+        self._index_wanted = True
+        if self._index_loader is not None:
+            self.load_index(self._index_loader)
+
+    async def wait_for_index(self) -> SearchIndex | None:
+        """The index, read first if need be; None when the corpus failed to load."""
+        self.want_index()
+        await self._index_settled.wait()
+        return self.index
+
+    @work(thread=True, exclusive=True, group="index")
+    def load_index(self, index_loader: Callable[[], SearchIndex]) -> None:
+        """Read (or build) the search index off the UI thread."""
+        try:
+            self.post_message(self.IndexLoaded(index_loader()))
+        except (BriefcaseError, OSError) as error:
+            self.post_message(self.IndexFailed(str(error)))
 
     @on(IndexLoaded)
     def _index_loaded(self, message: IndexLoaded) -> None:
         from briefcase_tui.tui.screens.search import SearchDialog
 
         self.index = message.index
-        _collect_again()
-        bench_hooks.exit_when_ready(self)
+        self._index_settled.set()
         if isinstance(self.screen, SearchDialog):
             self.screen.refresh_results()
 
+    @on(IndexFailed)
+    def _index_failed(self, message: IndexFailed) -> None:
+        self._index_settled.set()
+        say(self, message.problem, title="Cannot search", severity="error", topic="index")
+
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
+        self._index_settled.set()
         _collect_again()
+        if not self.is_running:
+            return
         self.browse.show_load_problem(message.problem)
         say(self, message.problem, title="Cannot load the corpus", severity="error", topic="corpus")
 
@@ -523,6 +589,13 @@ class BriefcaseApp(App[None]):
             if self.packs.session is None:
                 return False
         return True
+
+
+def _index_of(corpus: Corpus) -> SearchIndex:
+    """The search index of a corpus the app was given (nothing cached to read it from)."""
+    from briefcase_tui.domain.corpus.search import SearchIndex
+
+    return SearchIndex(corpus)
 
 
 def _collect_again() -> None:

@@ -2,7 +2,8 @@
 
 With BRIEF_BENCH_EXIT_ON_PAINT set to a file path, the app writes "painted" there once its
 first screen is drawn and exits; with BRIEF_BENCH_EXIT_WHEN_READY, it writes "ready" once
-the corpus and its index are in (for the peak memory of a loaded app) and exits; with
+the corpus is on screen (for the peak memory of a loaded app; the search index is read
+only when a search first asks for it) and exits; with
 BRIEF_BENCH_EXIT_WHEN_PACK_SHOWN, it writes "pack" once the pack screen has drawn the open
 pack and exits. Without them these do nothing.
 """
@@ -24,7 +25,7 @@ def exit_after_first_paint(app: App[Any]) -> None:
 
 
 def exit_when_ready(app: App[Any]) -> None:
-    """If the benchmark asked, mark that the corpus and index are in and leave."""
+    """If the benchmark asked, mark that the corpus is on screen and leave."""
     _mark_and_exit(app, BENCH_READY_ENV, "ready")
 
 

@@ -23,9 +23,11 @@ ITEM_HITS = 20
 class PaletteApp(Protocol):
     """What the palette's provider needs of the app."""
 
-    @property
-    def index(self) -> SearchIndex | None:
-        """The search index, once built."""
+    def want_index(self) -> None:
+        """Read the search index (once), if it is not yet."""
+
+    async def wait_for_index(self) -> SearchIndex | None:
+        """The search index, read first if need be; None when the corpus failed to load."""
 
     @property
     def packs(self) -> PackController:
@@ -58,7 +60,9 @@ class ItemsProvider(Provider):
         """(title, file name, path) of each pack in the briefs folder."""
 
     async def startup(self) -> None:
-        """Read the pack titles once per opening of the palette, not once per keystroke."""
+        """Read the pack titles once per opening of the palette, not once per keystroke;
+        start reading the search index, if no search has yet, before the first keystroke."""
+        self.briefcase.want_index()
         summaries, _ = self.briefcase.packs.store.summaries()
         self._packs = [(s.title, s.name, s.path) for s in summaries]
 
@@ -108,7 +112,7 @@ class ItemsProvider(Provider):
                     text=f"Pack: {title}",
                     help="Open this pack",
                 )
-        index = self.briefcase.index
+        index = await self.briefcase.wait_for_index()
         if index is None:
             return
         from briefcase_tui.domain.corpus.kinds import KIND_LABELS

@@ -10,17 +10,37 @@ from textual.pilot import Pilot
 
 from briefcase_tui.paths import bundled_themes_dir
 from briefcase_tui.tui.app import BriefcaseApp, create_app
+from briefcase_tui.tui.widgets.agenda_view import AgendaView
 
 MakeApp = Callable[..., BriefcaseApp]
 """The `make_app` fixture: builds an app like the CLI does (optional corpus and theme folders)."""
 
 
 async def loaded(pilot: Pilot[None]) -> None:
-    """Wait until the corpus and its index have arrived from the worker, then for the screen."""
+    """Wait until the corpus and its index have arrived from the worker, then for the screen.
+
+    The app reads the index only when a search first wants it: it is asked for here, as
+    the first search would, so a test may search at once. The agenda's filters, mounted a
+    frame after the corpus is drawn, are waited for too.
+    """
+    app = pilot.app
+    assert isinstance(app, BriefcaseApp)
+    app.want_index()
+    for _ in range(500):
+        if not app.is_running:
+            break
+        if app.index is not None and app.browse.query_one(AgendaView).filters_ready:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def corpus_shown(pilot: Pilot[None]) -> None:
+    """Wait until the corpus is on screen (and nothing more: no search has asked for the index)."""
     app = pilot.app
     assert isinstance(app, BriefcaseApp)
     for _ in range(500):
-        if app.index is not None or not app.is_running:
+        if app.corpus is not None or not app.is_running:
             break
         await pilot.pause(0.01)
     await pilot.pause()

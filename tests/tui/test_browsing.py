@@ -11,7 +11,7 @@ from briefcase_tui.tui.screens.help import binding_rows
 from briefcase_tui.tui.screens.search import SearchDialog
 from briefcase_tui.tui.widgets.item_view import ItemView
 from briefcase_tui.tui.widgets.section_tree import SectionTree
-from tests.tui.conftest import MakeApp, loaded, searched
+from tests.tui.conftest import MakeApp, corpus_shown, loaded, searched
 from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
@@ -236,6 +236,39 @@ async def test_the_palette_provider_offers_items_from_the_index(make_app: MakeAp
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"henri verdier")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.browse.query_one(ItemView).shown_id == "person-henri-verdier"
+
+
+async def test_the_first_search_reads_the_index_and_finds_what_is_typed(
+    make_app: MakeApp,
+) -> None:
+    """The index is read only when a search first asks for it, and that first search works."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await corpus_shown(pilot)
+        assert "items" in screen_text(app)
+        assert app.index is None, "browsing alone never reads the index"
+        await pilot.press("slash", *"station f")
+        await searched(pilot)
+        await searched(pilot)
+        results = app.screen.query_one("#results", OptionList)
+        assert results.option_count
+        assert results.get_option_at_index(0).id == "venue-station-f"
+
+
+async def test_the_palette_finds_items_before_any_search_has_read_the_index(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await corpus_shown(pilot)
+        assert app.index is None
+        await pilot.press("ctrl+p")
+        await pilot.pause()
         await pilot.press(*"henri verdier")
         await pilot.pause(0.5)
         await pilot.press("enter")

@@ -361,9 +361,9 @@ class BrowseScreen(Screen[None]):
         self.briefcase.action_search()
 
     def _open_filter(self, select_id: str) -> None:
-        select = self.query_one(select_id, Select)
-        select.focus()
-        select.action_show_overlay()
+        for select in self.query(select_id).results(Select):
+            select.focus()
+            select.action_show_overlay()
 
     def action_filter_day(self) -> None:
         """Choose a day to show."""
@@ -390,5 +390,5 @@ class BrowseScreen(Screen[None]):
         if action == "add_to_pack":  # shown for a source too: `a` says why it cannot be added
             return self.query_one(ItemView).shown_id is not None
         if action in FILTER_ACTIONS:
-            return self.section == "programme" and self.briefcase.corpus is not None
+            return self.section == "programme" and self.query_one(AgendaView).filters_ready
         return True

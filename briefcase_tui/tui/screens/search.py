@@ -37,7 +37,10 @@ class SearchDialogApp(Protocol):
 
     @property
     def index(self) -> SearchIndex | None:
-        """The search index, once built."""
+        """The search index, once read."""
+
+    def want_index(self) -> None:
+        """Read the index (once), if it is not yet."""
 
 
 class SearchDialog(ModalScreen[str | None]):
@@ -110,6 +113,7 @@ class SearchDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         """Focus the query and show results for any text already in it."""
         self.query_one("#query", Input).focus()
+        self.briefcase.want_index()
         self.refresh_results()
         self.watch(self.query_one("#kind", Select), "expanded", self._kind_list_toggled, init=False)
 

@@ -8,7 +8,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widget import Widget
 from textual.widgets import Select
 
 from briefcase_tui.domain.text import cell_width, cut_at_word
@@ -123,6 +122,8 @@ class AgendaView(Vertical):
         self.now: NowAndNext | None = None
         """Where the summit stands at the moment the corpus arrived."""
         self._day_ids: dict[dt.date, str] = {}
+        self.filters_ready = False
+        """The day, venue and tag filters are mounted (a frame after the agenda is drawn)."""
 
     def compose(self) -> ComposeResult:
         yield SectionTree("Programme", id="tree-programme", fit=self._fit_row)
@@ -133,26 +134,45 @@ class AgendaView(Vertical):
         return fit_entry_label(entry, width) if entry is not None else cut_row(row, width)
 
     def set_corpus(self, corpus: Corpus) -> None:
-        """Add the filters, filled from the corpus, and draw the whole agenda.
+        """Draw the whole agenda and where the summit stands; the filters follow a frame later.
 
-        The filters are mounted only now: three Select widgets cost the first screen more
-        than anything else on it, and they have nothing to offer before the corpus.
+        The three filter Selects cost the corpus's first frame more than the rest of it
+        (about 20 ms of widgets and styles, as much as the agenda itself): their rows are
+        kept for them, empty, and they are mounted once the agenda is drawn
+        (`_add_filters`). Their keys wait for them (`filters_ready`).
         """
-        from briefcase_tui.domain.corpus.agenda import (
-            AgendaFilter,
-            build_agenda,
-            tags_on_programme,
-            venues_on_programme,
-        )
-        from briefcase_tui.domain.corpus.facts import format_date
+        from briefcase_tui.domain.corpus.agenda import AgendaFilter, build_agenda
+        from briefcase_tui.tui.widgets.now_panel import NowPanel, now_lines, summit_now
 
         self.agenda_filter = AgendaFilter()
         self.corpus = corpus
         agenda = build_agenda(corpus)
         days = agenda.days
-        filters: list[Widget] = [
+        self._day_ids = {d.date: d.day.id for d in days if d.day is not None}
+        self.now, problem = summit_now(corpus)
+        lines = now_lines(self.now) + ([problem] if problem else [])
+        if not self.query("#agenda-filters"):
+            self.mount(
+                Vertical(id="agenda-filters"),
+                NowPanel(lines, id="agenda-now"),
+                before=self.query_one(SectionTree),
+            )
+            self.call_after_refresh(self._add_filters, [d.date for d in days if d.entries])
+        self.redraw(agenda)
+        self._open_on_now()
+
+    def _add_filters(self, days: list[dt.date]) -> None:
+        """Mount the day, venue and tag filters, filled from the corpus, in the rows kept."""
+        from briefcase_tui.domain.corpus.agenda import tags_on_programme, venues_on_programme
+        from briefcase_tui.domain.corpus.facts import format_date
+
+        corpus = self.corpus
+        row = self.query_one("#agenda-filters")
+        if corpus is None or not row.is_attached:  # the app is closing
+            return
+        row.mount(
             Select(
-                [(Text(format_date(d.date)), d.date) for d in days if d.entries],
+                [(Text(format_date(day)), day) for day in days],
                 prompt="Any day",
                 id="agenda-day",
                 compact=True,
@@ -169,17 +189,11 @@ class AgendaView(Vertical):
                 id="agenda-tag",
                 compact=True,
             ),
-        ]
-        from briefcase_tui.tui.widgets.now_panel import NowPanel, now_lines, summit_now
+        )
+        self.call_after_refresh(self._filters_mounted)
 
-        self._day_ids = {d.date: d.day.id for d in days if d.day is not None}
-        self.now, problem = summit_now(corpus)
-        lines = now_lines(self.now) + ([problem] if problem else [])
-        if not self.query(Select):
-            self.mount(*filters, before=self.query_one(SectionTree))
-            self.mount(NowPanel(lines, id="agenda-now"), before=self.query_one(SectionTree))
-        self.redraw(agenda)
-        self._open_on_now()
+    def _filters_mounted(self) -> None:
+        self.filters_ready = True
 
     def _open_on_now(self) -> None:
         """During the summit, put the cursor on what is on now (or next) today, else on the

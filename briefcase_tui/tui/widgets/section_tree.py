@@ -17,6 +17,9 @@ from briefcase_tui.domain.text import cut_at_word
 if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.outline import OutlineNode
 
+NULL_STYLE = Style()
+"""No style: widths are measured without one."""
+
 RowFitter = Callable[["OutlineNode", int], str]
 """Shortens a row's label to a number of cells (the agenda keeps its markers)."""
 
@@ -85,6 +88,18 @@ class SectionTree(Tree[str]):
         label = Text(self.fit(row, room - rendered[:icon].cell_len))
         label.stylize(style)
         return Text.assemble(rendered[:icon], label)
+
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        """A row's cells as the tree measures it: its label's, or the room left when wider.
+
+        `render_label` fits every wider row into that room; measuring without fitting
+        spares the agenda fitting every row again each time the tree is rebuilt (twice as
+        the corpus arrives), for a width the pane never exceeds either way.
+        """
+        width = super().render_label(node, NULL_STYLE, NULL_STYLE).cell_len
+        if self.size.width <= 0 or node.id not in self._rows:
+            return width
+        return min(width, self._row_width() - self._indent(node))
 
     def _row_width(self) -> int:
         """Cells a row may take: the pane less its vertical scrollbar, whether shown yet or not.
