@@ -76,7 +76,11 @@ async def test_adding_with_no_pack_open_asks_for_a_pack_first(
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")
-        await pilot.pause()
+        for _ in range(500):  # the chosen pack opens, then the item is added and saved
+            if app.packs.session is not None:
+                break
+            await pilot.pause(0.01)
+        await saved(pilot)
         assert "ws-international-governance" in pack_on_disk(briefs).item_ids()
 
 
