@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefcase_tui.domain.packs.store import PackStore
-from briefcase_tui.paths import BENCH_EXIT_ENV, BENCH_READY_ENV
+from briefcase_tui.paths import BENCH_EXIT_ENV, BENCH_READY_ENV, BENCH_SEARCH_ENV
 from briefcase_tui.tui.screens.browse import BrowseScreen
 from briefcase_tui.tui.screens.pack_edits import (
     EMPTY_PACK,
@@ -47,7 +47,8 @@ def test_the_pack_controller_knows_no_screen_and_no_widget() -> None:
 
 
 @pytest.mark.parametrize(
-    ("variable", "mark"), [(BENCH_EXIT_ENV, "painted"), (BENCH_READY_ENV, "ready")]
+    ("variable", "mark"),
+    [(BENCH_EXIT_ENV, "painted"), (BENCH_READY_ENV, "ready"), (BENCH_SEARCH_ENV, "searchable")],
 )
 async def test_the_benchmark_hooks_mark_their_moment_and_close_the_app(
     make_app: MakeApp,
@@ -69,6 +70,8 @@ async def test_the_benchmark_hooks_mark_their_moment_and_close_the_app(
     if mark == "ready":
         assert app.corpus is not None, "ready means the corpus is on screen"
         assert app.index is None, "the index waits for the first search"
+    if mark == "searchable":
+        assert app.index is not None and app.index.search("future of work")
 
 
 async def test_the_collector_the_launcher_turns_off_is_back_on_once_the_corpus_is_in(
