@@ -20,7 +20,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from briefcase_tui.domain.corpus.corpus import Corpus
@@ -28,9 +28,7 @@ from briefcase_tui.domain.corpus.filters import SearchFilters
 from briefcase_tui.domain.corpus.glossary import GLOSSARY_FACTOR, Glossary
 from briefcase_tui.domain.corpus.kinds import KINDS
 from briefcase_tui.domain.corpus.query import FilterVocabulary, dates_in, merged, parse_query
-from briefcase_tui.domain.corpus.search_fields import FIELDS, searchable_texts
-from briefcase_tui.domain.corpus.search_postings import FIELD_WEIGHTS, build_postings
-from briefcase_tui.domain.corpus.search_types import SearchHit, SearchResult, SearchSettings
+from briefcase_tui.domain.corpus.search_types import FIELDS, SearchHit, SearchResult, SearchSettings
 from briefcase_tui.domain.corpus.spelling import closest_words
 from briefcase_tui.domain.text import fold, stem, stem_french, word_spans, words
 
@@ -56,6 +54,9 @@ PHRASE_CHECKED = 200
 _PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """An id as the corpus format writes them (lower-case letters and digits between hyphens):
 its folded words are its parts, found without folding it."""
+_NO_ENTRY = " "
+"""The French stem given to a corpus word whose real one keys no glossary entry: no word
+holds a space, so it meets no entry either."""
 
 
 @dataclass
@@ -75,7 +76,10 @@ class _StemTable(dict[str, str]):
     """Folded word → English stem, stemming a word the first time it is looked up."""
 
     def __missing__(self, word: str) -> str:
-        found = self[word] = stem(word)
+        found = stem(word)
+        if found == word:
+            found = word  # the word itself, held (and pickled) once rather than twice
+        self[word] = found
         return found
 
 
@@ -94,6 +98,10 @@ class SearchIndex:
     """An inverted index of one corpus; build once, query many times (and pickle)."""
 
     def __init__(self, corpus: Corpus, settings: SearchSettings | None = None) -> None:
+        # Only building the index needs these (and the models `search_fields` imports).
+        from briefcase_tui.domain.corpus.search_fields import searchable_texts
+        from briefcase_tui.domain.corpus.search_postings import FIELD_WEIGHTS, build_postings
+
         self.settings = SearchSettings.load() if settings is None else settings
         stopwords = self.settings.stopwords
         items = corpus.items
@@ -192,27 +200,36 @@ class SearchIndex:
             self._posting_starts,
             self._posting_items,
             self._posting_scores,
-            self._in_titles,
+            self._title_starts,
+            self._title_items,
         ) = build_postings(weighted, lengths, title_stems, POSTINGS_READ)
         """Term → its number; its items and their scores lie in `_posting_items` and
-        `_posting_scores` from `_posting_starts[number]` to `_posting_starts[number + 1]`."""
+        `_posting_scores` from `_posting_starts[number]` to `_posting_starts[number + 1]`, the
+        items with it in their title in `_title_items` from `_title_starts[number]` to
+        `_title_starts[number + 1]`."""
         self._words = sorted(self._stems)
         """Every word as written (folded), for prefix matching as the user types."""
         self._title_sets: dict[str, frozenset[int]] = {}
-        """`_in_titles` as sets, for the terms asked for so far (see `_titled`)."""
+        """Title items as sets, for the terms asked for so far (see `_titled`)."""
         self._french: dict[str, str] = {}
         self._glossary = Glossary(self.settings.glossary, stopwords, self._stem, self._stem_fr)
-        self._spellings = sorted(set(self._words) | self._glossary.words)
-        """The words a typo is corrected towards: the corpus's and the glossary's."""
+        self.settings = replace(self.settings, glossary=())
+        """The glossary's entries live on in `_glossary`: the index does not keep them twice."""
+        self._spellings: list[str] | None = None
+        """The words a typo is corrected towards, made at the first typo (see `_spelling`)."""
         for word in self._words:
             self._stem_fr(word)
+        keyed = self._glossary.key_stems()
+        self._french = {word: found for word, found in self._french.items() if found in keyed}
+        """French stems that key a glossary entry, by word; a corpus word missing here has
+        none (see `_french_stem`): 2,045 stems, 260 KiB, down to the 207 that count."""
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def __getstate__(self) -> dict[str, object]:
-        """What is pickled: everything but the title sets made for queries (see `_titled`)."""
-        return {**self.__dict__, "_title_sets": {}}
+        """What is pickled: everything but what queries made (see `_titled`, `_spelling`)."""
+        return {**self.__dict__, "_title_sets": {}, "_spellings": None}
 
     def search(
         self, query: str, filters: SearchFilters | None = None, limit: int | None = 20
@@ -341,6 +358,26 @@ class SearchIndex:
             found = self._french[word] = stem_french(word)
         return found
 
+    def _french_stem(self, word: str) -> str:
+        """The French stem of a query word, as far as the glossary can tell: the index holds
+        only the stems that key an entry, so a corpus word it lacks gets one that keys none."""
+        found = self._french.get(word)
+        if found is not None:
+            return found
+        at = bisect.bisect_left(self._words, word)
+        if at < len(self._words) and self._words[at] == word:
+            return _NO_ENTRY
+        return stem_french(word)
+
+    def _spelling(self) -> list[str]:
+        """The words a typo is corrected towards: the corpus's and the glossary's, in order.
+
+        Made at the first typo rather than kept in the index: most sessions never make one.
+        """
+        if self._spellings is None:
+            self._spellings = sorted({*self._words, *self._glossary.words})
+        return self._spellings
+
     def _slots(self, tokens: list[str], correct: bool = True) -> list[_Slot]:
         """Each query word, or glossary phrase, with the index terms that stand for it."""
         slots: list[_Slot] = []
@@ -350,7 +387,7 @@ class SearchIndex:
             last = position == len(tokens) - 1
             found = self._glossary.match(
                 [self._stems.get(w) or stem(w) for w in rest[: self._glossary.longest]],
-                [self._french.get(w) or stem_french(w) for w in rest[: self._glossary.longest]],
+                [self._french_stem(w) for w in rest[: self._glossary.longest]],
             )
             if found is not None:
                 size, expansion = found
@@ -391,7 +428,7 @@ class SearchIndex:
                     slot.partial.add(term)
         if slot.terms or not correct:
             return slot
-        for correction in closest_words(word, self._spellings):
+        for correction in closest_words(word, self._spelling()):
             fixed = self._slots([correction], correct=False)
             for term, factor in fixed[0].terms.items() if len(fixed) == 1 else ():
                 slot.terms.setdefault(term, factor * TYPO_FACTOR)
@@ -423,10 +460,13 @@ class SearchIndex:
         over 600 KiB), and a session asks for a few terms."""
         found = self._title_sets.get(term)
         if found is None:
-            numbers = self._in_titles.get(term)
-            if numbers is None:
+            number = self._postings.get(term)
+            if number is None:
                 return None
-            found = self._title_sets[term] = frozenset(numbers)
+            start, end = self._title_starts[number], self._title_starts[number + 1]
+            if start == end:
+                return None
+            found = self._title_sets[term] = frozenset(self._title_items[start:end])
         return found
 
     def _items_holding(self, term: str) -> int:
