@@ -20,7 +20,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TypeVar
 
 from briefcase_tui.domain.corpus.corpus import Corpus
@@ -59,17 +59,23 @@ _NO_ENTRY = " "
 holds a space, so it meets no entry either."""
 
 
-@dataclass
 class _Slot:
-    """One query word (or glossary phrase) and the index terms that may stand for it."""
+    """One query word (or glossary phrase) and the index terms that may stand for it.
 
-    typed: str
-    terms: dict[str, float]
-    corrected: str | None = None
-    partial: set[str] = field(default_factory=set)
-    """Terms of words the typed word only begins: they count as half a title match."""
-    meaning: str = ""
-    """The words it stands for in English: the typed word, or its glossary entry's main form."""
+    A plain class: a dataclass's generated methods cost memory in every session that searches.
+    """
+
+    __slots__ = ("corrected", "meaning", "partial", "terms", "typed")
+
+    def __init__(self, typed: str, terms: dict[str, float], meaning: str = "") -> None:
+        self.typed = typed
+        self.terms = terms
+        self.corrected: str | None = None
+        self.partial: set[str] = set()
+        """Terms of words the typed word only begins: they count as half a title match."""
+        self.meaning = meaning
+        """The words it stands for in English: the typed word, or its glossary entry's main
+        form."""
 
 
 class _StemTable(dict[str, str]):
@@ -191,7 +197,13 @@ class SearchIndex:
         """A tag's id stands for the item titled with its label (`work`: Future of Work)."""
         self._texts = texts
         """Each item's folded words by field, to check a phrase."""
-        self._exact = {key: tuple(numbers) for key, numbers in exact.items() if key}
+        self._exact: dict[str, int | tuple[int, ...]] = {
+            key: numbers[0] if len(numbers) == 1 else tuple(numbers)
+            for key, numbers in exact.items()
+            if key
+        }
+        """Title, name, alias or id → its item's number, or their numbers when several share it
+        (a tuple for each of the 418 keys of one item took 20 KiB)."""
         self._title_sizes = array("I", (len(w) or 1 for w in title_stems))
         self._years = tuple(sorted({date.year for dates in self._dates for date in dates}))
         """The years the corpus's dates fall in: a query's "11 February" is read in them."""
@@ -259,7 +271,7 @@ class SearchIndex:
         scores, matched, in_title = self._score(slots, limit)
         query_key = " ".join(all_words)
         meant = " ".join(dict.fromkeys(slot.meaning for slot in slots))
-        exact = {*self._exact.get(query_key, ()), *self._exact.get(meant, ())}
+        exact = {*self._exactly(query_key), *self._exactly(meant)}
         dates = dates_in(parsed.text, self._years)
         named = {self._source_words[w] for w in all_words if w in self._source_words}
         numbers: Iterable[int] = scores
@@ -293,6 +305,11 @@ class SearchIndex:
             for phrase, key in ranked
         ]
         return SearchResult(hits, terms, did_you_mean, parsed.problems)
+
+    def _exactly(self, key: str) -> tuple[int, ...]:
+        """The items a query names exactly (by title, name, alias or id)."""
+        found = self._exact.get(key, ())
+        return (found,) if isinstance(found, int) else found
 
     def _keys(
         self,
@@ -392,10 +409,10 @@ class SearchIndex:
             if found is not None:
                 size, expansion = found
                 typed = rest[:size]
-                for number, terms in enumerate(expansion.slots):
+                for number, term in enumerate(expansion.slots):
                     slot = _Slot(
                         " ".join(typed),
-                        {t: 1.0 for t in terms if t in self._postings},
+                        {term: 1.0} if term in self._postings else {},
                         meaning=expansion.main,
                     )
                     if number == 0 and size == 1:
