@@ -208,17 +208,17 @@ class SearchIndex:
         self._years = tuple(sorted({date.year for dates in self._dates for date in dates}))
         """The years the corpus's dates fall in: a query's "11 February" is read in them."""
         (
-            self._postings,
+            self._terms,
             self._posting_starts,
             self._posting_items,
             self._posting_scores,
             self._title_starts,
             self._title_items,
         ) = build_postings(weighted, lengths, title_stems, POSTINGS_READ)
-        """Term → its number; its items and their scores lie in `_posting_items` and
-        `_posting_scores` from `_posting_starts[number]` to `_posting_starts[number + 1]`, the
-        items with it in their title in `_title_items` from `_title_starts[number]` to
-        `_title_starts[number + 1]`."""
+        """Every term, sorted: its place is its number (see `_term`); its items and scores lie in
+        `_posting_items` and `_posting_scores` from `_posting_starts[number]` to
+        `_posting_starts[number + 1]`, the items with it in their title in `_title_items` from
+        `_title_starts[number]` to `_title_starts[number + 1]`."""
         self._words = sorted(self._stems)
         """Every word as written (folded), for prefix matching as the user types."""
         self._title_sets: dict[str, frozenset[int]] = {}
@@ -412,15 +412,15 @@ class SearchIndex:
                 for number, term in enumerate(expansion.slots):
                     slot = _Slot(
                         " ".join(typed),
-                        {term: 1.0} if term in self._postings else {},
+                        {term: 1.0} if self._term(term) >= 0 else {},
                         meaning=expansion.main,
                     )
                     if number == 0 and size == 1:
                         own = self._stem(typed[0])
-                        if own in self._postings:
+                        if self._term(own) >= 0:
                             slot.terms[own] = 1.0  # the word as typed counts in full
                         for term in expansion.alternatives:
-                            if term in self._postings:
+                            if self._term(term) >= 0:
                                 slot.terms.setdefault(term, GLOSSARY_FACTOR)
                     slots.append(slot)
                 if last and size == 1:  # still being typed: the words it begins count too
@@ -437,7 +437,7 @@ class SearchIndex:
     def _word_slot(self, word: str, last: bool, correct: bool) -> _Slot:
         """A word not in the glossary: its stem, the words it begins, or its correction."""
         own = self._stem(word)
-        slot = _Slot(word, {own: 1.0} if own in self._postings else {}, meaning=word)
+        slot = _Slot(word, {own: 1.0} if self._term(own) >= 0 else {}, meaning=word)
         if last or not slot.terms:
             for term, factor in self._prefixed(word, own):
                 if term not in slot.terms:
@@ -477,8 +477,8 @@ class SearchIndex:
         over 600 KiB), and a session asks for a few terms."""
         found = self._title_sets.get(term)
         if found is None:
-            number = self._postings.get(term)
-            if number is None:
+            number = self._term(term)
+            if number < 0:
                 return None
             start, end = self._title_starts[number], self._title_starts[number + 1]
             if start == end:
@@ -486,9 +486,16 @@ class SearchIndex:
             found = self._title_sets[term] = frozenset(self._title_items[start:end])
         return found
 
+    def _term(self, term: str) -> int:
+        """The number of an index term, or -1 when no item holds it: its place among the
+        sorted terms, found by bisection (a dict of them took 68 KiB of table and numbers)."""
+        terms = self._terms
+        at = bisect.bisect_left(terms, term)
+        return at if at < len(terms) and terms[at] == term else -1
+
     def _items_holding(self, term: str) -> int:
         """How many items hold this term (the length of its postings)."""
-        number = self._postings[term]
+        number = self._term(term)
         return self._posting_starts[number + 1] - self._posting_starts[number]
 
     def _score(
@@ -506,7 +513,7 @@ class SearchIndex:
                 if budget <= 0:
                     break
                 read_terms.append(term)
-                term_number = self._postings[term]
+                term_number = self._term(term)
                 start = self._posting_starts[term_number]
                 read = min(budget, self._posting_starts[term_number + 1] - start)
                 budget -= read

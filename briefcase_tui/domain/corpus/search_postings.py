@@ -29,17 +29,17 @@ def build_postings(
     lengths: list[float],
     title_stems: list[set[str]],
     read: int,
-) -> tuple[dict[str, int], array[int], array[int], array[float], array[int], array[int]]:
+) -> tuple[list[str], array[int], array[int], array[float], array[int], array[int]]:
     """Per term: items and BM25F scores, best first for a term in more than `read` items (a
     query reads only the start of its list); and the items with it in their title, in order.
 
-    The lists of every term lie end to end in two arrays, items and scores: term number
-    `n` (the first dict) holds positions `starts[n]` to `starts[n + 1]`. Two arrays and a
-    tuple per term took 3 objects per term to hold and to unpickle (1,403 terms on the
-    bundled corpus, about 200 KiB of headers); how many items hold a term is the length
-    of its list. The items with a term in their title lie end to end the same way, in the
-    last two arrays (a dict of an array per term took 96 KiB on the bundled corpus). Item
-    numbers take two bytes each while they fit.
+    The lists of every term lie end to end in two arrays, items and scores: term number `n` (the
+    n-th of the sorted terms, the first list) holds positions `starts[n]` to `starts[n + 1]`. Two
+    arrays and a tuple per term took 3 objects per term to hold and to unpickle (1,403 terms on the
+    bundled corpus, about 200 KiB of headers); how many items hold a term is the length of its list.
+    The items with a term in their title lie end to end the same way, in the last two arrays (a dict
+    of an array per term took 96 KiB on the bundled corpus). Item numbers take two bytes each while
+    they fit.
     """
     code = "H" if len(weighted) <= 0xFFFF else "I"
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
@@ -64,14 +64,13 @@ def build_postings(
             add_score(term_idf * tf / (tf + norm))
         for term in title_stems[number]:
             titled.setdefault(term, []).append(number)
-    numbers: dict[str, int] = {}
+    terms = sorted(frequency)
     starts = array("I", [0])
     documents = array(code)
     scores = array("d")
     title_starts = array("I", [0])
     title_items = array(code)
-    for term in frequency:
-        numbers[term] = len(numbers)
+    for term in terms:
         own, term_scores = documents_of[term], scores_of[term]
         if len(own) > read:
             order = sorted(range(len(term_scores)), key=term_scores.__getitem__, reverse=True)
@@ -82,4 +81,4 @@ def build_postings(
         starts.append(len(documents))
         title_items.extend(titled.get(term, ()))
         title_starts.append(len(title_items))
-    return numbers, starts, documents, scores, title_starts, title_items
+    return terms, starts, documents, scores, title_starts, title_items
