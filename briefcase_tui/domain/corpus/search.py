@@ -21,7 +21,7 @@ from array import array
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.filters import SearchFilters
@@ -214,7 +214,7 @@ class SearchIndex:
             self._terms,
             self._posting_starts,
             self._posting_items,
-            self._posting_scores,
+            scores,
             self._title_starts,
             self._title_items,
         ) = build_postings(weighted, lengths, title_stems, POSTINGS_READ)
@@ -222,6 +222,9 @@ class SearchIndex:
         `_posting_items` and `_posting_scores` from `_posting_starts[number]` to
         `_posting_starts[number + 1]`, the items with it in their title in `_title_items` from
         `_title_starts[number]` to `_title_starts[number + 1]`."""
+        self._posting_scores = memoryview(scores.tobytes()).cast("d")
+        """The scores as a view of bytes: pickled as those bytes and read back without a copy
+        (an array is read as bytes, then copied: 100 KiB more at the peak of a read)."""
         self._words = sorted(self._stems)
         """Every word as written (folded), for prefix matching as the user types."""
         self._title_sets: dict[str, frozenset[int]] = {}
@@ -244,7 +247,17 @@ class SearchIndex:
 
     def __getstate__(self) -> dict[str, object]:
         """What is pickled: everything but what queries made (see `_titled`, `_spelling`)."""
-        return {**self.__dict__, "_title_sets": {}, "_spellings": None}
+        return {
+            **self.__dict__,
+            "_title_sets": {},
+            "_spellings": None,
+            "_posting_scores": self._posting_scores.obj,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """The pickled state, the scores viewed again as numbers (see `_posting_scores`)."""
+        self.__dict__.update(state)
+        self._posting_scores = memoryview(state["_posting_scores"]).cast("d")
 
     def search(
         self, query: str, filters: SearchFilters | None = None, limit: int | None = 20
