@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from briefcase_tui.domain.corpus.corpus import Corpus
     from briefcase_tui.domain.corpus.search import SearchIndex
 
-FORMAT = 5
+FORMAT = 6
 """Bump when what the cache holds changes shape."""
 KEEP_DAYS = 30
 """Cache files of other corpus versions are pruned after this long unused."""

@@ -8,7 +8,6 @@ not know is kept as a problem to show (with the closest values), never silently 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -150,6 +149,8 @@ def _choose(
 
 def _unknown(name: str, value: str, allowed: Iterable[str]) -> str:
     """`unknown tag 'secrity' (did you mean 'security'?)`, or the list when nothing is close."""
+    import difflib  # only a filter naming nothing known needs it
+
     choices = list(allowed)
     close = difflib.get_close_matches(fold(value), choices, n=1, cutoff=0.6)
     if close:

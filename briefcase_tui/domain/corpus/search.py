@@ -19,18 +19,16 @@ import itertools
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TypeVar
+from collections.abc import Hashable, Iterable
+from dataclasses import replace
+from typing import Any, TypeVar
 
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.filters import SearchFilters
 from briefcase_tui.domain.corpus.glossary import GLOSSARY_FACTOR, Glossary
 from briefcase_tui.domain.corpus.kinds import KINDS
 from briefcase_tui.domain.corpus.query import FilterVocabulary, dates_in, merged, parse_query
-from briefcase_tui.domain.corpus.search_fields import FIELDS, searchable_texts
-from briefcase_tui.domain.corpus.search_postings import FIELD_WEIGHTS, build_postings
-from briefcase_tui.domain.corpus.search_types import SearchHit, SearchResult, SearchSettings
+from briefcase_tui.domain.corpus.search_types import FIELDS, SearchHit, SearchResult, SearchSettings
 from briefcase_tui.domain.corpus.spelling import closest_words
 from briefcase_tui.domain.text import fold, stem, stem_french, word_spans, words
 
@@ -56,44 +54,61 @@ PHRASE_CHECKED = 200
 _PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """An id as the corpus format writes them (lower-case letters and digits between hyphens):
 its folded words are its parts, found without folding it."""
+_NO_ENTRY = " "
+"""The French stem given to a corpus word whose real one keys no glossary entry: no word
+holds a space, so it meets no entry either."""
 
 
-@dataclass
 class _Slot:
-    """One query word (or glossary phrase) and the index terms that may stand for it."""
+    """One query word (or glossary phrase) and the index terms that may stand for it.
 
-    typed: str
-    terms: dict[str, float]
-    corrected: str | None = None
-    partial: set[str] = field(default_factory=set)
-    """Terms of words the typed word only begins: they count as half a title match."""
-    meaning: str = ""
-    """The words it stands for in English: the typed word, or its glossary entry's main form."""
+    A plain class: a dataclass's generated methods cost memory in every session that searches.
+    """
+
+    __slots__ = ("corrected", "meaning", "partial", "terms", "typed")
+
+    def __init__(self, typed: str, terms: dict[str, float], meaning: str = "") -> None:
+        self.typed = typed
+        self.terms = terms
+        self.corrected: str | None = None
+        self.partial: set[str] = set()
+        """Terms of words the typed word only begins: they count as half a title match."""
+        self.meaning = meaning
+        """The words it stands for in English: the typed word, or its glossary entry's main
+        form."""
 
 
 class _StemTable(dict[str, str]):
     """Folded word → English stem, stemming a word the first time it is looked up."""
 
     def __missing__(self, word: str) -> str:
-        found = self[word] = stem(word)
+        found = stem(word)
+        if found == word:
+            found = word  # the word itself, held (and pickled) once rather than twice
+        self[word] = found
         return found
 
 
-T = TypeVar("T")
+H = TypeVar("H", bound=Hashable)
 
 
-def _shared(sets: Iterable[frozenset[T]]) -> list[frozenset[T]]:
-    """The sets, each distinct value made once: most items share their tags, days and
+def _shared(values: Iterable[H]) -> list[H]:
+    """The values, each distinct one held once: most items share their tags, days and
     sources with others, and the index then holds (and unpickles) one set per value, not
-    one per item (bundled corpus: 879 sets, 230 KiB, down to a few dozen)."""
-    made: dict[frozenset[T], frozenset[T]] = {}
-    return [made.setdefault(found, found) for found in sets]
+    one per item (bundled corpus: 879 sets, 230 KiB, down to a few dozen; 293 source
+    names down to 4)."""
+    made: dict[H, H] = {}
+    return [made.setdefault(found, found) for found in values]
 
 
 class SearchIndex:
     """An inverted index of one corpus; build once, query many times (and pickle)."""
 
     def __init__(self, corpus: Corpus, settings: SearchSettings | None = None) -> None:
+        # Only building the index needs these (and the models `search_fields` imports).
+        from briefcase_tui.domain.corpus.search_fields import searchable_texts
+        from briefcase_tui.domain.corpus.search_postings import FIELD_WEIGHTS, build_postings
+
         self.settings = SearchSettings.load() if settings is None else settings
         stopwords = self.settings.stopwords
         items = corpus.items
@@ -105,7 +120,9 @@ class SearchIndex:
         item_sources = [corpus.sources_of(item) for item in items]
         self._dates = _shared(map(frozenset, item_dates))
         self._sources = _shared(frozenset(s.id for s in sources) for sources in item_sources)
-        self._primary_source = [item.quotes[0].source if item.quotes else "" for item in items]
+        self._primary_source = _shared(
+            item.quotes[0].source if item.quotes else "" for item in items
+        )
         self._source_words = {
             word: source_id
             for source_id in corpus.sources
@@ -183,36 +200,64 @@ class SearchIndex:
         """A tag's id stands for the item titled with its label (`work`: Future of Work)."""
         self._texts = texts
         """Each item's folded words by field, to check a phrase."""
-        self._exact = {key: tuple(numbers) for key, numbers in exact.items() if key}
+        self._exact: dict[str, int | tuple[int, ...]] = {
+            key: numbers[0] if len(numbers) == 1 else tuple(numbers)
+            for key, numbers in exact.items()
+            if key
+        }
+        """Title, name, alias or id → its item's number, or their numbers when several share it
+        (a tuple for each of the 418 keys of one item took 20 KiB)."""
         self._title_sizes = array("I", (len(w) or 1 for w in title_stems))
         self._years = tuple(sorted({date.year for dates in self._dates for date in dates}))
         """The years the corpus's dates fall in: a query's "11 February" is read in them."""
         (
-            self._postings,
+            self._terms,
             self._posting_starts,
             self._posting_items,
-            self._posting_scores,
-            self._in_titles,
+            scores,
+            self._title_starts,
+            self._title_items,
         ) = build_postings(weighted, lengths, title_stems, POSTINGS_READ)
-        """Term → its number; its items and their scores lie in `_posting_items` and
-        `_posting_scores` from `_posting_starts[number]` to `_posting_starts[number + 1]`."""
+        """Every term, sorted: its place is its number (see `_term`); its items and scores lie in
+        `_posting_items` and `_posting_scores` from `_posting_starts[number]` to
+        `_posting_starts[number + 1]`, the items with it in their title in `_title_items` from
+        `_title_starts[number]` to `_title_starts[number + 1]`."""
+        self._posting_scores = memoryview(scores.tobytes()).cast("d")
+        """The scores as a view of bytes: pickled as those bytes and read back without a copy
+        (an array is read as bytes, then copied: 100 KiB more at the peak of a read)."""
         self._words = sorted(self._stems)
         """Every word as written (folded), for prefix matching as the user types."""
         self._title_sets: dict[str, frozenset[int]] = {}
-        """`_in_titles` as sets, for the terms asked for so far (see `_titled`)."""
+        """Title items as sets, for the terms asked for so far (see `_titled`)."""
         self._french: dict[str, str] = {}
         self._glossary = Glossary(self.settings.glossary, stopwords, self._stem, self._stem_fr)
-        self._spellings = sorted(set(self._words) | self._glossary.words)
-        """The words a typo is corrected towards: the corpus's and the glossary's."""
+        self.settings = replace(self.settings, glossary=())
+        """The glossary's entries live on in `_glossary`: the index does not keep them twice."""
+        self._spellings: list[str] | None = None
+        """The words a typo is corrected towards, made at the first typo (see `_spelling`)."""
         for word in self._words:
             self._stem_fr(word)
+        keyed = self._glossary.key_stems()
+        self._french = {word: found for word, found in self._french.items() if found in keyed}
+        """French stems that key a glossary entry, by word; a corpus word missing here has
+        none (see `_french_stem`): 2,045 stems, 260 KiB, down to the 207 that count."""
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def __getstate__(self) -> dict[str, object]:
-        """What is pickled: everything but the title sets made for queries (see `_titled`)."""
-        return {**self.__dict__, "_title_sets": {}}
+        """What is pickled: everything but what queries made (see `_titled`, `_spelling`)."""
+        return {
+            **self.__dict__,
+            "_title_sets": {},
+            "_spellings": None,
+            "_posting_scores": self._posting_scores.obj,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """The pickled state, the scores viewed again as numbers (see `_posting_scores`)."""
+        self.__dict__.update(state)
+        self._posting_scores = memoryview(state["_posting_scores"]).cast("d")
 
     def search(
         self, query: str, filters: SearchFilters | None = None, limit: int | None = 20
@@ -242,7 +287,7 @@ class SearchIndex:
         scores, matched, in_title = self._score(slots, limit)
         query_key = " ".join(all_words)
         meant = " ".join(dict.fromkeys(slot.meaning for slot in slots))
-        exact = {*self._exact.get(query_key, ()), *self._exact.get(meant, ())}
+        exact = {*self._exactly(query_key), *self._exactly(meant)}
         dates = dates_in(parsed.text, self._years)
         named = {self._source_words[w] for w in all_words if w in self._source_words}
         numbers: Iterable[int] = scores
@@ -276,6 +321,11 @@ class SearchIndex:
             for phrase, key in ranked
         ]
         return SearchResult(hits, terms, did_you_mean, parsed.problems)
+
+    def _exactly(self, key: str) -> tuple[int, ...]:
+        """The items a query names exactly (by title, name, alias or id)."""
+        found = self._exact.get(key, ())
+        return (found,) if isinstance(found, int) else found
 
     def _keys(
         self,
@@ -341,6 +391,26 @@ class SearchIndex:
             found = self._french[word] = stem_french(word)
         return found
 
+    def _french_stem(self, word: str) -> str:
+        """The French stem of a query word, as far as the glossary can tell: the index holds
+        only the stems that key an entry, so a corpus word it lacks gets one that keys none."""
+        found = self._french.get(word)
+        if found is not None:
+            return found
+        at = bisect.bisect_left(self._words, word)
+        if at < len(self._words) and self._words[at] == word:
+            return _NO_ENTRY
+        return stem_french(word)
+
+    def _spelling(self) -> list[str]:
+        """The words a typo is corrected towards: the corpus's and the glossary's, in order.
+
+        Made at the first typo rather than kept in the index: most sessions never make one.
+        """
+        if self._spellings is None:
+            self._spellings = sorted({*self._words, *self._glossary.words})
+        return self._spellings
+
     def _slots(self, tokens: list[str], correct: bool = True) -> list[_Slot]:
         """Each query word, or glossary phrase, with the index terms that stand for it."""
         slots: list[_Slot] = []
@@ -350,23 +420,23 @@ class SearchIndex:
             last = position == len(tokens) - 1
             found = self._glossary.match(
                 [self._stems.get(w) or stem(w) for w in rest[: self._glossary.longest]],
-                [self._french.get(w) or stem_french(w) for w in rest[: self._glossary.longest]],
+                [self._french_stem(w) for w in rest[: self._glossary.longest]],
             )
             if found is not None:
                 size, expansion = found
                 typed = rest[:size]
-                for number, terms in enumerate(expansion.slots):
+                for number, term in enumerate(expansion.slots):
                     slot = _Slot(
                         " ".join(typed),
-                        {t: 1.0 for t in terms if t in self._postings},
+                        {term: 1.0} if self._term(term) >= 0 else {},
                         meaning=expansion.main,
                     )
                     if number == 0 and size == 1:
                         own = self._stem(typed[0])
-                        if own in self._postings:
+                        if self._term(own) >= 0:
                             slot.terms[own] = 1.0  # the word as typed counts in full
                         for term in expansion.alternatives:
-                            if term in self._postings:
+                            if self._term(term) >= 0:
                                 slot.terms.setdefault(term, GLOSSARY_FACTOR)
                     slots.append(slot)
                 if last and size == 1:  # still being typed: the words it begins count too
@@ -383,7 +453,7 @@ class SearchIndex:
     def _word_slot(self, word: str, last: bool, correct: bool) -> _Slot:
         """A word not in the glossary: its stem, the words it begins, or its correction."""
         own = self._stem(word)
-        slot = _Slot(word, {own: 1.0} if own in self._postings else {}, meaning=word)
+        slot = _Slot(word, {own: 1.0} if self._term(own) >= 0 else {}, meaning=word)
         if last or not slot.terms:
             for term, factor in self._prefixed(word, own):
                 if term not in slot.terms:
@@ -391,7 +461,7 @@ class SearchIndex:
                     slot.partial.add(term)
         if slot.terms or not correct:
             return slot
-        for correction in closest_words(word, self._spellings):
+        for correction in closest_words(word, self._spelling()):
             fixed = self._slots([correction], correct=False)
             for term, factor in fixed[0].terms.items() if len(fixed) == 1 else ():
                 slot.terms.setdefault(term, factor * TYPO_FACTOR)
@@ -423,15 +493,25 @@ class SearchIndex:
         over 600 KiB), and a session asks for a few terms."""
         found = self._title_sets.get(term)
         if found is None:
-            numbers = self._in_titles.get(term)
-            if numbers is None:
+            number = self._term(term)
+            if number < 0:
                 return None
-            found = self._title_sets[term] = frozenset(numbers)
+            start, end = self._title_starts[number], self._title_starts[number + 1]
+            if start == end:
+                return None
+            found = self._title_sets[term] = frozenset(self._title_items[start:end])
         return found
+
+    def _term(self, term: str) -> int:
+        """The number of an index term, or -1 when no item holds it: its place among the
+        sorted terms, found by bisection (a dict of them took 68 KiB of table and numbers)."""
+        terms = self._terms
+        at = bisect.bisect_left(terms, term)
+        return at if at < len(terms) and terms[at] == term else -1
 
     def _items_holding(self, term: str) -> int:
         """How many items hold this term (the length of its postings)."""
-        number = self._postings[term]
+        number = self._term(term)
         return self._posting_starts[number + 1] - self._posting_starts[number]
 
     def _score(
@@ -449,7 +529,7 @@ class SearchIndex:
                 if budget <= 0:
                     break
                 read_terms.append(term)
-                term_number = self._postings[term]
+                term_number = self._term(term)
                 start = self._posting_starts[term_number]
                 read = min(budget, self._posting_starts[term_number + 1] - start)
                 budget -= read

@@ -8,18 +8,9 @@ from collections.abc import Iterable
 from briefcase_tui.domain.corpus.corpus import Corpus
 from briefcase_tui.domain.corpus.kinds import KIND_OF
 from briefcase_tui.domain.corpus.models import ItemBase, Source
+from briefcase_tui.domain.corpus.search_types import FIELD_LABELS, FIELDS
 
-FIELDS = ("title", "aliases", "names", "tags", "summary", "quotes")
-"""The fields search reads, from the one that weighs most to the one that weighs least."""
-FIELD_LABELS = {
-    "title": "title",
-    "aliases": "other names",
-    "names": "names and places",
-    "tags": "tags",
-    "summary": "summary",
-    "quotes": "quotes",
-}
-"""How a field is named when search says where an item matched."""
+__all__ = ["FIELDS", "FIELD_LABELS", "searchable_fields", "searchable_texts"]
 
 
 def searchable_fields(item: ItemBase, corpus: Corpus) -> dict[str, str]:

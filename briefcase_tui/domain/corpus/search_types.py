@@ -10,6 +10,19 @@ from briefcase_tui.domain.corpus.glossary import read_entries as read_glossary
 from briefcase_tui.domain.text import words
 from briefcase_tui.paths import SEARCH_SETTINGS_FILE
 
+FIELDS = ("title", "aliases", "names", "tags", "summary", "quotes")
+"""The fields search reads, from the one that weighs most to the one that weighs least."""
+FIELD_LABELS = {
+    "title": "title",
+    "aliases": "other names",
+    "names": "names and places",
+    "tags": "tags",
+    "summary": "summary",
+    "quotes": "quotes",
+}
+"""How a field is named when search says where an item matched. (Both live here, with the
+hits that name them, so a search reads them without importing what builds the index.)"""
+
 
 @dataclass(frozen=True)
 class SearchHit:
