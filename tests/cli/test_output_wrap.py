@@ -33,7 +33,7 @@ def with_textwrap(paragraphs: str, indent: str, first: str, columns: int) -> lis
     return lines
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(text, st.sampled_from(["", "  ", "      "]), st.sampled_from(["", "   1. ", "Date:  "]),
        st.integers(20, 60))  # fmt: skip
 def test_wrapping_any_text_gives_what_textwrap_gives(

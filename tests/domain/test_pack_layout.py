@@ -115,7 +115,7 @@ def awkward_packs(draw: st.DrawFn) -> Pack:
     )
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(awkward_packs())
 def test_every_pack_the_writer_writes_is_read_exactly_as_tomllib_reads_it(pack: Pack) -> None:
     text = encode_pack(pack).decode("utf-8")
@@ -124,7 +124,7 @@ def test_every_pack_the_writer_writes_is_read_exactly_as_tomllib_reads_it(pack: 
     assert repr(read) == repr(tomllib.loads(text))
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(packs())
 def test_any_valid_pack_is_read_by_the_layout_reader_and_loads_back_equal(pack: Pack) -> None:
     text = encode_pack(pack).decode("utf-8")
@@ -257,7 +257,7 @@ LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=5000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(LINES, max_size=14))
 def test_any_arrangement_of_layout_lines_is_refused_or_read_as_tomllib_reads_it(
     lines: list[str],

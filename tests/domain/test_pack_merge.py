@@ -238,7 +238,7 @@ def test_resolving_a_conflict_that_is_not_there_is_refused() -> None:
         resolve(merged, 2, "ours")
 
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 small_ids = st.sampled_from(["a", "b", "c", "d", "e", "f"])
 """Few ids, so that the versions share entries as real ones do."""
 

@@ -81,7 +81,7 @@ packs = st.one_of(pack_dicts(lambda s: s), pack_dicts(spoiled))
 
 
 @settings(
-    max_examples=1500,
+    max_examples=600,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )

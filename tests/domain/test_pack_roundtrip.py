@@ -58,7 +58,7 @@ def packs(draw: st.DrawFn, ids: st.SearchStrategy[str] = item_ids) -> Pack:
     )
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(packs())
 def test_any_valid_pack_saves_and_loads_back_equal(pack: Pack) -> None:
     data = encode_pack(pack)
@@ -68,7 +68,7 @@ def test_any_valid_pack_saves_and_loads_back_equal(pack: Pack) -> None:
     assert encode_pack(decode_pack(data, "pack.toml")) == data
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_any_pack_exports_in_every_format_without_raising(
     corpus: Corpus, data: st.DataObject

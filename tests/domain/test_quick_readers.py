@@ -76,7 +76,7 @@ settings_files = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(themes)
 def test_the_quick_theme_reader_accepts_exactly_what_the_theme_model_accepts(
     data: dict[str, Any],
@@ -91,7 +91,7 @@ def test_the_quick_theme_reader_accepts_exactly_what_the_theme_model_accepts(
     assert asdict(quick) == model.model_dump()
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(settings_files)
 def test_the_quick_settings_reader_accepts_exactly_what_the_settings_model_accepts(
     data: dict[str, Any],
