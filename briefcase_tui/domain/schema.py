@@ -16,10 +16,8 @@ the `__get_pydantic_core_schema__` hook each of them has.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import types
 from collections.abc import Callable
-from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin, get_type_hints
+from typing import Any, NamedTuple, get_type_hints
 
 
 class Rule(NamedTuple):
@@ -79,8 +77,8 @@ class Cleaned(NamedTuple):
 def pydantic_model(declaration: type[Any]) -> Any:
     """The pydantic model of a dataclass declaration: the judge that words a bad file's problem.
 
-    Strict and refusing unknown keys, like the quick reader; each `Rule` becomes the
-    StringConstraints it stands for.
+    Strict and refusing unknown keys, like the quick reader; each `Rule` applies itself
+    (its `__get_pydantic_core_schema__`), as in the corpus's records.
     """
     from pydantic import ConfigDict, Field, create_model
 
@@ -93,29 +91,10 @@ def pydantic_model(declaration: type[Any]) -> Any:
             default = field.default
         else:
             default = ...
-        fields[field.name] = (_with_string_constraints(hints[field.name]), default)
+        fields[field.name] = (hints[field.name], default)
     return create_model(
         declaration.__name__,
         __config__=ConfigDict(frozen=True, extra="forbid", strict=True),
         __doc__=declaration.__doc__,
         **fields,
     )
-
-
-def _with_string_constraints(annotation: Any) -> Any:
-    """The annotation with each `Rule` replaced by pydantic's StringConstraints."""
-    from pydantic import StringConstraints
-
-    args = get_args(annotation)
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        metadata = [
-            StringConstraints(**item._asdict()) if isinstance(item, Rule) else item
-            for item in args[1:]
-        ]
-        return Annotated[(_with_string_constraints(args[0]), *metadata)]
-    if origin in (Union, types.UnionType):
-        return functools.reduce(lambda a, b: a | b, map(_with_string_constraints, args))
-    if origin is dict:
-        return dict[_with_string_constraints(args[0]), _with_string_constraints(args[1])]  # type: ignore[misc]  # built at run time
-    return annotation
